@@ -1,0 +1,212 @@
+"""The data contract between the stages: what extraction produces and what `data/` holds.
+
+Every YAML file the builder writes or reads is validated against these models, so a hand
+edit that breaks the contract is caught with the file and field named instead of surfacing
+as a broken page later. Models forbid unknown keys for the same reason: a misspelt key in
+an override would otherwise be silently ignored.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+SizeKind = Literal["base", "forecast", "other"]
+Unit = Literal["", "thousand", "million", "billion", "trillion"]
+
+
+class Model(BaseModel):
+    """Strict base: unknown keys are errors, values are validated on assignment."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+# --- The extracted record: one report as the text states it, before normalisation ----------
+
+
+class Money(Model):
+    """An amount exactly as the report states it; conversion happens in normalisation."""
+
+    amount: float
+    currency: str = Field(description="ISO 4217 code, e.g. USD, EUR")
+    unit: Unit = ""
+    original: str = Field(description="The figure as written, e.g. 'USD 5,483.81 million'")
+
+
+class RawSize(Model):
+    kind: SizeKind
+    year: int | None = None
+    money: Money
+    quote: str
+
+
+class RawRevenue(Model):
+    money: Money
+    year: int | None = None
+    approximate: bool = False
+    subject: str | None = Field(
+        default=None,
+        description="Set when the sentence gives another entity's revenue (e.g. a parent's)",
+    )
+    quote: str
+
+
+class RawCompany(Model):
+    """A company as one report names it; identity across reports is decided later."""
+
+    name: str
+    description: str | None = None
+    revenues: list[RawRevenue] = []
+    parent: str | None = Field(default=None, description="Name of the group it is part of")
+
+
+class Cagr(Model):
+    percent: float
+    start_year: int | None = None
+    end_year: int | None = None
+    quote: str
+
+
+class Segment(Model):
+    dimension: str
+    values: list[str]
+
+
+class Region(Model):
+    name: str
+    share_percent: float | None = None
+    countries: list[str] = []
+    quote: str | None = None
+
+
+class Entry(Model):
+    """One driver, trend, challenge, opportunity or outlook point."""
+
+    title: str | None = None
+    text: str
+
+
+class Faq(Model):
+    question: str
+    answer: str
+
+
+class Source(Model):
+    file: str = Field(description="Report file name under content/reports")
+    url: str | None = Field(default=None, description="The publisher's report page")
+    sha256: str | None = None
+
+
+class ReportRecord(Model):
+    """Everything one report states, cleaned but not yet normalised or cross-referenced."""
+
+    name: str
+    geography: str = "Global"
+    publisher: str
+    title: str | None = None
+    source: Source
+    summary: str | None = None
+    size: list[RawSize] = []
+    cagr: Cagr | None = None
+    segments: list[Segment] = []
+    regions: list[Region] = []
+    companies: list[RawCompany] = []
+    drivers: list[Entry] = []
+    trends: list[Entry] = []
+    challenges: list[Entry] = []
+    opportunities: list[Entry] = []
+    outlook: list[Entry] = []
+    faq: list[Faq] = []
+    warnings: list[str] = []
+
+
+# --- The normalised data under data/: one file per market and per company -----------------
+
+
+class SizeFigure(Model):
+    kind: SizeKind
+    year: int | None = None
+    usd_millions: float
+    original: str
+    quote: str
+
+
+class Market(Model):
+    slug: str
+    name: str
+    geography: str = "Global"
+    publisher: str
+    title: str | None = None
+    source: Source
+    summary: str | None = None
+    size: list[SizeFigure] = []
+    cagr: Cagr | None = None
+    segments: list[Segment] = []
+    regions: list[Region] = []
+    companies: list[str] = Field(default=[], description="Company slugs, in report order")
+    drivers: list[Entry] = []
+    trends: list[Entry] = []
+    challenges: list[Entry] = []
+    opportunities: list[Entry] = []
+    outlook: list[Entry] = []
+    faq: list[Faq] = []
+    warnings: list[str] = []
+
+
+class Revenue(Model):
+    amount: float
+    currency: str
+    unit: Unit = ""
+    year: int | None = None
+    usd_millions: float
+    approximate: bool = False
+    subject: str | None = None
+    quote: str
+
+
+class Mention(Model):
+    """What one report says about a company."""
+
+    market: str = Field(description="Market slug")
+    report: str = Field(description="Report file name")
+    name_as_written: str
+    description: str | None = None
+    revenues: list[Revenue] = []
+
+
+class Company(Model):
+    slug: str
+    name: str
+    aliases: list[str] = []
+    markets: list[str] = Field(default=[], description="Market slugs")
+    parent: str | None = Field(default=None, description="Slug of the group it belongs to")
+    subsidiaries: list[str] = []
+    mentions: list[Mention] = []
+
+
+class RateTable(Model):
+    """Dated currency rates: USD per one unit of the currency, by year."""
+
+    source: str
+    rates: dict[str, dict[int, float]]
+
+
+class AliasFile(Model):
+    """Curated identities no rule can see: canonical name -> other names it goes by."""
+
+    companies: dict[str, list[str]] = {}
+    not_companies: list[str] = Field(
+        default=[], description="Names that look like companies but are placeholders"
+    )
+
+
+SCHEMAS: dict[str, type[Model]] = {
+    "market": Market,
+    "company": Company,
+    "rates": RateTable,
+    "aliases": AliasFile,
+    "record": ReportRecord,
+}

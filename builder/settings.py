@@ -1,0 +1,54 @@
+"""Typed settings, built once and passed explicitly: no module-level mutable state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where a brief's inputs and outputs live, all relative to the project root."""
+
+    root: Path
+
+    @classmethod
+    def at(cls, root: Path | str = ".") -> Settings:
+        return cls(Path(root).resolve())
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.root / "content" / "reports"
+
+    @property
+    def pages_dir(self) -> Path:
+        """Hand-written pages that sit beside the generated ones."""
+        return self.root / "content" / "pages"
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def overrides_dir(self) -> Path:
+        return self.data_dir / "overrides"
+
+    @property
+    def rates_file(self) -> Path:
+        return self.data_dir / "fx_rates.yaml"
+
+    @property
+    def aliases_file(self) -> Path:
+        return self.data_dir / "company_aliases.yaml"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "site_templates"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / ".cache"
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / "site"

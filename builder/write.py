@@ -1,0 +1,74 @@
+"""The one writer: the only code that puts builder output on disk.
+
+It writes atomically (a killed build leaves each file old or new, never truncated), skips
+files whose bytes did not change (so `mkdocs serve` and incremental builds only see real
+changes), refuses to write one path twice in a run (two entities mapping to one file is a
+bug to report, not a page to lose), and never writes outside its root.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from builder.errors import BriefError
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write via a temporary file in the same folder and rename over the target."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@dataclass
+class Writer:
+    """Writes files below `root`, remembering what it wrote and for whom."""
+
+    root: Path
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    _owners: dict[Path, str] = field(default_factory=dict)
+
+    def write(self, relative: str, content: str | bytes, owner: str) -> Path:
+        """Write `content` at `root/relative` for `owner` (named in errors about collisions)."""
+        root = self.root.resolve()
+        target = (root / relative).resolve()
+        if not target.is_relative_to(root) or target == root:
+            raise BriefError(owner, f"refusing to write outside {self.root}: {relative!r}")
+        if target in self._owners:
+            raise BriefError(
+                owner, f"{relative} is also produced by {self._owners[target]}; not overwriting it"
+            )
+        self._owners[target] = owner
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        try:
+            if target.read_bytes() == data:
+                self.unchanged.append(target)
+                return target
+        except OSError:
+            pass
+        atomic_write(target, data)
+        self.written.append(target)
+        return target
+
+    def prune(self, folder: str, pattern: str = "*") -> list[Path]:
+        """Delete files in a folder the writer owns that this run did not produce."""
+        base = (self.root / folder).resolve()
+        removed = []
+        if base.is_dir():
+            for path in sorted(base.glob(pattern)):
+                if path.is_file() and path.resolve() not in self._owners:
+                    path.unlink()
+                    removed.append(path)
+        return removed
