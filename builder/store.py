@@ -68,7 +68,9 @@ def apply_override(path: Path, brief: Brief) -> None:
     elif slug in brief.companies:
         target, model, table = brief.companies[slug], Company, brief.companies
     else:
-        raise BriefError(path, f"no market or company with slug {slug!r}; the correction is not applied")
+        raise BriefError(
+            path, f"no market or company with slug {slug!r}; the correction is not applied"
+        )
     if data.get("slug", slug) != slug:
         raise BriefError(path, "an override cannot change the slug; rename the file instead")
     merged = merge(target.model_dump(mode="json"), data)

@@ -34,7 +34,12 @@ def schema_comment(kind: str, relative_to_data: str = "..") -> str:
 def dump_text(data: Any) -> str:
     """Deterministic YAML: key order as given, Unicode kept, no line folding surprises."""
     return yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
     )
 
 
@@ -45,11 +50,11 @@ def dump_model(model: Model, kind: str) -> str:
 def parse_text(text: str, path: Path | str) -> Any:
     """Parse YAML safely; a syntax error becomes a BriefError with the line number."""
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a safe loader
+        return yaml.load(text, Loader=_Loader)  # _Loader is a safe loader
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         problem = exc.problem or str(exc)
-        raise BriefError(path, f"YAML syntax error: {problem}", line) from None
+        raise BriefError(path, f"invalid YAML: {problem}", line) from None
     except yaml.YAMLError as exc:
         raise BriefError(path, f"YAML error: {exc}") from None
 
@@ -78,7 +83,9 @@ def key_line(text: str, loc: tuple[int | str, ...]) -> int | None:
                 break
             line = match[0][0].start_mark.line + 1
             node = match[0][1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
+        ):
             node = node.value[part]
             line = node.start_mark.line + 1
         else:

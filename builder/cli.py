@@ -1,0 +1,135 @@
+"""`brief`: the command line over the common jobs.
+
+Problems with input are printed one line each, naming the file, and the command carries on
+with every other file; the exit status (1) says at the end whether anything failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from builder import __version__
+from builder.errors import BriefError
+from builder.settings import Settings
+
+
+def _report(result_problems: Sequence[BriefError]) -> None:
+    for problem in result_problems:
+        print(f"error: {problem}", file=sys.stderr)
+
+
+def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
+    from builder.pipeline import extract_to_dir
+
+    result = extract_to_dir([Path(s) for s in args.sources], Path(args.out), settings)
+    _report(result.problems)
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
+    print(result.summary())
+    return 1 if result.problems else 0
+
+
+def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
+    from builder.mkdocs_plugin import build_site
+    from builder.pipeline import extract_to_data
+
+    result = extract_to_data(settings)
+    _report(result.problems)
+    print(result.summary())
+    ok = build_site(settings, strict=not args.no_strict)
+    return 0 if ok and not result.problems else 1
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from builder.mkdocs_plugin import serve_site
+
+    return 0 if serve_site(settings, args.dev_addr) else 1
+
+
+def cmd_publish(args: argparse.Namespace, settings: Settings) -> int:
+    from builder.mkdocs_plugin import publish_site
+
+    return 0 if publish_site(settings, remote_branch=args.branch) else 1
+
+
+def cmd_schema(args: argparse.Namespace, settings: Settings) -> int:
+    from builder.pipeline import write_schemas
+    from builder.write import Writer
+
+    writer = Writer(Path(args.out) if args.out else settings.data_dir)
+    write_schemas(writer)
+    for path in writer.written + writer.unchanged:
+        print(path)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
+    """Validate data/ and overrides without building, for a quick look after a hand edit."""
+    from builder.store import load_brief
+
+    brief = load_brief(settings.data_dir)
+    _report(brief.problems)
+    summary = {
+        "markets": len(brief.markets),
+        "companies": len(brief.companies),
+        "overrides_applied": sorted(brief.applied_overrides),
+        "problems": len(brief.problems),
+    }
+    print(json.dumps(summary))
+    return 1 if brief.problems else 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="brief",
+        description="Turn market-research reports into a published market brief.",
+    )
+    top.add_argument("--version", action="version", version=f"brief {__version__}")
+    top.add_argument("--root", default=".", help="project folder (default: current folder)")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("extract", help="extract reports into YAML data files")
+    p.add_argument("sources", nargs="+", metavar="SRC", help="report files or folders of them")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for markets/ and companies/")
+    p.set_defaults(run=cmd_extract)
+
+    p = sub.add_parser("build", help="extract content/reports into data/, then build site/")
+    p.add_argument("--no-strict", action="store_true", help="do not fail on MkDocs warnings")
+    p.set_defaults(run=cmd_build)
+
+    p = sub.add_parser("serve", help="preview the site, rebuilding on every change")
+    p.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT")
+    p.set_defaults(run=cmd_serve)
+
+    p = sub.add_parser("publish", help="build and push the site to the gh-pages branch")
+    p.add_argument("--branch", default="gh-pages", help="branch to publish to")
+    p.set_defaults(run=cmd_publish)
+
+    p = sub.add_parser("schema", help="write the JSON Schemas of the data files")
+    p.add_argument("--out", metavar="DIR", help="folder (default: data/); files go in schema/")
+    p.set_defaults(run=cmd_schema)
+
+    p = sub.add_parser("check", help="validate data/ and the overrides without building")
+    p.set_defaults(run=cmd_check)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    settings = Settings.at(args.root)
+    try:
+        return int(args.run(args, settings))
+    except BriefError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("stopped", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,184 @@
+"""From extracted records to the data under `data/`: USD millions, one identity per company.
+
+Normalisation never hides what a report said: each converted figure keeps its original
+text and sentence, and anything an analyst should check (figures that do not add up, a
+currency with no rate, a duplicate report) becomes a warning on the market.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from builder.companies import CompanyResolver
+from builder.schema import (
+    AliasFile,
+    Company,
+    Market,
+    Mention,
+    Money,
+    RateTable,
+    ReportRecord,
+    Revenue,
+    SizeFigure,
+)
+from builder.slugs import unique_slug
+
+UNIT_IN_MILLIONS = {"": 1e-6, "thousand": 1e-3, "million": 1.0, "billion": 1e3, "trillion": 1e6}
+CONSISTENCY_TOLERANCE = 0.05
+
+
+def usd_millions(money: Money, year: int | None, rates: RateTable) -> float | None:
+    """Convert with the rate of the figure's year (the nearest year the table has)."""
+    by_year = rates.rates.get(money.currency.upper())
+    if not by_year:
+        return None
+    rate_year = (
+        year if year in by_year else min(by_year, key=lambda y: (abs(y - (year or 9999)), -y))
+    )
+    return round(money.amount * UNIT_IN_MILLIONS[money.unit] * by_year[rate_year], 4)
+
+
+def consistency_warning(market: Market) -> str | None:
+    """Check base x (1 + CAGR)^years against the forecast; publishers get this wrong."""
+    base = next((s for s in market.size if s.kind == "base" and s.year), None)
+    forecast = next((s for s in market.size if s.kind == "forecast" and s.year), None)
+    if not (base and forecast and market.cagr and base.year and forecast.year):
+        return None
+    years = forecast.year - base.year
+    if years <= 0 or base.usd_millions <= 0 or forecast.usd_millions <= 0:
+        return None
+    implied = base.usd_millions * (1 + market.cagr.percent / 100) ** years
+    gap = implied / forecast.usd_millions - 1
+    if abs(gap) <= CONSISTENCY_TOLERANCE:
+        return None
+    return (
+        f"Figures do not add up: {base.original} in {base.year} growing at "
+        f"{market.cagr.percent:g}% a year gives USD {implied:,.0f} million by {forecast.year}, "
+        f"{gap:+.0%} against the stated {forecast.original}."
+    )
+
+
+@dataclass
+class Normalised:
+    markets: list[Market] = field(default_factory=list)
+    companies: list[Company] = field(default_factory=list)
+
+
+def _market(record: ReportRecord, slug: str, rates: RateTable, company_slugs: list[str]) -> Market:
+    warnings = list(record.warnings)
+    size = []
+    for raw in record.size:
+        value = usd_millions(raw.money, raw.year, rates)
+        if value is None:
+            warnings.append(
+                f"No exchange rate for {raw.money.currency}: {raw.money.original} left out."
+            )
+            continue
+        size.append(
+            SizeFigure(
+                kind=raw.kind,
+                year=raw.year,
+                usd_millions=value,
+                original=raw.money.original,
+                quote=raw.quote,
+            )
+        )
+    fields = record.model_dump(exclude={"size", "companies", "warnings"})
+    market = Market(slug=slug, size=size, companies=company_slugs, warnings=warnings, **fields)
+    check = consistency_warning(market)
+    if check:
+        market.warnings = [*market.warnings, check]
+    return market
+
+
+def _drop_identical(records: list[ReportRecord]) -> tuple[list[ReportRecord], dict[str, list[str]]]:
+    """Identical copies under other names make one market, not several equal pages."""
+    first: dict[str, str] = {}
+    copies: dict[str, list[str]] = defaultdict(list)
+    unique = []
+    for record in records:
+        digest = record.source.sha256 or record.source.file
+        if digest in first:
+            copies[first[digest]].append(record.source.file)
+        else:
+            first[digest] = record.source.file
+            unique.append(record)
+    return unique, copies
+
+
+def normalise(records: list[ReportRecord], rates: RateTable, aliases: AliasFile) -> Normalised:
+    """Records in a stable order (by file name) give the same data, byte for byte."""
+    records = sorted(records, key=lambda r: r.source.file)
+    resolver = CompanyResolver(aliases)
+    names = [c.name for r in records for c in r.companies]
+    names += [c.parent for r in records for c in r.companies if c.parent]
+    identities = resolver.resolve(names)
+
+    unique, copies = _drop_identical(records)
+    taken: set[str] = set()
+    markets: list[Market] = []
+    mentions: dict[str, list[Mention]] = defaultdict(list)
+    parents: dict[str, str] = {}
+    for record in unique:
+        slug = unique_slug(record.name, taken, source=record.source.file)
+        company_slugs: list[str] = []
+        for raw in record.companies:
+            identity = identities.get(raw.name)
+            if identity is None or identity.slug in company_slugs:
+                continue
+            company_slugs.append(identity.slug)
+            if raw.parent and raw.parent in identities:
+                parents[identity.slug] = identities[raw.parent].slug
+            revenues = []
+            for rev in raw.revenues:
+                value = usd_millions(rev.money, rev.year, rates)
+                if value is not None:
+                    revenues.append(
+                        Revenue(
+                            amount=rev.money.amount,
+                            currency=rev.money.currency,
+                            unit=rev.money.unit,
+                            year=rev.year,
+                            usd_millions=value,
+                            approximate=rev.approximate,
+                            subject=rev.subject,
+                            quote=rev.quote,
+                        )
+                    )
+            mentions[identity.slug].append(
+                Mention(
+                    market=slug,
+                    report=record.source.file,
+                    name_as_written=raw.name,
+                    description=raw.description,
+                    revenues=revenues,
+                )
+            )
+        market = _market(record, slug, rates, company_slugs)
+        for copy in copies.get(record.source.file, []):
+            market.warnings = [
+                *market.warnings,
+                f"{copy} is an identical copy of this report; it was not added again.",
+            ]
+        markets.append(market)
+
+    by_slug = {i.slug: i for i in identities.values()}
+    subsidiaries: dict[str, list[str]] = defaultdict(list)
+    for child, parent in sorted(parents.items()):
+        if child != parent:
+            subsidiaries[parent].append(child)
+    companies = [
+        Company(
+            slug=slug,
+            name=identity.name,
+            aliases=list(identity.aliases),
+            markets=sorted({m.market for m in mentions[slug]}),
+            parent=parents.get(slug) if parents.get(slug) != slug else None,
+            subsidiaries=subsidiaries.get(slug, []),
+            mentions=mentions[slug],
+        )
+        for slug, identity in sorted(by_slug.items())
+        if mentions[slug] or subsidiaries.get(slug)
+    ]
+    return Normalised(markets=markets, companies=companies)

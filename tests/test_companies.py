@@ -1,0 +1,126 @@
+"""Company identity on the names the seed reports actually print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from builder.companies import CompanyResolver, identity_key
+from builder.schema import AliasFile
+from builder.yamlio import load_model
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Names exactly as the five seed reports write them, in report order.
+SEED_NAMES = [
+    # 000 (Verified Market Reports)
+    "Lonza", "Boehringer Ingelheim", "AGC Biologics", "Rentschler Biotechnologie", "JRS Pharma",
+    "Catalent", "Biomeva", "Samsung BioLogics", "AbbVie", "Binex", "WuXi Biologics",
+    "PRA Health Sciences", "ProBioGen", "KBI Biopharma",
+    # 002 (Reliable Market Forecast)
+    "Catalent", "Patheon", "Baxter", "AbbVie", "Lonza", "Pfizer", "Recipharm", "Teva API",
+    "Thermo Fisher Scientific",
+    # 003 (Markets CAGR)
+    "Abzena", "Althea", "Asymchem Laboratories", "Baxter Biopharma Solutions", "Lonza Group",
+    "Fujifilm Diosynth Technologies", "Boehringer Ingelheim", "Samsung Biologics",
+    "Cytovance Biologics",
+    # 004 (Credence Research)
+    "Boehringer Ingelheim GmbH", "Lonza", "JRS PHARMA", "AGC Biologics", "ProBioGen",
+    "FUJIFILM Diosynth Biotechnologies U.S.A., Inc.", "Toyobo Co. Ltd.", "Samsung Biologics",
+    "Thermo Fisher Scientific, Inc.", "Binex Co., Ltd.", "WuXi Biologics", "AbbVie, Inc.",
+    "ADMA Biologics, Inc.", "Catalent, Inc", "Cambrex Corporation", "Pfizer Inc.",
+    "Siegfried Holding AG",
+]
+
+
+@pytest.fixture(scope="module")
+def identities():
+    aliases = load_model(ROOT / "data" / "company_aliases.yaml", AliasFile)
+    return CompanyResolver(aliases).resolve(SEED_NAMES)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Lonza", "Lonza Group"),
+        ("Catalent", "Catalent, Inc"),
+        ("Samsung BioLogics", "Samsung Biologics"),
+        ("AbbVie", "AbbVie, Inc."),
+        ("Binex", "Binex Co., Ltd."),
+        ("Fujifilm Diosynth Technologies", "FUJIFILM Diosynth Biotechnologies U.S.A., Inc."),
+        ("JRS Pharma", "JRS PHARMA"),
+        ("Boehringer Ingelheim", "Boehringer Ingelheim GmbH"),
+        ("Pfizer", "Pfizer Inc."),
+    ],
+)
+def test_same_company_across_reports(identities, left, right):
+    assert identities[left] == identities[right]
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Patheon", "Thermo Fisher Scientific"),
+        ("AGC Biologics", "ADMA Biologics, Inc."),
+        ("Baxter", "Baxter Biopharma Solutions"),
+        ("Samsung Biologics", "WuXi Biologics"),
+    ],
+)
+def test_different_companies_stay_apart(identities, left, right):
+    assert identities[left] != identities[right]
+
+
+def test_seed_names_give_thirty_companies(identities):
+    assert len({i.slug for i in identities.values()}) == 30
+
+
+def test_display_name_is_the_most_used_plain_spelling(identities):
+    assert identities["Lonza Group"].name == "Lonza"
+    assert identities["Samsung BioLogics"].name == "Samsung Biologics"
+    assert identities["Catalent, Inc"].name == "Catalent"
+    assert set(identities["Lonza"].aliases) == {"Lonza Group"}
+    assert identities["Boehringer Ingelheim"].slug == "boehringer-ingelheim"
+
+
+def test_curated_alias_names_what_no_rule_sees():
+    aliases = AliasFile(companies={"Thermo Fisher Scientific": ["Thermo Fisher"]})
+    found = CompanyResolver(aliases).resolve(["Thermo Fisher", "Thermo Fisher Scientific, Inc."])
+    assert found["Thermo Fisher"] == found["Thermo Fisher Scientific, Inc."]
+    assert found["Thermo Fisher"].name == "Thermo Fisher Scientific"
+    unaided = CompanyResolver(AliasFile()).resolve(["Thermo Fisher", "Thermo Fisher Scientific"])
+    assert unaided["Thermo Fisher"] != unaided["Thermo Fisher Scientific"]
+
+
+def test_fuzzy_rule_needs_no_alias_file():
+    found = CompanyResolver(AliasFile()).resolve(
+        ["Fujifilm Diosynth Technologies", "FUJIFILM Diosynth Biotechnologies U.S.A., Inc."]
+    )
+    assert len({i.slug for i in found.values()}) == 1
+
+
+def test_not_companies_are_dropped():
+    resolver = CompanyResolver(AliasFile(not_companies=["Others"]))
+    assert "Others" not in resolver.resolve(["Others", "Lonza"])
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Toyobo Co. Ltd.", "toyobo"),
+        ("Siegfried Holding AG", "siegfried"),
+        ("FUJIFILM Diosynth Biotechnologies U.S.A., Inc.", "fujifilm diosynth biotechnologies"),
+        ("The Lubrizol Corporation", "lubrizol"),
+        ("Group", "group"),
+        ("富士フイルム", "富士フイルム"),
+    ],
+)
+def test_identity_key(name, key):
+    assert identity_key(name) == key
+
+
+def test_same_input_in_any_order_gives_same_slugs():
+    aliases = AliasFile()
+    forward = CompanyResolver(aliases).resolve(SEED_NAMES)
+    backward = CompanyResolver(aliases).resolve(list(reversed(SEED_NAMES)))
+    assert {n: i.slug for n, i in forward.items()} == {n: i.slug for n, i in backward.items()}

@@ -1,0 +1,97 @@
+"""Hand corrections in data/overrides: merged on top, validated, never lost or ignored."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.schema import Company, Market, Source
+from builder.store import load_brief, merge
+from builder.write import Writer
+from builder.yamlio import dump_model
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    # Facts as the Credence Research seed (004) states them.
+    market = Market(
+        slug="north-america-biopharmaceuticals-contract-manufacturing-market",
+        name="North America Biopharmaceuticals Contract Manufacturing Market",
+        geography="North America",
+        publisher="Credence Research",
+        source=Source(file="004_80dc29c2d6d1c78a.txt"),
+        companies=["lonza"],
+    )
+    company = Company(slug="lonza", name="Lonza", markets=[market.slug])
+    writer = Writer(tmp_path)
+    writer.write(f"markets/{market.slug}.yaml", dump_model(market, "market"), "m")
+    writer.write("companies/lonza.yaml", dump_model(company, "company"), "c")
+    (tmp_path / "overrides").mkdir()
+    return tmp_path
+
+
+def override(data_dir, slug, text):
+    path = data_dir / "overrides" / f"{slug}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_override_is_merged_on_top(data_dir):
+    slug = "north-america-biopharmaceuticals-contract-manufacturing-market"
+    override(data_dir, slug, "name: North American Biopharma CMO Market\ngeography: North America\n")
+    brief = load_brief(data_dir)
+    assert brief.markets[slug].name == "North American Biopharma CMO Market"
+    assert brief.markets[slug].publisher == "Credence Research"
+    assert brief.applied_overrides == {slug: data_dir / "overrides" / f"{slug}.yaml"}
+    assert not brief.problems
+
+
+def test_company_override(data_dir):
+    override(data_dir, "lonza", "aliases: [Lonza Group, Lonza Group AG]\n")
+    assert load_brief(data_dir).companies["lonza"].aliases == ["Lonza Group", "Lonza Group AG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("name: [unclosed\n", "invalid YAML"),
+        ("cagr: {percent: fast, quote: q}\n", "cagr.percent"),
+        ("colour: blue\n", "colour"),
+        ("- just\n- a list\n", "mapping"),
+        ("slug: something-else\n", "cannot change the slug"),
+        ("!!python/object/apply:os.system ['echo hacked']\n", "YAML"),
+    ],
+)
+def test_broken_override_is_reported_and_left_untouched(data_dir, text, expected):
+    slug = "north-america-biopharmaceuticals-contract-manufacturing-market"
+    path = override(data_dir, slug, text)
+    brief = load_brief(data_dir)
+    assert len(brief.problems) == 1
+    message = str(brief.problems[0])
+    assert str(path) in message and expected in message
+    assert brief.markets[slug].name == "North America Biopharmaceuticals Contract Manufacturing Market"
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_syntax_error_names_the_line(data_dir):
+    path = override(data_dir, "lonza", "name: Lonza\naliases: [a,\n  b\nmarkets: x: y\n")
+    problem = load_brief(data_dir).problems[0]
+    assert problem.path == path and problem.line is not None and problem.line >= 2
+
+
+def test_wrong_type_names_the_line(data_dir):
+    override(data_dir, "lonza", "name: Lonza\n\naliases: 12\n")
+    problem = load_brief(data_dir).problems[0]
+    assert problem.line == 3 and "aliases" in problem.problem
+
+
+def test_override_for_a_market_that_no_longer_exists(data_dir):
+    override(data_dir, "verbena-essential-oil-market", "name: Verbena\n")
+    brief = load_brief(data_dir)
+    assert "verbena-essential-oil-market" in str(brief.problems[0])
+    assert "not applied" in str(brief.problems[0])
+
+
+def test_merge_replaces_lists_and_merges_mappings():
+    base = {"cagr": {"percent": 15.42, "start_year": 2025}, "companies": ["a", "b"]}
+    merged = merge(base, {"cagr": {"percent": 15.0}, "companies": ["c"]})
+    assert merged == {"cagr": {"percent": 15.0, "start_year": 2025}, "companies": ["c"]}
