@@ -57,8 +57,7 @@ def cmd_publish(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_schema(args: argparse.Namespace, settings: Settings) -> int:
-    from builder.pipeline import write_schemas
-    from builder.write import Writer
+    from builder.write import Writer, write_schemas
 
     writer = Writer(Path(args.out) if args.out else settings.data_dir)
     write_schemas(writer)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
-import json
 import os
 import time
 from collections.abc import Iterator
@@ -21,9 +20,9 @@ from pathlib import Path
 from builder.errors import BriefError
 from builder.extract import EXTRACTOR_VERSION, extract_bytes
 from builder.normalise import normalise
-from builder.schema import SCHEMA_VERSION, SCHEMAS, AliasFile, RateTable, ReportRecord
+from builder.schema import SCHEMA_VERSION, AliasFile, RateTable, ReportRecord
 from builder.settings import Settings
-from builder.write import Writer, atomic_write
+from builder.write import Writer, atomic_write, write_schemas
 from builder.yamlio import dump_model, load_model
 
 # Below this many uncached reports a process pool costs more to start than it saves.
@@ -134,13 +133,6 @@ def build_lock(folder: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def write_schemas(writer: Writer) -> None:
-    """JSON Schemas beside the data, so editors check hand edits against the contract."""
-    for kind, model in SCHEMAS.items():
-        text = json.dumps(model.model_json_schema(), indent=2, sort_keys=True) + "\n"
-        writer.write(f"schema/{kind}.schema.json", text, owner="schema")
 
 
 def extract_to_dir(sources: list[Path], out_dir: Path, settings: Settings) -> ExtractResult:

@@ -8,6 +8,7 @@ an override would otherwise be silently ignored.
 
 from __future__ import annotations
 
+import json
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -210,3 +211,11 @@ SCHEMAS: dict[str, type[Model]] = {
     "aliases": AliasFile,
     "record": ReportRecord,
 }
+
+
+def json_schemas() -> dict[str, str]:
+    """JSON Schema text per kind, for `brief schema` and editors checking hand edits."""
+    return {
+        kind: json.dumps(model.model_json_schema(), indent=2, sort_keys=True) + "\n"
+        for kind, model in SCHEMAS.items()
+    }

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from builder.errors import BriefError
+from builder.schema import json_schemas
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -72,3 +73,9 @@ class Writer:
                     path.unlink()
                     removed.append(path)
         return removed
+
+
+def write_schemas(writer: Writer) -> None:
+    """JSON Schemas beside the data, so editors check hand edits against the contract."""
+    for kind, text in json_schemas().items():
+        writer.write(f"schema/{kind}.schema.json", text, owner="schema")

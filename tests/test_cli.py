@@ -1,0 +1,40 @@
+"""The command line: every command has help, is documented, and fails with one clear line."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+
+from builder.cli import main, parser
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def subcommands() -> dict[str, argparse.ArgumentParser]:
+    action = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(action.choices)
+
+
+@pytest.mark.parametrize("name", sorted(subcommands()))
+def test_every_command_has_help_and_is_in_the_readme(name, capsys):
+    with pytest.raises(SystemExit) as done:
+        main([name, "--help"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.startswith(f"usage: brief {name}")
+    assert f"brief {name}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_missing_source_is_one_line_naming_it(tmp_path, capsys):
+    missing = tmp_path / "nope.html"
+    code = main(["--root", str(ROOT), "extract", str(missing), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 1
+    assert err == [f"error: {missing}: no such file or folder"]
+
+
+def test_schema_command_writes_json_schemas(tmp_path, capsys):
+    assert main(["schema", "--out", str(tmp_path)]) == 0
+    names = sorted(p.name for p in (tmp_path / "schema").iterdir())
+    assert "market.schema.json" in names and "company.schema.json" in names
