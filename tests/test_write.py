@@ -53,3 +53,8 @@ def test_no_temporary_files_left_behind(tmp_path):
     for i in range(5):
         writer.write(f"f{i}.txt", "x" * 1000, owner=str(i))
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"f{i}.txt" for i in range(5)]
+
+
+def test_files_are_readable_by_a_web_server(tmp_path):
+    path = Writer(tmp_path).write("index.html", "<p>x</p>", owner="site")
+    assert path.stat().st_mode & 0o777 == 0o644
