@@ -28,7 +28,7 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
     result = extract_to_dir([Path(s) for s in args.sources], Path(args.out), settings)
     _report(result.problems)
     for note in result.notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(f"note: {note}")
     print(result.summary())
     return 1 if result.problems else 0
 

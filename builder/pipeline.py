@@ -22,6 +22,7 @@ from builder.extract import EXTRACTOR_VERSION, extract_bytes
 from builder.normalise import normalise
 from builder.schema import SCHEMA_VERSION, AliasFile, RateTable, ReportRecord
 from builder.settings import Settings
+from builder.slugs import short_hash
 from builder.write import Writer, atomic_write, write_schemas
 from builder.yamlio import dump_model, load_model
 
@@ -119,10 +120,14 @@ def extract_records(
 
 
 @contextmanager
-def build_lock(folder: Path) -> Iterator[None]:
-    """One build at a time per output folder; a second one is told, not blocked."""
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / ".brief.lock", "w") as handle:
+def build_lock(folder: Path, lock_dir: Path) -> Iterator[None]:
+    """One build at a time per output folder; a second one is told, not blocked.
+
+    The lock file lives in the cache, not beside the data: it is no data, and touching a
+    watched folder would make `mkdocs serve` rebuild forever.
+    """
+    lock_dir.mkdir(parents=True, exist_ok=True)
+    with open(lock_dir / f"build-{short_hash(str(folder.resolve()))}.lock", "w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -146,7 +151,7 @@ def extract_to_dir(sources: list[Path], out_dir: Path, settings: Settings) -> Ex
     result.problems += problems
     result.reports = len(files)
     data = normalise(records, rates, aliases)
-    with build_lock(out_dir):
+    with build_lock(out_dir, settings.cache_dir):
         writer = Writer(out_dir)
         write_schemas(writer)
         for market in data.markets:

@@ -1,0 +1,398 @@
+"""Charts as SVG text: data in, SVG out, the same bytes for the same data.
+
+A chart is described by a small, JSON-able `ChartSpec` built from the data, so the site can
+hash it (and skip charts whose data did not change) and ship it to a worker process. Drawing
+uses `matplotlib.figure.Figure` with the SVG backend and a fixed style under `rc_context`,
+never pyplot's global figures. Text stays text (`svg.fonttype: none`): files are small, fast
+to write and searchable. Colours are mid-tones on a transparent background so a chart reads
+on Material's light and dark schemes alike.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import textwrap
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import matplotlib
+from matplotlib.axes import Axes
+from matplotlib.collections import PatchCollection
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+from matplotlib.ticker import LogLocator, MaxNLocator
+
+from builder.schema import Market, SizeFigure
+from builder.text import percent, usd
+
+CODE_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+"""Part of every chart's cache key: any edit to this module redraws every chart."""
+
+COMPARE_LIMIT = 30
+"""Comparison charts show this many markets at most; the tables beside them list all."""
+
+LOG_SPREAD = 50.0
+"""Above this ratio of largest to smallest value, sizes are drawn on a log scale."""
+
+TEXT = "#808080"
+STATED = "#3d7ac2"
+SECOND = "#d9822b"
+RC = {
+    "svg.hashsalt": "market-brief",
+    "svg.fonttype": "none",
+    "font.family": ["sans-serif"],
+    "font.sans-serif": ["DejaVu Sans"],
+    "font.size": 9.5,
+    "text.parse_math": False,
+    "text.color": TEXT,
+    "hatch.color": STATED,
+    "hatch.linewidth": 1.2,
+}
+WIDTH = 7.2  # inches; the page scales the SVG to its column
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """Everything a chart shows. `rows` depends on `kind`:
+
+    - size: (year, USD million, derived?) per bar
+    - regions: (region, share %) per bar
+    - cagr: (market, CAGR %) per bar
+    - span: (market, base USD million, base year, forecast USD million, forecast year)
+    """
+
+    kind: str
+    title: str
+    note: str
+    rows: tuple[tuple, ...]
+    derivation: str = ""
+
+    def key(self) -> str:
+        """Content hash of the chart: its data, this module's version and matplotlib's."""
+        payload = json.dumps([CODE_VERSION, matplotlib.__version__, asdict(self)])
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _source_note(market: Market) -> str:
+    return f"Source: {market.publisher}, report {market.source.file}"
+
+
+def headline(market: Market, kind: str) -> SizeFigure | None:
+    """The size figure a page or chart leads with: the first of its kind that has a year."""
+    return next((s for s in market.size if s.kind == kind and s.year is not None), None)
+
+
+def size_spec(market: Market) -> ChartSpec | None:
+    """Base and forecast as stated, years between derived from the CAGR (or interpolated)."""
+    base, forecast = headline(market, "base"), headline(market, "forecast")
+    if base is None or forecast is None or forecast.year <= base.year:  # type: ignore[operator]
+        return None
+    span = forecast.year - base.year  # type: ignore[operator]
+    if market.cagr is not None:
+        rate = 1 + market.cagr.percent / 100
+        derivation = f"derived from the {percent(market.cagr.percent)} CAGR"
+    else:
+        rate = (forecast.usd_millions / base.usd_millions) ** (1 / span)
+        derivation = "interpolated at a constant growth rate"
+    rows = [(base.year, base.usd_millions, False)]
+    rows += [(base.year + n, base.usd_millions * rate**n, True) for n in range(1, span)]
+    rows.append((forecast.year, forecast.usd_millions, False))
+    return ChartSpec(
+        kind="size",
+        title=f"{market.name}: market size",
+        note=_source_note(market),
+        rows=tuple((int(y), round(v, 2), d) for y, v, d in rows),
+        derivation=derivation,
+    )
+
+
+def regions_spec(market: Market) -> ChartSpec | None:
+    rows = tuple((r.name, r.share_percent) for r in market.regions if r.share_percent is not None)
+    if not rows:
+        return None
+    return ChartSpec("regions", f"{market.name}: share by region", _source_note(market), rows)
+
+
+def _comparison(kind: str, title: str, rows: list[tuple], chosen: str) -> ChartSpec:
+    """A chart over many markets: the first COMPARE_LIMIT rows, and a note when cut."""
+    shown = rows[:COMPARE_LIMIT]
+    cut = f"; the {len(shown)} {chosen} markets shown" if len(shown) < len(rows) else ""
+    return ChartSpec(kind, title, f"Source: the {len(rows)} reports{cut}", tuple(shown))
+
+
+def cagr_spec(markets: list[Market]) -> ChartSpec | None:
+    """CAGR by market, fastest first; None when fewer than two markets state one."""
+    rows = sorted(((m.name, m.cagr.percent) for m in markets if m.cagr), key=lambda r: -r[1])
+    if len(rows) < 2:
+        return None
+    return _comparison("cagr", "Growth rate (CAGR) by market", rows, "fastest-growing")
+
+
+def span_spec(markets: list[Market]) -> ChartSpec | None:
+    """Base size -> forecast per market, largest forecast first."""
+    rows = []
+    for market in markets:
+        base, forecast = headline(market, "base"), headline(market, "forecast")
+        if base and forecast and base.usd_millions > 0 and forecast.usd_millions > 0:
+            rows.append(
+                (market.name, base.usd_millions, base.year, forecast.usd_millions, forecast.year)
+            )
+    if not rows:
+        return None
+    rows.sort(key=lambda r: -r[3])
+    return _comparison("span", "Market size: base year → forecast", rows, "largest")
+
+
+def alt_text(spec: ChartSpec) -> str:
+    """What the chart shows, in words and figures, for readers who cannot see it."""
+    if spec.kind == "size":
+        stated = "; ".join(f"{y}: {usd(v)}" for y, v, d in spec.rows if not d)
+        derived = "; ".join(f"{y}: {usd(round(v))}" for y, v, d in spec.rows if d)
+        text = f"Bar chart, {spec.title}, USD million. Stated: {stated}."
+        how = spec.derivation[:1].upper() + spec.derivation[1:]
+        return text + (f" {how}: {derived}." if derived else "")
+    if spec.kind == "span":
+        points = [f"{n}: {usd(b)} ({by}) to {usd(f)} ({fy})" for n, b, by, f, fy in spec.rows]
+        return f"Chart, {spec.title}, USD million. {'; '.join(points)}."
+    points = [f"{name}: {percent(value)}" for name, value in spec.rows]
+    return f"Bar chart, {spec.title}. {'; '.join(points)}."
+
+
+def log_scale(values: list[float]) -> bool:
+    """True when values span more than LOG_SPREAD, so a linear axis would hide the small."""
+    return max(values) / min(values) > LOG_SPREAD
+
+
+def _label(name: str, width: int = 34) -> str:
+    """A name on at most two short lines; a trailing "Market" adds nothing beside a chart."""
+    name = name.removesuffix(" Market").removesuffix(" market")
+    lines = textwrap.wrap(name, width) or [""]
+    if len(lines) > 2:
+        lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), width, placeholder="…")]
+    return "\n".join(lines)
+
+
+def _frame(fig: Figure, spec: ChartSpec, left: float, legend: bool = False) -> Axes:
+    """Title, legend row and source note around one axes, all placed in fixed inches.
+
+    The axes draws no axis of its own: matplotlib's tick objects cost most of a chart's
+    time, so grid lines and labels are drawn as plain lines and text by the helpers below.
+    """
+    height = fig.get_figheight()
+    title = textwrap.wrap(spec.title, 62)  # about the width of the figure at this size
+    if len(title) > 2:
+        title = [title[0], textwrap.shorten(" ".join(title[1:]), 62, placeholder="…")]
+    fig.text(
+        0.12 / WIDTH,
+        1 - 0.12 / height,
+        "\n".join(title),
+        va="top",
+        fontsize=11.5,
+        fontweight="bold",
+    )
+    fig.text(0.12 / WIDTH, 0.08 / height, spec.note, va="bottom", fontsize=8)
+    top = 0.35 + 0.22 * len(title) + (0.3 if legend else 0)
+    axes = fig.add_axes(
+        (left / WIDTH, 0.75 / height, 1 - (left + 0.25) / WIDTH, 1 - (0.75 + top) / height)
+    )
+    axes.set_axis_off()
+    axes.set_autoscale_on(False)
+    return axes
+
+
+def _per_inch(axes: Axes) -> tuple[float, float]:
+    """How much of the axes' width and height one inch is, to place things in inches."""
+    width, height = axes.get_position().size * axes.get_figure().get_size_inches()
+    return 1 / width, 1 / height
+
+
+def _value_axis(
+    axes: Axes,
+    low: float,
+    high: float,
+    label: str,
+    *,
+    vertical: bool,
+    log: bool = False,
+    formatter: Callable[[float], str] = usd,
+) -> None:
+    """Grid lines with labels along the value axis, and the axis title with its unit."""
+    locator = LogLocator() if log else MaxNLocator(5)
+    ticks = [t for t in locator.tick_values(low, high) if low <= t <= high * 1.0001]
+    line = {"color": TEXT, "alpha": 0.3, "linewidth": 0.6, "zorder": 0}
+    if vertical:
+        axes.set_ylim(low, high)
+        frame = axes.get_yaxis_transform()
+        axes.hlines(ticks, 0, 1, transform=frame, **line)
+        for tick in ticks:
+            axes.text(-0.012, tick, formatter(tick), transform=frame, ha="right", va="center")
+        axes.text(
+            -0.78 * _per_inch(axes)[0],
+            0.5,
+            label,
+            rotation=90,
+            transform=axes.transAxes,
+            ha="center",
+            va="center",
+        )
+    else:
+        if log:
+            axes.set_xscale("log")
+        axes.set_xlim(low, high)
+        frame = axes.get_xaxis_transform()
+        axes.vlines(ticks, 0, 1, transform=frame, **line)
+        step = 0.06 * _per_inch(axes)[1]
+        for tick in ticks:
+            axes.text(tick, -step, formatter(tick), transform=frame, ha="center", va="top")
+        axes.text(0.5, -5.5 * step, label, transform=axes.transAxes, ha="center", va="top")
+
+
+def _category_labels(axes: Axes, positions, labels, *, vertical: bool) -> None:
+    """Labels beside the bars: years under columns, names left of rows."""
+    if vertical:
+        frame = axes.get_xaxis_transform()
+        for position, label in zip(positions, labels, strict=True):
+            axes.text(
+                position, -0.06 * _per_inch(axes)[1], label, transform=frame, ha="center", va="top"
+            )
+    else:
+        frame = axes.get_yaxis_transform()
+        for position, label in zip(positions, labels, strict=True):
+            axes.text(
+                -0.012, position, label, transform=frame, ha="right", va="center", linespacing=1.1
+            )
+
+
+def _bars(axes: Axes, rows: list[tuple[float, float]], *, vertical: bool, **style) -> None:
+    """Bars as one collection: far cheaper than a patch (and a limits update) per bar."""
+    width = 0.7 if vertical else 0.62
+    rects = [
+        Rectangle((p - width / 2, 0), width, v)
+        if vertical
+        else Rectangle((0, p - width / 2), v, width)
+        for p, v in rows
+    ]
+    axes.add_collection(PatchCollection(rects, **style), autolim=False)
+
+
+def _legend(axes: Axes, items: list[tuple[str, dict]]) -> None:
+    """One row of keys above the axes."""
+    inch_x, inch_y = _per_inch(axes)
+    x = 0.0
+    for label, style in items:
+        axes.add_patch(
+            Rectangle(
+                (x, 1 + 0.1 * inch_y),
+                0.3 * inch_x,
+                0.14 * inch_y,
+                transform=axes.transAxes,
+                clip_on=False,
+                **style,
+            )
+        )
+        axes.text(
+            x + 0.4 * inch_x,
+            1 + 0.17 * inch_y,
+            label,
+            transform=axes.transAxes,
+            va="center",
+            fontsize=8.5,
+        )
+        x += (0.7 + 0.065 * len(label)) * inch_x  # about one character's width at 8.5 pt
+
+
+def _draw_size(fig: Figure, spec: ChartSpec) -> None:
+    axes = _frame(fig, spec, 0.95, legend=True)
+    years = [y for y, _, _ in spec.rows]
+    axes.set_xlim(years[0] - 0.6, years[-1] + 0.6)
+    _value_axis(axes, 0, max(v for _, v, _ in spec.rows) * 1.15, "USD million", vertical=True)
+    stated = [(y, v) for y, v, d in spec.rows if not d]
+    derived = [(y, v) for y, v, d in spec.rows if d]
+    solid = {"facecolor": STATED, "edgecolor": STATED, "linewidth": 1}
+    hatched = {"facecolor": "none", "edgecolor": STATED, "hatch": "///", "linewidth": 1}
+    _bars(axes, stated, vertical=True, **solid)
+    legend = [("Stated in the report", solid)]
+    if derived:
+        _bars(axes, derived, vertical=True, **hatched)
+        legend.append((spec.derivation[0].upper() + spec.derivation[1:], hatched))
+    for year, value in stated:
+        axes.text(year, value, usd(value), ha="center", va="bottom", fontsize=8.5)
+    _category_labels(axes, years, [str(y) for y in years], vertical=True)
+    axes.axhline(0, color=TEXT, linewidth=0.8)
+    _legend(axes, legend)
+
+
+def _draw_bars(fig: Figure, spec: ChartSpec) -> None:
+    axes = _frame(fig, spec, 2.5)
+    names = [_label(n) if spec.kind == "cagr" else _label(n, 30) for n, _ in spec.rows][::-1]
+    values = [v for _, v in spec.rows][::-1]
+    axes.set_ylim(-0.6, len(values) - 0.4)
+    label = "CAGR, % a year" if spec.kind == "cagr" else "Share of the market, %"
+    _value_axis(
+        axes, 0, max(max(values), 1) * 1.18, label, vertical=False, formatter=lambda v: f"{v:g}"
+    )
+    _bars(axes, list(enumerate(values)), vertical=False, facecolor=STATED, edgecolor="none")
+    for y, value in enumerate(values):
+        axes.text(value, y, " " + percent(value), va="center", fontsize=8.5)
+    _category_labels(axes, range(len(values)), names, vertical=False)
+    axes.axvline(0, color=TEXT, linewidth=0.8)
+
+
+def _draw_span(fig: Figure, spec: ChartSpec) -> None:
+    axes = _frame(fig, spec, 2.5, legend=True)
+    rows = spec.rows[::-1]
+    ys = list(range(len(rows)))
+    bases = [r[1] for r in rows]
+    forecasts = [r[3] for r in rows]
+    values = bases + forecasts
+    axes.set_ylim(-0.6, len(rows) - 0.4)
+    if log_scale(values):
+        _value_axis(
+            axes,
+            min(values) / 1.5,
+            max(values) * 1.5,
+            "USD million (log scale)",
+            vertical=False,
+            log=True,
+        )
+    else:
+        _value_axis(axes, 0, max(values) * 1.08, "USD million", vertical=False)
+    axes.hlines(ys, bases, forecasts, color=TEXT, linewidth=1.2, alpha=0.6)
+    axes.scatter(bases, ys, s=36, color=STATED, zorder=3)
+    axes.scatter(forecasts, ys, s=36, color=SECOND, zorder=3)
+    _category_labels(axes, ys, [_label(r[0]) for r in rows], vertical=False)
+    _legend(
+        axes,
+        [
+            ("Base year (stated)", {"facecolor": STATED, "edgecolor": "none"}),
+            ("Forecast (stated)", {"facecolor": SECOND, "edgecolor": "none"}),
+        ],
+    )
+
+
+DRAW: dict[str, Callable[[Figure, ChartSpec], None]] = {
+    "size": _draw_size,
+    "regions": _draw_bars,
+    "cagr": _draw_bars,
+    "span": _draw_span,
+}
+
+
+def _height(spec: ChartSpec) -> float:
+    if spec.kind == "size":
+        return 4.0
+    per_row = 0.3 if spec.kind == "regions" else 0.42
+    return 2.0 + per_row * max(len(spec.rows), 2)
+
+
+def render_chart(spec: ChartSpec) -> str:
+    """The SVG text of one chart; identical specs give identical bytes."""
+    with matplotlib.rc_context(RC):
+        fig = Figure(figsize=(WIDTH, _height(spec)))
+        DRAW[spec.kind](fig, spec)
+        out = io.StringIO()
+        fig.savefig(out, format="svg", metadata={"Date": None}, transparent=True)
+    return out.getvalue()

@@ -1,0 +1,132 @@
+"""The MkDocs glue, and the only MkDocs-specific code: everything else emits plain Markdown.
+
+On each build the plugin extracts `content/reports` into `data/` (cached, so cheap when
+nothing changed), loads the data with the overrides merged, and adds every file that
+`builder.site.generate_site` yields to MkDocs as an in-memory file next to the hand-written
+pages of `docs_dir`. Problems with the data (a broken override, a report that could not be
+read) are logged as MkDocs warnings on purpose: a correction that silently failed to apply is
+lost work, so `mkdocs build --strict` fails on it while a plain build still shows the rest of
+the site and lists the problems on the Sources page.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import time
+from pathlib import Path
+from urllib.parse import urljoin
+
+from click import ClickException
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from builder.errors import BriefError
+from builder.settings import Settings
+from builder.site import SiteStats, generate_site, site_problems
+from builder.store import load_brief
+
+log = get_plugin_logger("brief")
+WATCHED = ("content", "data", "site_templates")
+
+
+class BriefConfig(Config):
+    extract = opt.Type(bool, default=True)
+
+
+class BriefPlugin(BasePlugin[BriefConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.settings = Settings.at(Path(config.config_file_path).parent)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        started = time.perf_counter()
+        problems: list[BriefError] = []
+        if self.config.extract:
+            from builder.pipeline import extract_to_data
+
+            try:
+                problems += extract_to_data(self.settings).problems
+            except BriefError as exc:  # e.g. another build holds the lock: one line, no trace
+                raise PluginError(str(exc)) from None
+        brief = load_brief(self.settings.data_dir)
+        found = [*problems, *site_problems(self.settings, brief)]
+        for problem in found:
+            log.warning(str(problem))
+        stats = SiteStats()
+        for path, content in generate_site(
+            self.settings, brief, extra_problems=problems, stats=stats
+        ):
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(
+                    f"{config.docs_dir}/{path} has the path of a generated file; rename it"
+                )
+            files.append(File.generated(config, path, content=content))
+        log.info(
+            f"{len(brief.markets)} markets, {len(brief.companies)} companies, {stats.pages} pages, "
+            f"{stats.charts} charts ({stats.charts_drawn} drawn), {len(found)} problems, "
+            f"{time.perf_counter() - started:.2f} s"
+        )
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Point a generated page's edit button at the data file a person would correct."""
+        edit_path = page.meta.get("edit_path")
+        if edit_path and config.repo_url and config.edit_uri:
+            docs = Path(config.docs_dir).relative_to(self.settings.root).as_posix()
+            relative = posixpath.relpath(edit_path, docs)
+            page.edit_url = urljoin(urljoin(config.repo_url + "/", config.edit_uri), relative)
+        return markdown
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
+        """Rebuild on any change to reports, pages, data (overrides too) or templates.
+
+        The overrides folder is created if missing, so the first correction is seen too.
+        Extraction rewrites only changed files, so its own writes settle after one rebuild.
+        """
+        self.settings.overrides_dir.mkdir(parents=True, exist_ok=True)
+        for folder in WATCHED:
+            if (self.settings.root / folder).is_dir():
+                server.watch(str(self.settings.root / folder))
+        return server
+
+
+# --- What `brief build`, `brief serve` and `brief publish` run -------------------------------
+
+
+def _mkdocs(*args: str) -> bool:
+    """Run a MkDocs command in this process, as its own command line would."""
+    from mkdocs.__main__ import cli
+
+    try:
+        cli.main(args=list(args), prog_name="mkdocs", standalone_mode=False)
+    except ClickException as exc:
+        exc.show()
+        return False
+    except SystemExit as exc:
+        return not exc.code
+    return True
+
+
+def _config(settings: Settings) -> str:
+    return str(settings.root / "mkdocs.yml")
+
+
+def build_site(settings: Settings, strict: bool = True) -> bool:
+    strict_flag = ["--strict"] if strict else []
+    return _mkdocs("build", "-f", _config(settings), "-d", str(settings.site_dir), *strict_flag)
+
+
+def serve_site(settings: Settings, dev_addr: str = "127.0.0.1:8000") -> bool:
+    return _mkdocs("serve", "-f", _config(settings), "-a", dev_addr)
+
+
+def publish_site(settings: Settings, remote_branch: str = "gh-pages") -> bool:
+    return _mkdocs("gh-deploy", "-f", _config(settings), "--remote-branch", remote_branch)

@@ -1,0 +1,341 @@
+"""Pages as Markdown text: data in, text out, through the Jinja templates in `site_templates/`.
+
+Escaping is on by default rather than remembered per variable: every `{{ value }}` goes
+through `builder.text.md` (the environment's `finalize`), and a value is written unescaped
+only when Python code made it `Markup` (links, front matter). `autoescape` is on only so
+that macros return `Markup`; it never escapes anything `md` has not already handled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from builder.charts import headline
+from builder.index import Index
+from builder.schema import Market, RateTable
+from builder.store import Brief
+from builder.text import (
+    alt,
+    anchor,
+    count,
+    front_matter,
+    join,
+    md,
+    money,
+    percent,
+    period,
+    safe_url,
+    usd,
+)
+
+# --- Where pages live: one place, so links and the files yielded always agree ---------------
+
+
+def market_page(slug: str) -> str:
+    return f"markets/{slug}.md"
+
+
+def company_page(slug: str) -> str:
+    return f"companies/{slug}.md"
+
+
+def dimension_page(slug: str) -> str:
+    return f"browse/segments/{slug}.md"
+
+
+PAGES = {
+    "home": "index.md",
+    "markets": "markets/index.md",
+    "companies": "companies/index.md",
+    "compare": "compare.md",
+    "geography": "browse/geography.md",
+    "publishers": "browse/publishers.md",
+    "segments": "browse/segments.md",
+    "sources": "sources.md",
+    "downloads": "downloads.md",
+    "markets_csv": "downloads/markets.csv",
+    "companies_csv": "downloads/companies.csv",
+    "brief_json": "downloads/brief.json",
+}
+
+
+@dataclass(frozen=True)
+class ChartRef:
+    """A chart as a page shows it: where its SVG is and what it says in words."""
+
+    kind: str
+    path: str
+    alt: str
+    derivation: str = ""
+
+
+@dataclass
+class SiteData:
+    """Everything pages are made from, gathered before the first page is rendered."""
+
+    brief: Brief
+    index: Index
+    charts: dict[str, list[ChartRef]] = field(default_factory=dict)
+    rates: RateTable | None = None
+    built: date = field(default_factory=date.today)
+    problems: list[str] = field(default_factory=list)
+    home_limit: int = 100
+    matrix_rows: int = 40
+    matrix_columns: int = 12
+
+
+def relative(target: str, page: str) -> str:
+    """The link from one docs-relative path to another (pure string work, no file system)."""
+    folders, parts = page.split("/")[:-1], target.split("/")
+    common = 0
+    while common < min(len(folders), len(parts) - 1) and folders[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(folders) - common) + parts[common:])
+
+
+@pass_context
+def _link(context: Context, text: object, target: str, fragment: str = "") -> Markup:
+    """A relative Markdown link from the page being rendered to another generated file."""
+    href = relative(target, context["page"]) + (f"#{fragment}" if fragment else "")
+    return Markup(f"[{md(text)}]({href})")
+
+
+@pass_context
+def _href(context: Context, target: str) -> Markup:
+    return Markup(relative(target, context["page"]))
+
+
+def make_environment(templates_dir: Path) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(templates_dir),
+        autoescape=True,  # makes macros return Markup; `finalize` does the real escaping
+        finalize=md,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+    )
+    env.filters.update(
+        md=md, alt=alt, url=safe_url, money=money, usd=usd, percent=percent, join=join
+    )
+    env.globals.update(
+        link=_link,
+        href=_href,
+        front_matter=front_matter,
+        anchor=anchor,
+        count=count,
+        period=period,
+        pages=PAGES,
+        market_page=market_page,
+        company_page=company_page,
+        dimension_page=dimension_page,
+    )
+    return env
+
+
+def implied_cagr(market: Market) -> float | None:
+    """Growth implied by the stated base and forecast, to set beside the stated CAGR."""
+    base, forecast = headline(market, "base"), headline(market, "forecast")
+    if not base or not forecast or forecast.year <= base.year or base.usd_millions <= 0:  # type: ignore[operator]
+        return None
+    years = forecast.year - base.year  # type: ignore[operator]
+    return ((forecast.usd_millions / base.usd_millions) ** (1 / years) - 1) * 100
+
+
+def extracted(market: Market, companies: int) -> str:
+    """What extraction found in one report, in a few words, for the sources table."""
+    found = []
+    kinds = {s.kind for s in market.size}
+    stated = [name for kind, name in (("base", "size"), ("forecast", "forecast")) if kind in kinds]
+    if stated:
+        found.append(" and ".join(stated))
+    if market.cagr:
+        found.append("CAGR")
+    for items, one, many in (
+        (market.segments, "segment dimension", ""),
+        (market.regions, "region", ""),
+        (range(companies), "company", "companies"),
+        (market.drivers, "driver", ""),
+        (market.trends, "trend", ""),
+        (market.challenges, "challenge", ""),
+        (market.opportunities, "opportunity", "opportunities"),
+        (market.outlook, "outlook point", ""),
+        (market.faq, "FAQ", "FAQs"),
+    ):
+        if items:
+            found.append(count(len(items), one, many))
+    return ", ".join(found) or "no figures"
+
+
+@dataclass
+class Evidence:
+    """Figures stated in one sentence, shown once above that sentence."""
+
+    quote: str
+    figures: list[tuple[str, str | None]]  # (what and how much, the text as the report wrote it)
+
+
+def evidence(market: Market) -> list[Evidence]:
+    """Each figure of a market with the sentence it came from; one sentence, one entry."""
+    labels = {"base": "Market size", "forecast": "Forecast", "other": "Other figure"}
+    found: dict[str, Evidence] = {}
+
+    def add(quote: str | None, label: str, original: str | None = None) -> None:
+        if quote:
+            found.setdefault(quote, Evidence(quote, [])).figures.append((label, original))
+
+    for size in market.size:
+        year = f", {size.year}" if size.year else ""
+        add(size.quote, f"{labels[size.kind]}{year}: {money(size.usd_millions)}", size.original)
+    if market.cagr:
+        years = period(market.cagr.start_year, market.cagr.end_year)
+        add(
+            market.cagr.quote,
+            f"Growth: {percent(market.cagr.percent)} CAGR" + (f", {years}" if years else ""),
+        )
+    for region in market.regions:
+        share = f": {percent(region.share_percent)}" if region.share_percent is not None else ""
+        add(region.quote, f"{region.name}{share}")
+    return list(found.values())
+
+
+class Pages:
+    """Renders each page of the site from `SiteData`; returns Markdown text, touches no disk."""
+
+    def __init__(self, env: Environment, data: SiteData) -> None:
+        self.env = env
+        self.data = data
+        self.brief = data.brief
+        self.index = data.index
+
+    def _render(self, template: str, page: str, **context: object) -> str:
+        return self.env.get_template(template).render(
+            page=page,
+            brief=self.brief,
+            index=self.index,
+            site=self.data,
+            headline=headline,
+            **context,
+        )
+
+    def market(self, slug: str) -> str:
+        market = self.brief.markets[slug]
+        companies = [self.brief.companies[c] for c in self.index.companies_of.get(slug, [])]
+        revenues = {
+            c.slug: [r for m in c.mentions if m.market == slug for r in m.revenues]
+            for c in companies
+        }
+        return self._render(
+            "market.md.j2",
+            market_page(slug),
+            market=market,
+            companies=companies,
+            revenues=revenues,
+            charts=self.data.charts.get(slug, []),
+            geography=self.index.geography_of[slug],
+            publisher=self.index.publisher_of[slug],
+            override=slug in self.brief.applied_overrides,
+            evidence=evidence(market),
+            edit_path=self._edit_path("markets", slug),
+        )
+
+    def _edit_path(self, folder: str, slug: str) -> str:
+        """The file a person edits to correct a page: its override once there is one."""
+        if slug in self.brief.applied_overrides:
+            return f"data/overrides/{slug}.yaml"
+        return f"data/{folder}/{slug}.yaml"
+
+    def company(self, slug: str) -> str:
+        company = self.brief.companies[slug]
+        appearances = []
+        for market_slug in self.index.markets_of.get(slug, []):
+            mentions = [m for m in company.mentions if m.market == market_slug]
+            appearances.append((self.brief.markets[market_slug], mentions))
+        known = self.brief.companies
+        return self._render(
+            "company.md.j2",
+            company_page(slug),
+            company=company,
+            appearances=appearances,
+            parent=known.get(company.parent) if company.parent else None,
+            subsidiaries=[known[s] for s in self.index.subsidiaries_of.get(slug, [])],
+            peers=[(known[p], n) for p, n in self.index.peers.get(slug, [])],
+            override=slug in self.brief.applied_overrides,
+            edit_path=self._edit_path("companies", slug),
+        )
+
+    def home(self) -> str:
+        markets = [self.brief.markets[s] for s in self.index.market_order]
+        shown = markets
+        if len(markets) > self.data.home_limit:
+            shown = sorted(
+                markets, key=lambda m: -(getattr(headline(m, "base"), "usd_millions", 0))
+            )
+            shown = shown[: self.data.home_limit]
+        publishers = len(self.index.publishers)
+        return self._render("home.md.j2", PAGES["home"], markets=shown, publishers=publishers)
+
+    def markets(self) -> str:
+        markets = [self.brief.markets[s] for s in self.index.market_order]
+        return self._render("markets.md.j2", PAGES["markets"], markets=markets)
+
+    def companies(self) -> str:
+        companies = [self.brief.companies[s] for s in self.index.company_order]
+        return self._render("companies.md.j2", PAGES["companies"], companies=companies)
+
+    def compare(self) -> str:
+        markets = [self.brief.markets[s] for s in self.index.market_order]
+        rows = sorted(
+            (c for c in self.index.company_order if self.index.markets_of.get(c)),
+            key=lambda c: -len(self.index.markets_of[c]),
+        )[: self.data.matrix_rows]
+        counts = {
+            m: sum(m in self.index.markets_of[c] for c in rows) for m in self.index.market_order
+        }
+        named = sorted((m for m in counts if counts[m]), key=lambda m: -counts[m])
+        chosen = set(named[: self.data.matrix_columns])
+        columns = [m for m in self.index.market_order if m in chosen]
+        return self._render(
+            "compare.md.j2",
+            PAGES["compare"],
+            markets=markets,
+            implied_cagr=implied_cagr,
+            charts=self.data.charts.get("", []),
+            matrix_rows=[self.brief.companies[c] for c in rows],
+            matrix_columns=[self.brief.markets[m] for m in columns],
+            companies_with_markets=sum(1 for c in self.index.markets_of.values() if c),
+        )
+
+    def groups(self, name: str) -> str:
+        groups = self.index.geographies if name == "geography" else self.index.publishers
+        return self._render("groups.md.j2", PAGES[name], kind=name, groups=groups)
+
+    def segments(self) -> str:
+        return self._render("segments.md.j2", PAGES["segments"], dimensions=self.index.dimensions)
+
+    def dimension(self, position: int) -> str:
+        dimension = self.index.dimensions[position]
+        return self._render("dimension.md.j2", dimension_page(dimension.slug), dimension=dimension)
+
+    def sources(self) -> str:
+        markets = sorted(self.brief.markets.values(), key=lambda m: (m.source.file, m.slug))
+        rates = self.data.rates
+        years = sorted({y for by_year in rates.rates.values() for y in by_year}) if rates else []
+        return self._render(
+            "sources.md.j2",
+            PAGES["sources"],
+            markets=markets,
+            rates=rates,
+            rate_years=years,
+            currencies=list(rates.rates) if rates else [],
+            extracted={m.slug: extracted(m, len(self.index.companies_of[m.slug])) for m in markets},
+        )
+
+    def downloads(self) -> str:
+        return self._render("downloads.md.j2", PAGES["downloads"])

@@ -1,0 +1,108 @@
+"""How data reads on a page: report text escaped for Markdown and HTML, figures formatted.
+
+Everything a report says is untrusted, so the page templates escape every value by default
+(`md` is the Jinja environment's `finalize`). `md` turns the characters that mean something
+to Markdown or HTML into numeric character references: they pass through Python-Markdown
+untouched in every context (paragraphs, table cells, headings, admonition and FAQ titles,
+link text) and the browser shows them as the plain characters. Template syntax in data is
+just text: Jinja never evaluates a value, and MkDocs does not template Markdown.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import quote, urlsplit
+
+from markupsafe import Markup
+
+from builder.yamlio import dump_text
+
+_SPECIALS = "\\`*_{}[]<>&|#\"'"
+_ENTITIES = str.maketrans({ch: f"&#{ord(ch)};" for ch in _SPECIALS})
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_BLOCK_START = re.compile(r"^(?:([-+=~:>])|(\d+)([.)])(?=\s|$))")
+
+
+def plain(value: object) -> str:
+    """One line of text without control characters (Python-Markdown uses some as markers)."""
+    return " ".join(_CONTROL.sub("", str(value)).split())
+
+
+def md(value: object) -> Markup:
+    """Text that Markdown and HTML both show literally, wherever it lands on a line."""
+    if isinstance(value, Markup):
+        return value
+    text = plain(value).translate(_ENTITIES)
+    match = _BLOCK_START.match(text)
+    if match:  # a list marker, heading underline or fence at the start of a line
+        mark = match.group(1) or match.group(3)
+        text = (match.group(2) or "") + f"&#{ord(mark)};" + text[match.end() :]
+    return Markup(text)
+
+
+def alt(value: object) -> Markup:
+    """Image alt text: Markdown puts it in an attribute and escapes it there itself."""
+    text = plain(value).replace("[", "(").replace("]", ")").replace("`", "'")
+    return Markup(text.replace("\\", "/"))
+
+
+def safe_url(value: object) -> Markup | None:
+    """An http(s) link, percent-encoded for a Markdown link; anything else (javascript:) is None."""
+    text = str(value or "").strip()
+    if not text or _CONTROL.search(text):
+        return None
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return Markup(quote(text, safe=":/?#@!$&'*+,;=%~"))
+
+
+def front_matter(**meta: object) -> Markup:
+    """YAML front matter; the title is HTML-escaped because themes print it unescaped."""
+    if "title" in meta:
+        meta["title"] = html.escape(plain(meta["title"]))
+    return Markup("---\n" + dump_text({k: v for k, v in meta.items() if v is not None}) + "---\n")
+
+
+def join(values: object, separator: str = ", ") -> Markup:
+    """Jinja's `join` escapes for HTML only under autoescape; this escapes each item for both."""
+    return Markup(separator.translate(_ENTITIES).join(md(v) for v in values))  # type: ignore[attr-defined]
+
+
+def anchor(slug: str) -> Markup:
+    """An explicit heading id (attr_list), so links to a group survive a change of its label."""
+    return Markup(f"{{#{slug}}}")
+
+
+def money(value: float | None) -> str:
+    """10560 -> "USD 10,560 million"."""
+    return f"USD {usd(value)} million" if value is not None else "—"
+
+
+def period(start: int | None, end: int | None) -> str:
+    """The years a figure spans, "2024–2030", or the one year known."""
+    if start and end:
+        return f"{start}–{end}"
+    return str(start or end or "")
+
+
+def usd(value: float) -> str:
+    """A USD-million figure as people write it: grouped thousands, decimals only when small."""
+    if abs(value - round(value)) < 0.05:
+        return f"{value:,.0f}"
+    return f"{value:,.1f}" if abs(value) >= 100 else f"{value:,.2f}"
+
+
+def percent(value: float) -> str:
+    """7 -> "7.0%", 15.42 -> "15.42%": at least one decimal, no noise."""
+    text = f"{value:.2f}".rstrip("0")
+    return f"{text}0%" if text.endswith(".") else f"{text}%"
+
+
+def count(n: int, one: str, many: str = "") -> str:
+    """ "1 company", "14 companies"."""
+    return f"{n} {one if n == 1 else many or one + 's'}"

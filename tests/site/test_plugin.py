@@ -1,0 +1,130 @@
+"""The MkDocs plugin, through real `mkdocs build` runs on the generated brief."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from make_brief import JS_URL, SCRIPT, TEMPLATE
+from mkdocs.config import load_config
+from mkdocs.livereload import LiveReloadServer
+from sitebuild import article, build, html, warnings
+
+from builder.mkdocs_plugin import BriefPlugin
+
+
+def all_pages(site: Path):
+    for path in sorted(site.rglob("*.html")):
+        yield path, html(site, str(path.parent.relative_to(site)) + "/index.md")
+
+
+def test_strict_build_has_no_warnings_and_every_page(hostile_project):
+    result = build(hostile_project)
+    assert result.returncode == 0, result.stderr
+    assert warnings(result) == []
+    site = hostile_project / "site"
+    for page in (
+        "markets/widgets-market",
+        "markets/gadgets-market",
+        "companies/alpha",
+        "companies/beta",
+        "companies/gamma",
+        "compare",
+        "sources",
+        "downloads",
+    ):
+        assert (site / page / "index.html").is_file()
+    assert "brief: 2 markets, 3 companies" in result.stderr
+
+
+def test_hostile_strings_are_text_never_markup(hostile_project):
+    assert build(hostile_project).returncode == 0
+    site = hostile_project / "site"
+    for path, page in all_pages(site):
+        scripts = [s for s in page.iter("script") if "alert" in (s.text or "")]
+        assert scripts == [], path
+        assert page.xpath("//*[@onerror or @onload]") == [], path
+        assert not [h for h in page.xpath("//@href") if h.lower().startswith("javascript")], path
+    market = html(site, "markets/widgets-market.md")
+    assert market.findtext(".//title") == f"Widgets {SCRIPT} Market - Market Brief"
+    text = article(market).text_content()
+    assert SCRIPT in text and TEMPLATE in text and "{% raw %}" in text
+    assert JS_URL not in " ".join(market.xpath("//@href"))
+
+
+def test_market_and_company_pages_link_each_other(hostile_project):
+    assert build(hostile_project).returncode == 0
+    site = hostile_project / "site"
+    market = article(html(site, "markets/widgets-market.md"))
+    for slug in ("alpha", "beta", "gamma"):
+        assert f"../../companies/{slug}/" in market.xpath(".//a/@href")
+        company = article(html(site, f"companies/{slug}.md"))
+        assert "../../markets/widgets-market/" in company.xpath(".//a/@href")
+
+
+def test_navigation_lists_sections_not_entities(hostile_project):
+    assert build(hostile_project).returncode == 0
+    page = html(hostile_project / "site", "markets/gadgets-market.md")
+    nav = " ".join(page.xpath("//nav[contains(@class, 'md-nav--primary')]//a/@href"))
+    assert "markets/widgets-market" not in nav and "companies/alpha" not in nav
+    assert "compare/" in nav
+
+
+def test_edit_link_points_at_the_file_to_correct(hostile_project):
+    assert build(hostile_project).returncode == 0
+    edit = html(hostile_project / "site", "markets/gadgets-market.md").xpath(
+        "//a[@rel='edit']/@href"
+    )
+    assert edit == [
+        "https://github.com/market-brief/market-brief/edit/main/data/markets/gadgets-market.yaml"
+    ]
+
+
+def test_a_hand_correction_shows_on_the_built_page(hostile_project):
+    override = hostile_project / "data" / "overrides" / "gadgets-market.yaml"
+    override.parent.mkdir(parents=True, exist_ok=True)
+    override.write_text("name: Gadgets and Gizmos Market\n", encoding="utf-8")
+    result = build(hostile_project)
+    assert result.returncode == 0, result.stderr
+    page = html(hostile_project / "site", "markets/gadgets-market.md")
+    assert page.xpath("string(//article//h1)").rstrip("¶") == "Gadgets and Gizmos Market"
+    assert page.xpath("//a[@rel='edit']/@href")[0].endswith(
+        "/edit/main/data/overrides/gadgets-market.yaml"
+    )
+    company = article(html(hostile_project / "site", "companies/beta.md"))
+    assert "Gadgets and Gizmos Market" in company.text_content()
+
+
+def test_a_broken_correction_fails_a_strict_build_and_is_listed(hostile_project):
+    override = hostile_project / "data" / "overrides" / "gadgets-market.yaml"
+    override.parent.mkdir(parents=True, exist_ok=True)
+    override.write_text("name: [unclosed\n", encoding="utf-8")
+    strict = build(hostile_project)
+    assert strict.returncode == 1
+    [warning] = warnings(strict)
+    assert "data/overrides/gadgets-market.yaml:2: " in warning  # the file and the line
+    assert build(hostile_project, strict=False).returncode == 0
+    sources = article(html(hostile_project / "site", "sources.md")).text_content()
+    assert warning.split("brief: ", 1)[1] in sources
+
+
+def test_a_hand_written_page_cannot_hide_a_generated_one(hostile_project):
+    (hostile_project / "content" / "pages" / "compare.md").write_text("# Mine\n", encoding="utf-8")
+    result = build(hostile_project)
+    assert result.returncode == 1
+    assert "compare.md has the path of a generated file" in result.stderr
+
+
+def test_serve_watches_reports_data_and_templates(hostile_project):
+    config = load_config(str(hostile_project / "mkdocs.yml"))
+    plugin = config.plugins["brief"]
+    assert isinstance(plugin, BriefPlugin)
+    plugin.on_config(config)
+    server = LiveReloadServer(
+        builder=lambda: None, host="127.0.0.1", port=0, root=str(hostile_project)
+    )
+    plugin.on_serve(server, config, builder=lambda: None)
+    watched = set(server._watched_paths)
+    for folder in ("content", "site_templates", "data"):
+        assert str(hostile_project / folder) in watched
+    assert (hostile_project / "data" / "overrides").is_dir()  # the first correction is seen too
+    assert not list((hostile_project / "data").glob(".*"))  # builds leave nothing hidden there

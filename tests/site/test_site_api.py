@@ -1,0 +1,152 @@
+"""`generate_site`: every file of the site from data, with cached charts and exact downloads."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from make_brief import make_brief
+from sitebuild import ROOT
+
+from builder import site as site_module
+from builder.errors import BriefError
+from builder.schema import Company, Market
+from builder.settings import Settings
+from builder.site import SiteStats, generate_site
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """The real templates and rate table, with a cache of this test's own."""
+    root = tmp_path / "project"
+    (root / "data").mkdir(parents=True)
+    (root / "site_templates").symlink_to(ROOT / "site_templates")
+    (root / "data" / "fx_rates.yaml").write_bytes((ROOT / "data" / "fx_rates.yaml").read_bytes())
+    return Settings(root)
+
+
+def files(settings: Settings, brief=None, **options) -> dict[str, str | bytes]:
+    generated = list(generate_site(settings, brief or make_brief(), **options))
+    paths = [path for path, _ in generated]
+    assert len(paths) == len(set(paths)), "a path was generated twice"
+    return dict(generated)
+
+
+def test_one_page_per_market_and_company_and_the_overview_pages(settings):
+    site = files(settings)
+    brief = make_brief()
+    for slug in brief.markets:
+        assert f"markets/{slug}.md" in site
+    for slug in brief.companies:
+        assert f"companies/{slug}.md" in site
+    for path in (
+        "index.md",
+        "markets/index.md",
+        "companies/index.md",
+        "compare.md",
+        "sources.md",
+        "downloads.md",
+        "browse/geography.md",
+        "browse/publishers.md",
+        "browse/segments.md",
+    ):
+        assert path in site
+    assert {p for p in site if p.startswith("browse/segments/")} == {
+        "browse/segments/application.md",
+        "browse/segments/type.md",
+    }
+
+
+def test_markets_csv_matches_the_data(settings):
+    rows = list(csv.DictReader(io.StringIO(files(settings)["downloads/markets.csv"])))
+    brief = make_brief()
+    assert {row["slug"] for row in rows} == set(brief.markets)
+    for row in rows:
+        market = brief.markets[row["slug"]]
+        assert row["name"] == market.name and row["publisher"] == market.publisher
+        base = next(s for s in market.size if s.kind == "base")
+        assert float(row["base_usd_millions"]) == base.usd_millions
+        assert int(row["base_year"]) == base.year
+        assert row["companies"].split(";") == market.companies
+
+
+def companies_rows(site: dict) -> dict[str, dict[str, str]]:
+    return {r["slug"]: r for r in csv.DictReader(io.StringIO(site["downloads/companies.csv"]))}
+
+
+def test_companies_csv_matches_the_data(settings):
+    rows = companies_rows(files(settings))
+    brief = make_brief()
+    assert set(rows) == set(brief.companies)
+    assert rows["alpha"]["aliases"].split(";") == brief.companies["alpha"].aliases
+    assert rows["beta"]["markets"].split(";") == ["gadgets-market", "widgets-market"]
+    assert rows["beta"]["parent"] == "gamma" and rows["gamma"]["subsidiaries"] == "beta"
+
+
+def test_a_cell_starting_like_a_formula_is_guarded(settings):
+    brief = make_brief()
+    brief.companies["alpha"].name = "=1+2"
+    assert companies_rows(files(settings, brief))["alpha"]["name"] == "'=1+2"
+
+
+def test_json_download_holds_all_data_as_the_schema_reads_it(settings):
+    dump = json.loads(files(settings)["downloads/brief.json"])
+    brief = make_brief()
+    assert [Market.model_validate(m) for m in dump["markets"]] == sorted(
+        brief.markets.values(), key=lambda m: m.slug
+    )
+    assert [Company.model_validate(c) for c in dump["companies"]] == sorted(
+        brief.companies.values(), key=lambda c: c.slug
+    )
+
+
+def test_charts_are_drawn_once_then_read_from_the_cache(settings):
+    first, second, third = SiteStats(), SiteStats(), SiteStats()
+    cold = files(settings, stats=first)
+    warm = files(settings, stats=second)
+    assert first.charts == 4 and first.charts_drawn == 4
+    assert second.charts_drawn == 0
+    assert warm == cold  # a cached rebuild gives the same bytes as a cold one
+    brief = make_brief()
+    brief.markets["gadgets-market"].size[1].usd_millions = 1600.0
+    changed = files(settings, brief, stats=third)
+    assert third.charts_drawn == 2  # the gadgets size chart and the comparison
+    assert (
+        changed["charts/market/widgets-market-size.svg"]
+        == cold["charts/market/widgets-market-size.svg"]
+    )
+    assert len(list((settings.cache_dir / "charts").glob("*.svg"))) == 6
+
+
+def test_worker_processes_draw_the_same_bytes(settings, monkeypatch):
+    brief = make_brief()
+    template = brief.markets["widgets-market"]
+    for n in range(6):
+        copy = template.model_copy(update={"slug": f"copy-{n}", "name": f"Copy {n}"}, deep=True)
+        copy.size[1].usd_millions += n
+        brief.markets[copy.slug] = copy
+    monkeypatch.setattr(site_module, "POOL_THRESHOLD", 4)
+    stats = SiteStats()
+    pooled = files(settings, brief, workers=2, stats=stats)
+    assert stats.charts_drawn == stats.charts == 17
+    shutil.rmtree(settings.cache_dir)
+    monkeypatch.setattr(site_module, "POOL_THRESHOLD", 10_000)
+    assert files(settings, brief, workers=2) == pooled
+
+
+def test_build_date_comes_from_source_date_epoch(settings, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    assert "Built on 2026-01-01." in files(settings)["index.md"]
+
+
+def test_problems_are_shown_on_the_sources_page(settings):
+    brief = make_brief()
+    brief.markets["gadgets-market"].companies.append("ghost")
+    brief.problems.append(BriefError("data/overrides/alpha.yaml", "YAML syntax error", 3))
+    sources = files(settings, brief)["sources.md"]
+    assert "data/overrides/alpha.yaml:3: YAML syntax error" in sources
+    assert "&#39;ghost&#39;, which has no file in data/companies" in sources

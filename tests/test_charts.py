@@ -1,0 +1,142 @@
+"""Charts: the figures they state, derived points marked as such, and identical bytes."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from builder.charts import (
+    alt_text,
+    cagr_spec,
+    regions_spec,
+    render_chart,
+    size_spec,
+    span_spec,
+)
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "site"))
+from make_brief import SCRIPT, make_brief
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def texts(svg: str) -> list[str]:
+    root = etree.fromstring(svg.encode("utf-8"))
+    return ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+
+
+@pytest.fixture
+def widgets():
+    return make_brief().markets["widgets-market"]
+
+
+def test_size_chart_states_the_report_figures_and_derives_the_years_between(widgets):
+    spec = size_spec(widgets)
+    years = [row[0] for row in spec.rows]
+    assert years == list(range(2022, 2031))
+    stated = {y: v for y, v, derived in spec.rows if not derived}
+    assert stated == {2022: 1200.0, 2030: 2400.0}
+    for year, value, derived in spec.rows:
+        if derived:
+            assert value == pytest.approx(1200.0 * 1.0905 ** (year - 2022), abs=0.01)
+
+
+def test_without_a_cagr_the_years_between_are_interpolated_and_still_marked_derived():
+    gadgets = make_brief().markets["gadgets-market"]
+    spec = size_spec(gadgets)
+    assert "interpolated" in spec.derivation
+    derived = [v for _, v, d in spec.rows if d]
+    assert len(derived) == 9
+    assert derived[-1] * (1500 / 500) ** (1 / 10) == pytest.approx(1500.0, rel=1e-3)
+
+
+def test_no_size_chart_without_both_headline_figures(widgets):
+    widgets.size = [s for s in widgets.size if s.kind != "forecast"]
+    assert size_spec(widgets) is None
+
+
+def test_derived_bars_are_hatched_and_explained(widgets):
+    svg = render_chart(size_spec(widgets))
+    assert "<pattern" in svg  # matplotlib draws hatches as an SVG pattern
+    labels = texts(svg)
+    assert "Stated in the report" in labels
+    assert "Derived from the 9.05% CAGR" in labels
+    assert "USD million" in labels
+    assert [str(y) for y in range(2022, 2031)] == [t for t in labels if re.fullmatch(r"20\d\d", t)]
+
+
+def test_chart_text_from_reports_is_escaped_xml(widgets):
+    svg = render_chart(regions_spec(widgets))
+    assert SCRIPT not in svg
+    assert any(SCRIPT in t for t in texts(svg))  # shown as text, not markup
+    assert not etree.fromstring(svg.encode()).xpath("//*[local-name()='script']")
+
+
+def test_alt_text_states_every_figure(widgets):
+    alt = alt_text(size_spec(widgets))
+    assert "USD million" in alt
+    assert "2022: 1,200" in alt and "2030: 2,400" in alt
+    assert "2026: 1,697" in alt  # a derived year, rounded
+    assert "Europe: 40.0%" in alt_text(regions_spec(widgets))
+
+
+def test_regions_chart_only_when_shares_are_stated():
+    assert regions_spec(make_brief().markets["gadgets-market"]) is None
+
+
+def test_comparison_charts_use_a_log_scale_only_for_a_wide_spread():
+    markets = list(make_brief().markets.values())
+    assert "USD million" in texts(render_chart(span_spec(markets)))
+    markets[1].size[0].usd_millions = 5.0  # gadgets: 5 -> 1,500, spread of 480
+    assert "USD million (log scale)" in texts(render_chart(span_spec(markets)))
+
+
+def test_cagr_chart_needs_two_markets_with_a_cagr():
+    markets = list(make_brief().markets.values())
+    assert cagr_spec(markets) is None
+    markets[1].cagr = markets[0].cagr.model_copy(update={"percent": 12.5})
+    spec = cagr_spec(markets)
+    assert [p for _, p in spec.rows] == [12.5, 9.05]
+
+
+def test_no_dates_or_random_ids(widgets):
+    svg = render_chart(size_spec(widgets))
+    assert "<dc:date>" not in svg
+    assert svg == render_chart(size_spec(widgets))
+
+
+def test_bytes_are_identical_in_another_process(widgets, tmp_path):
+    """Hash seeds and process state must not leak into the SVG."""
+    spec = size_spec(widgets)
+    script = (
+        "import json, sys\n"
+        "from builder.charts import ChartSpec, render_chart\n"
+        "raw = json.load(sys.stdin)\n"
+        "spec = ChartSpec(raw['kind'], raw['title'], raw['note'],"
+        " tuple(tuple(r) for r in raw['rows']), raw['derivation'])\n"
+        "sys.stdout.write(render_chart(spec))\n"
+    )
+    import dataclasses
+    import json
+
+    other = subprocess.run(
+        [sys.executable, "-c", script],
+        input=json.dumps(dataclasses.asdict(spec)),
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONHASHSEED": "12345", "PATH": "/usr/bin:/bin"},
+    )
+    assert other.stdout == render_chart(spec)
+
+
+def test_cache_key_changes_with_the_data_only(widgets):
+    first = size_spec(widgets)
+    assert first.key() == size_spec(widgets).key()
+    widgets.size[1].usd_millions = 2500.0
+    assert size_spec(widgets).key() != first.key()

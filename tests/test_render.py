@@ -1,0 +1,99 @@
+"""Pages rendered from data: links, sections, and report text shown as text."""
+
+from __future__ import annotations
+
+import posixpath
+import sys
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from builder.index import build_index
+from builder.render import PAGES, ChartRef, Pages, SiteData, make_environment, relative
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "site"))
+from make_brief import SCRIPT, TEMPLATE, make_brief  # noqa: E402
+from markdown_html import to_html  # noqa: E402
+
+
+@pytest.fixture
+def pages():
+    brief = make_brief()
+    data = SiteData(brief, build_index(brief))
+    data.charts["widgets-market"] = [
+        ChartRef("size", "charts/market/widgets-market-size.svg", "alt")
+    ]
+    return Pages(make_environment(ROOT / "site_templates"), data)
+
+
+def page_html(text: str) -> lxml.html.HtmlElement:
+    body = text.split("---\n", 2)[2]
+    return to_html(body)
+
+
+def test_market_page_links_every_company_and_shows_data_as_text(pages):
+    text = pages.market("widgets-market")
+    root = page_html(text)
+    hrefs = root.xpath("//a/@href")
+    for slug in ("alpha", "beta", "gamma"):
+        assert f"../companies/{slug}.md" in hrefs
+    assert not root.xpath("//script | //img[@onerror]")
+    assert not [h for h in hrefs if h.startswith("javascript")]
+    assert SCRIPT in root.text_content() and TEMPLATE in root.text_content()
+    assert root.xpath("//img/@src") == ["../charts/market/widgets-market-size.svg"]
+    assert "Check before citing" in root.text_content()
+    assert len(root.xpath("//details")) == 1
+
+
+def test_empty_sections_are_left_out(pages):
+    root = page_html(pages.market("gadgets-market"))
+    headings = root.xpath("//h2/text()")
+    for absent in ("Drivers", "Trends", "Frequently asked questions", "Market size"):
+        assert absent not in headings
+    assert not root.xpath("//div[contains(@class, 'warning')]")
+
+
+def test_company_page_lists_its_markets_aliases_group_and_peers(pages):
+    root = page_html(pages.company("beta"))
+    hrefs = root.xpath("//a/@href")
+    assert "../markets/widgets-market.md" in hrefs and "../markets/gadgets-market.md" in hrefs
+    assert "gamma.md" in hrefs  # parent and most-met company
+    alpha = page_html(pages.company("alpha")).text_content()
+    assert "=HYPERLINK" in alpha and "Alpha Corporation" in alpha
+    assert "about USD 1,084.6 million" in alpha
+
+
+def test_overview_pages_link_every_market(pages):
+    for name in ("home", "markets", "compare", "sources"):
+        page = PAGES[name]
+        hrefs = page_html(getattr(pages, name)()).xpath("//a/@href")
+        targets = {posixpath.normpath(posixpath.join(posixpath.dirname(page), h)) for h in hrefs}
+        assert {"markets/widgets-market.md", "markets/gadgets-market.md"} <= targets
+
+
+@pytest.mark.parametrize(
+    ("target", "page"),
+    [
+        ("markets/a.md", "index.md"),
+        ("index.md", "markets/a.md"),
+        ("companies/b.md", "markets/a.md"),
+        ("browse/segments/x.md", "browse/segments.md"),
+        ("browse/segments.md", "browse/segments/x.md"),
+        ("charts/market/a-size.svg", "markets/a.md"),
+        ("markets/a.md", "markets/index.md"),
+    ],
+)
+def test_relative_links_agree_with_the_file_system_rules(target, page):
+    assert relative(target, page) == posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def test_a_sentence_with_several_figures_is_quoted_once(pages):
+    market = pages.brief.markets["widgets-market"]
+    market.size[1].quote = market.size[0].quote
+    root = page_html(pages.market("widgets-market"))
+    quotes = [q.text_content().strip() for q in root.xpath("//blockquote")]
+    assert quotes.count(market.size[0].quote) == 1
+    [item] = [li for li in root.xpath("//li") if "Forecast, 2030" in li.text_content()]
+    assert "Market size, 2022" in item.text_content()
