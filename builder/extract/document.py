@@ -1,0 +1,315 @@
+"""Report markup -> a flat list of blocks: headings, paragraphs and list items.
+
+Publishers wrap the same few kinds of content in very different markup: HTML fragments
+with unbalanced tags (`<p><h1>`), Markdown, Markdown with HTML inside, bold paragraphs
+standing in for headings, Markdown `**bold**` pasted inside HTML. Everything downstream
+reads one simple shape instead: a block knows its kind, its text, the bold words it
+starts with (the title of a list item, the name in a company paragraph) and its links.
+
+Markdown is turned into HTML by markdown-it and all HTML is parsed by lxml (fast, and
+lenient with broken markup); the tree is walked with an explicit stack so that deeply
+nested input cannot exhaust the recursion limit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml import etree
+from markdown_it import MarkdownIt
+
+from builder.extract.clean import find_urls, repair, squash, tidy
+from builder.extract.sentences import split_glued
+
+HEADING, PARA, ITEM = "heading", "para", "item"
+BOLD_LEVEL = 7
+"""Level of a bold-only paragraph used as a heading."""
+LABEL_LEVEL = 8
+"""Level of a short plain paragraph ending with a colon ("Key players include:")."""
+
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_LISTS = frozenset({"ul", "ol", "dl"})
+_BLOCKS = frozenset(
+    "p div section article header footer main aside blockquote dt dd table thead tbody "
+    "tfoot tr form fieldset address figure figcaption center details summary nav pre hr "
+    "body html".split()
+)
+_SKIP = frozenset(
+    "script style noscript template head title svg math iframe object embed button select "
+    "option textarea canvas video audio".split()
+)
+_BOLD = frozenset({"strong", "b"})
+_MAX_BOLD_HEADING_WORDS = 25
+_MAX_LABEL_WORDS = 12
+_MD_LEAD = re.compile(r"^\s*(?:\*\*|__)([^*_\n]{1,300}?)(?:\*\*|__)")
+_MD_LINE = re.compile(
+    r"^(?:#{1,6}[ \t]|[ \t]{0,3}(?:[-*+•●▪◦■►]|\d{1,3}[.)])[ \t]+\S|[ \t]*(?:\*\*|__)[^*_\n]{1,200}"
+    r"(?:\*\*|__)[ \t]*:?[ \t]*$|[ \t]*(?:={3,}|-{3,})[ \t]*$)",
+    re.MULTILINE,
+)
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,2000})?/?>")
+_BULLET_LINE = re.compile(r"^[ \t]*[•●▪◦■►·][ \t]*", re.MULTILINE)
+_INDENTED_TAG = re.compile(r"^[ \t]+(?=<)", re.MULTILINE)
+_LEAD_PUNCT = " \t:;,.–—-|"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    kind: str
+    """HEADING, PARA or ITEM."""
+    text: str
+    level: int = 0
+    """1-6 for real headings, BOLD_LEVEL / LABEL_LEVEL for paragraphs acting as headings."""
+    lead: str = ""
+    """Bold words the block starts with, when more text follows."""
+    rest: str = ""
+    """The text after the lead."""
+    links: tuple[str, ...] = ()
+    linked: bool = False
+    """All the block's text is link text (a link list, a bare URL)."""
+
+    @property
+    def label(self) -> str:
+        """The text as a heading reads: without a trailing colon."""
+        return self.text.rstrip(" :").strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    blocks: list[Block]
+    links: list[str]
+    """Every link target in order, including links whose text was dropped (bare URLs)."""
+
+
+def parse(text: str) -> Parsed:
+    """The blocks of a report, in order (none when nothing readable is left)."""
+    markup = _markdown_to_html(text) if _looks_like_markdown(text) else text
+    if not markup.strip():
+        return Parsed([], [])
+    parser = etree.HTMLParser(encoding="utf-8", huge_tree=True, remove_pis=True)
+    try:
+        root = etree.fromstring(markup.encode("utf-8"), parser=parser)
+    except (etree.LxmlError, ValueError):
+        return Parsed([], [])
+    if root is None:
+        return Parsed([], [])
+    builder = _Builder()
+    # An explicit stack instead of recursion: deeply nested input cannot exhaust it.
+    builder.start(root)
+    stack = [(root, iter(root))]
+    while stack:
+        element, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            builder.end(element)
+        elif not isinstance(child.tag, str) or child.tag in _SKIP:
+            builder.add(child.tail)  # a comment, or a script: only the text after it counts
+        else:
+            builder.start(child)
+            stack.append((child, iter(child)))
+    builder.flush()
+    return Parsed(builder.blocks, builder.links)
+
+
+def looks_truncated(text: str) -> bool:
+    """The text stops inside a tag ("<p>The market was <a hre")."""
+    tail = text.rstrip()[-2000:]
+    return tail.rfind("<") > tail.rfind(">") and re.search(r"<[a-zA-Z/]", tail) is not None
+
+
+def _looks_like_markdown(text: str) -> bool:
+    return _MD_LINE.search(text) is not None or _TAG.search(text) is None
+
+
+def _markdown_to_html(text: str) -> str:
+    """Markdown (possibly holding HTML) as HTML; indentation never makes code blocks."""
+    text = _BULLET_LINE.sub("- ", text)
+    text = _INDENTED_TAG.sub("", text)
+    md = MarkdownIt("commonmark", {"html": True}).enable("table").disable(["code", "fence"])
+    try:
+        return md.render(text)
+    except (ValueError, IndexError, RecursionError):
+        return text
+
+
+class _Builder:
+    """Accumulates inline text and cuts it into blocks at block-level tags."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.links: list[str] = []
+        self._parts: list[tuple[str, bool, bool]] = []  # text, bold, inside a link
+        self._links: list[str] = []
+        self._bold = 0
+        self._anchor = 0
+        self._headings: list[int] = []
+        self._items = 0
+
+    def start(self, element: etree._Element) -> None:
+        tag = element.tag
+        if tag in _HEADINGS:
+            self.flush()
+            self._headings.append(_HEADINGS[tag])
+        elif tag == "li":
+            self.flush()
+            self._items += 1
+        elif tag in _LISTS:
+            self.flush()
+        elif tag == "br":
+            self.add("\n")
+        elif tag in _BLOCKS:
+            self._break()
+        elif tag in _BOLD:
+            self._bold += 1
+        elif tag == "a":
+            self._anchor += 1
+            href = element.get("href")
+            if href and href.strip():
+                self._links.append(href.strip())
+                self.links.append(href.strip())
+        if tag != "br":
+            self.add(element.text)
+
+    def end(self, element: etree._Element) -> None:
+        tag = element.tag
+        if tag in _HEADINGS:
+            self.flush()
+            if self._headings:
+                self._headings.pop()
+        elif tag == "li":
+            self.flush()
+            self._items = max(0, self._items - 1)
+        elif tag in _LISTS:
+            self.flush()
+        elif tag in ("td", "th"):
+            self.add("\t")
+        elif tag in _BLOCKS:
+            self._break()
+        elif tag in _BOLD:
+            self._bold = max(0, self._bold - 1)
+        elif tag == "a":
+            self._anchor = max(0, self._anchor - 1)
+        self.add(element.tail)
+
+    def add(self, text: str | None) -> None:
+        if text and (self._parts or not text.isspace()):
+            self._parts.append((repair(text), self._bold > 0, self._anchor > 0))
+            if not self._anchor:
+                urls = find_urls(text)
+                self._links.extend(urls)
+                self.links.extend(urls)
+
+    def _break(self) -> None:
+        """A block tag inside a heading or list item is a line break, elsewhere a new block."""
+        if self._headings or self._items:
+            self.add("\n")
+        else:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self._parts:
+            self._links.clear()
+            return
+        parts, links = self._parts, tuple(self._links)
+        self._parts, self._links = [], []
+        raw = "".join(text for text, _, _ in parts)
+        if not raw.strip():
+            return
+        if self._headings:
+            kind, level = HEADING, self._headings[-1]
+        else:
+            kind, level = (ITEM if self._items else PARA), 0
+        if "\t" in raw:
+            raw = _table_row(raw)
+        solid = [(text, bold, linked) for text, bold, linked in parts if text.strip()]
+        linked = all(link for _, _, link in solid)
+        all_bold = all(bold for _, bold, _ in solid)
+        lead = ""
+        if not all_bold and solid[0][1]:
+            lead = "".join(text for text, _, _ in _leading_bold(parts))
+        if kind == PARA and not lead and _BULLET_LINE.search(raw):
+            self._bullets(raw, links)
+            return
+        self._emit(kind, level, raw, lead, all_bold, links, linked)
+
+    def _bullets(self, raw: str, links: tuple[str, ...]) -> None:
+        """A paragraph of "• a<br>• b" lines is a list."""
+        pieces = _BULLET_LINE.split(raw)
+        if pieces[0].strip():
+            self._emit(PARA, 0, pieces[0], "", False, links, False)
+        for piece in pieces[1:]:
+            self._emit(ITEM, 0, piece, "", False, links, False)
+
+    def _emit(
+        self,
+        kind: str,
+        level: int,
+        raw: str,
+        lead: str,
+        all_bold: bool,
+        links: tuple[str, ...],
+        linked: bool,
+    ) -> None:
+        if not lead and not all_bold:
+            md = _MD_LEAD.match(raw)
+            if md:
+                if raw[md.end() :].strip(_LEAD_PUNCT + "*_"):
+                    lead = md.group(1)
+                else:
+                    all_bold = True
+        text = tidy(raw)
+        if not text:
+            return
+        lead = tidy(lead).strip(_LEAD_PUNCT)
+        rest = ""
+        if lead:
+            rest = _after_lead(text, lead)
+            if not rest:
+                lead = ""
+        if kind == PARA:
+            words = len(text.split())
+            if all_bold and words <= _MAX_BOLD_HEADING_WORDS:
+                kind, level = HEADING, BOLD_LEVEL
+            elif text.endswith(":") and words <= _MAX_LABEL_WORDS:
+                kind, level = HEADING, LABEL_LEVEL
+        if kind != PARA:
+            self.blocks.append(Block(kind, text, level, lead, rest, links, linked))
+            return
+        for i, piece in enumerate(split_glued(text)):
+            first = i == 0
+            self.blocks.append(
+                Block(
+                    PARA,
+                    piece,
+                    0,
+                    lead if first else "",
+                    _after_lead(piece, lead) if first and lead else "",
+                    links if first else (),
+                    linked,
+                )
+            )
+
+
+def _leading_bold(parts: list[tuple[str, bool, bool]]) -> Iterator[tuple[str, bool, bool]]:
+    for part in parts:
+        if part[1] or not part[0].strip():
+            yield part
+        else:
+            return
+
+
+def _after_lead(text: str, lead: str) -> str:
+    start = text.find(lead)
+    if start < 0:
+        return ""
+    return text[start + len(lead) :].lstrip(_LEAD_PUNCT + "*_").strip()
+
+
+def _table_row(raw: str) -> str:
+    """Cells of a table row: "label: value" for two cells, "a | b | c" otherwise."""
+    cells = [squash(cell) for cell in raw.split("\t")]
+    cells = [cell for cell in cells if cell]
+    return ": ".join(cells) if len(cells) == 2 else " | ".join(cells)

@@ -1,0 +1,238 @@
+"""Money, CAGR and year figures as a sentence writes them.
+
+Only what the text says is read here: "USD 5,483.81 million" is 5483.81 USD million,
+"â‚¬1.03 billion" (once repaired) is 1.03 EUR billion, "7-10%" is a range. Conversion
+and consistency checks belong to normalisation. Every pattern is anchored on a currency
+sign, a digit or a keyword and bounded, so the cost stays linear on any input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from builder.schema import Money
+
+_NUMBER = r"\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,6})?(?![\d,])|\d{1,15}(?:\.\d{1,6})?(?:,\d{1,2}(?!\d))?"
+_UNIT = r"trillion|billion|million|thousand|tn|bn|bln|mn|mln|mio|mm|b|m|k"
+_PREFIXES: tuple[tuple[str, str], ...] = (
+    (r"US\s?\$|USD\s?\$?|U\.S\.\s?\$|\$", "USD"),
+    (r"HK\$", "HKD"),
+    (r"S\$", "SGD"),
+    (r"C\$|CAD", "CAD"),
+    (r"A\$|AU\$|AUD", "AUD"),
+    (r"€|EUR", "EUR"),
+    (r"£|GBP", "GBP"),
+    (r"¥|JPY", "JPY"),
+    (r"CNY|RMB", "CNY"),
+    (r"₹|INR|Rs\.?", "INR"),
+    (r"CHF", "CHF"),
+    (r"₩|KRW", "KRW"),
+    (r"SGD", "SGD"),
+)
+_SUFFIXES: tuple[tuple[str, str], ...] = (
+    (r"USD|US\s?dollars|U\.S\.\s?dollars|dollars", "USD"),
+    (r"EUR|euros?", "EUR"),
+    (r"GBP|pounds sterling", "GBP"),
+    (r"JPY|yen", "JPY"),
+    (r"CNY|RMB|yuan", "CNY"),
+    (r"INR|rupees", "INR"),
+    (r"CHF|Swiss francs", "CHF"),
+)
+_PREFIX_MONEY = re.compile(
+    r"(?<![A-Za-z])(?P<cur>"
+    + "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PREFIXES))
+    + rf")\s?(?P<num>{_NUMBER})(?:\s?(?P<unit>{_UNIT})\b\.?)?(?![\w])",
+    re.IGNORECASE,
+)
+_SUFFIX_MONEY = re.compile(
+    rf"(?<![\w.,])(?P<num>{_NUMBER})(?:\s?(?P<unit>{_UNIT})\b)?\s?(?P<cur>"
+    + "|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(_SUFFIXES))
+    + r")\b",
+    re.IGNORECASE,
+)
+_BARE_MONEY = re.compile(
+    r"(?<![\w.,$€£¥₹])(?P<num>\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,6})?|\d{1,15}(?:\.\d{1,6})?)"
+    r"\s?(?P<unit>trillion|billion|million|bn|mn)\b(?!\s+(?:[a-z]+\s+)?(?:units|doses|tons|tonnes"
+    r"|people|patients|users|devices|vials|liters|litres|kg|square|sq|barrels|metric|cases"
+    r"|procedures|tests|vehicles|pieces|subscribers|households|visitors|sq\.?))",
+    re.IGNORECASE,
+)
+_DIGIT = re.compile(r"\d")
+_UNITS = {
+    "trillion": "trillion",
+    "tn": "trillion",
+    "billion": "billion",
+    "bn": "billion",
+    "bln": "billion",
+    "b": "billion",
+    "million": "million",
+    "mn": "million",
+    "mln": "million",
+    "mio": "million",
+    "mm": "million",
+    "m": "million",
+    "thousand": "thousand",
+    "k": "thousand",
+}
+_PERCENT = r"(?:%|\s?percent\b|\s?per cent\b)"
+_PCT_NUMBER = r"(?<![\d.])\d{1,3}(?:\.\d{1,3})?(?![\d])"
+_CAGR_ANCHOR = re.compile(r"\bCAGR\b|compound annual growth(?: rate)?", re.IGNORECASE)
+_CAGR_VALUE = re.compile(
+    rf"(?P<a>{_PCT_NUMBER})\s*{_PERCENT}?\s*(?:-|–|—|to)\s*(?P<b>{_PCT_NUMBER})\s*"
+    rf"(?P<pb>{_PERCENT})|(?P<c>{_PCT_NUMBER})\s*(?P<pc>{_PERCENT})",
+    re.IGNORECASE,
+)
+_CAGR_BEFORE = re.compile(
+    rf"(?P<c>{_PCT_NUMBER})\s*(?P<pc>{_PERCENT})\s*\(?\s*(?:CAGR\b|compound annual growth)",
+    re.IGNORECASE,
+)
+_CAGR_WINDOW = 60
+_YEAR_RANGE = re.compile(
+    r"(?<![\d.,])((?:19|20)\d{2})\s*(?:-|–|—|to|and|through|till|until)\s*"
+    r"((?:19|20)\d{2}|\d{2})(?![\d%])",
+    re.IGNORECASE,
+)
+_YEAR_AFTER = re.compile(
+    r"\s*\)?\s*,?\s*(?:in|by|for|of|during|through|until|till|at the end of|by the end of"
+    r"|by end of|end of|as of)?\s*(?:the\s+)?(?:year\s+|fiscal\s+(?:year\s+)?)?\(?(?:FY\s?)?"
+    r"((?:19|20)\d{2})(?![\d%])",
+    re.IGNORECASE,
+)
+_YEAR_BEFORE = re.compile(
+    r"\b(in|as of|for|during|by)\s+(?:the\s+year\s+)?((?:19|20)\d{2})\b", re.IGNORECASE
+)
+_YEAR_BEFORE_WINDOW = 150
+_APPROXIMATE = re.compile(
+    r"\b(?:approximately|approx\.?|around|about|nearly|almost|roughly|close to|over|more than"
+    r"|exceeding|in excess of|upwards of|above|some|an estimated|estimated|less than|under"
+    r"|up to|circa|just over|just under|north of)\s*$|~\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyHit:
+    start: int
+    end: int
+    money: Money
+    stated_currency: bool = True
+    """False when no currency was written and USD is assumed."""
+
+
+@dataclass(frozen=True, slots=True)
+class CagrHit:
+    start: int
+    end: int
+    low: float
+    high: float | None
+    original: str
+    """As written: "7.0%", "8-10%"."""
+
+    @property
+    def is_range(self) -> bool:
+        return self.high is not None
+
+
+def find_money(sentence: str) -> list[MoneyHit]:
+    """Amounts with a currency, in order; overlapping readings keep the first found."""
+    if not has_digit(sentence):
+        return []
+    hits: list[MoneyHit] = []
+    for m in _PREFIX_MONEY.finditer(sentence):
+        currency = next(c for i, (_, c) in enumerate(_PREFIXES) if m.group(f"p{i}"))
+        hits.append(_hit(m, currency))
+    for m in _SUFFIX_MONEY.finditer(sentence):
+        if not _overlaps(m.start(), m.end(), hits):
+            currency = next(c for i, (_, c) in enumerate(_SUFFIXES) if m.group(f"s{i}"))
+            hits.append(_hit(m, currency))
+    if not hits:
+        for m in _BARE_MONEY.finditer(sentence):
+            hits.append(_hit(m, "USD", stated=False))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _hit(m: re.Match[str], currency: str, stated: bool = True) -> MoneyHit:
+    unit = _UNITS.get((m.group("unit") or "").lower(), "")
+    original = m.group().strip().rstrip(".")
+    money = Money(
+        amount=parse_number(m.group("num")), currency=currency, unit=unit, original=original
+    )
+    return MoneyHit(m.start(), m.start() + len(original), money, stated)
+
+
+def _overlaps(start: int, end: int, hits: list[MoneyHit]) -> bool:
+    return any(start < h.end and h.start < end for h in hits)
+
+
+def parse_number(text: str) -> float:
+    """ "5,483.81" -> 5483.81; "1,03" (decimal comma) -> 1.03."""
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
+        return float(text.replace(",", ""))
+    return float(text.replace(",", "."))
+
+
+def has_digit(text: str) -> bool:
+    return _DIGIT.search(text) is not None
+
+
+def find_cagr(sentence: str) -> list[CagrHit]:
+    """CAGR figures: "CAGR of 7.0%", "a 7.5% CAGR", "(CAGR) of approximately 8-10%"."""
+    lowered = sentence.lower()
+    if "cagr" not in lowered and "compound annual" not in lowered:
+        return []
+    hits: list[CagrHit] = []
+    for anchor in _CAGR_ANCHOR.finditer(sentence):
+        window_end = min(len(sentence), anchor.end() + _CAGR_WINDOW)
+        value = _CAGR_VALUE.search(sentence, anchor.end(), window_end)
+        if value is None or (hits and value.start() < hits[-1].end):
+            continue
+        between = sentence[anchor.end() : value.start()]
+        if ";" in between or _CAGR_ANCHOR.search(between):
+            continue
+        hits.append(_cagr_hit(value))
+    for m in _CAGR_BEFORE.finditer(sentence):
+        if not any(m.start() < h.end and h.start < m.end() for h in hits):
+            hits.append(_cagr_hit(m))
+    return sorted((h for h in hits if 0 < h.low < 100), key=lambda h: h.start)
+
+
+def _cagr_hit(m: re.Match[str]) -> CagrHit:
+    groups = m.groupdict()
+    if groups.get("a"):
+        start, end = m.start("a"), m.end("pb")
+        low, high = float(groups["a"]), float(groups["b"])
+    else:
+        start, end = m.start("c"), m.end("pc")
+        low, high = float(groups["c"]), None
+    return CagrHit(start, end, low, high, m.string[start:end].strip())
+
+
+def find_year_range(text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+    """The first "2024-2030" / "from 2024 to 2030" / "2024-30" range in text[start:end]."""
+    m = _YEAR_RANGE.search(text, start, len(text) if end is None else end)
+    if m is None:
+        return None
+    first, second = int(m.group(1)), m.group(2)
+    last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+    return (first, last) if last > first else None
+
+
+def year_after(sentence: str, pos: int, window: int = 45) -> int | None:
+    """A year right after a figure: "USD 10.56 Billion in 2022", "$4.1 billion (2022)"."""
+    m = _YEAR_AFTER.match(sentence, pos, min(len(sentence), pos + window))
+    return int(m.group(1)) if m else None
+
+
+def year_before(sentence: str, pos: int, floor: int = 0) -> tuple[str, int] | None:
+    """The last "in 2023" / "as of 2023" between `floor` (the previous figure) and a figure:
+    (preposition, year)."""
+    found = None
+    for m in _YEAR_BEFORE.finditer(sentence, max(floor, pos - _YEAR_BEFORE_WINDOW), pos):
+        found = (m.group(1).lower(), int(m.group(2)))
+    return found
+
+
+def is_approximate(sentence: str, pos: int) -> bool:
+    """Whether the words right before a figure hedge it ("approximately", "over", "~")."""
+    return _APPROXIMATE.search(sentence, max(0, pos - 30), pos) is not None

@@ -1,0 +1,221 @@
+"""Regions and countries: the names reports use for the same places.
+
+Reports write one place many ways ("APAC", "Asia-Pacific", "The Asia Pacific region";
+"U.S.", "US", "United States"). Extraction needs to know that these are one place (to
+attach a share to the region a list already named, to read a market's geography from its
+name, to place a bare country list under its continent) while still keeping each name as
+the report wrote it. The table is deliberately small: the places market reports split by.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from types import MappingProxyType
+
+GLOBAL = "Global"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    """Canonical name, e.g. "United States"."""
+    kind: str
+    """"region" or "country"."""
+    region: str
+    """The region a country belongs to (a region belongs to itself)."""
+
+
+_REGIONS: dict[str, tuple[str, ...]] = {
+    "North America": ("North America", "North American"),
+    "Europe": ("Europe", "European", "EU", "Western Europe", "Eastern Europe"),
+    "Asia Pacific": ("Asia Pacific", "Asia-Pacific", "Asia/Pacific", "APAC", "Asia Pac", "Asia"),
+    "Latin America": (
+        "Latin America",
+        "LATAM",
+        "LatAm",
+        "South America",
+        "Central America",
+        "Central and South America",
+        "Central & South America",
+    ),
+    "Middle East & Africa": (
+        "Middle East & Africa",
+        "Middle East and Africa",
+        "MEA",
+        "Middle East",
+        "Africa",
+        "GCC",
+    ),
+}
+
+_COUNTRIES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "United States": (
+        "North America",
+        ("United States", "United States of America", "U.S.", "U.S.A.", "US", "USA"),
+    ),
+    "Canada": ("North America", ("Canada",)),
+    "Mexico": ("North America", ("Mexico",)),
+    "Germany": ("Europe", ("Germany",)),
+    "France": ("Europe", ("France",)),
+    "United Kingdom": (
+        "Europe",
+        ("United Kingdom", "U.K.", "UK", "Britain", "Great Britain", "England"),
+    ),
+    "Italy": ("Europe", ("Italy",)),
+    "Spain": ("Europe", ("Spain",)),
+    "Russia": ("Europe", ("Russia", "Russian Federation")),
+    "Netherlands": ("Europe", ("Netherlands", "The Netherlands")),
+    "Switzerland": ("Europe", ("Switzerland",)),
+    "Sweden": ("Europe", ("Sweden",)),
+    "Belgium": ("Europe", ("Belgium",)),
+    "Poland": ("Europe", ("Poland",)),
+    "Austria": ("Europe", ("Austria",)),
+    "Denmark": ("Europe", ("Denmark",)),
+    "Norway": ("Europe", ("Norway",)),
+    "Finland": ("Europe", ("Finland",)),
+    "Ireland": ("Europe", ("Ireland",)),
+    "Portugal": ("Europe", ("Portugal",)),
+    "Greece": ("Europe", ("Greece",)),
+    "Czech Republic": ("Europe", ("Czech Republic", "Czechia")),
+    "Hungary": ("Europe", ("Hungary",)),
+    "Romania": ("Europe", ("Romania",)),
+    "China": ("Asia Pacific", ("China", "Mainland China")),
+    "Japan": ("Asia Pacific", ("Japan",)),
+    "India": ("Asia Pacific", ("India",)),
+    "South Korea": ("Asia Pacific", ("South Korea", "Korea", "Republic of Korea")),
+    "Australia": ("Asia Pacific", ("Australia",)),
+    "New Zealand": ("Asia Pacific", ("New Zealand",)),
+    "Indonesia": ("Asia Pacific", ("Indonesia",)),
+    "Thailand": ("Asia Pacific", ("Thailand",)),
+    "Malaysia": ("Asia Pacific", ("Malaysia",)),
+    "Singapore": ("Asia Pacific", ("Singapore",)),
+    "Philippines": ("Asia Pacific", ("Philippines", "The Philippines")),
+    "Vietnam": ("Asia Pacific", ("Vietnam", "Viet Nam")),
+    "Taiwan": ("Asia Pacific", ("Taiwan", "China Taiwan")),
+    "Hong Kong": ("Asia Pacific", ("Hong Kong",)),
+    "Bangladesh": ("Asia Pacific", ("Bangladesh",)),
+    "Pakistan": ("Asia Pacific", ("Pakistan",)),
+    "Brazil": ("Latin America", ("Brazil",)),
+    "Argentina": ("Latin America", ("Argentina",)),
+    "Colombia": ("Latin America", ("Colombia",)),
+    "Chile": ("Latin America", ("Chile",)),
+    "Peru": ("Latin America", ("Peru",)),
+    "Venezuela": ("Latin America", ("Venezuela",)),
+    "Saudi Arabia": ("Middle East & Africa", ("Saudi Arabia", "KSA")),
+    "United Arab Emirates": ("Middle East & Africa", ("United Arab Emirates", "UAE", "U.A.E.")),
+    "South Africa": ("Middle East & Africa", ("South Africa",)),
+    "Israel": ("Middle East & Africa", ("Israel",)),
+    "Egypt": ("Middle East & Africa", ("Egypt",)),
+    "Turkey": ("Middle East & Africa", ("Turkey", "Türkiye")),
+    "Qatar": ("Middle East & Africa", ("Qatar",)),
+    "Kuwait": ("Middle East & Africa", ("Kuwait",)),
+    "Nigeria": ("Middle East & Africa", ("Nigeria",)),
+    "Iran": ("Middle East & Africa", ("Iran",)),
+    "Oman": ("Middle East & Africa", ("Oman",)),
+    "Kenya": ("Middle East & Africa", ("Kenya",)),
+    "Morocco": ("Middle East & Africa", ("Morocco",)),
+}
+
+_GLOBAL_WORDS = ("Global", "Worldwide", "World", "International")
+
+
+def _build_index() -> MappingProxyType[str, Place]:
+    index: dict[str, Place] = {}
+    for region, aliases in _REGIONS.items():
+        for alias in aliases:
+            index[alias.casefold()] = Place(region, "region", region)
+    for country, (region, aliases) in _COUNTRIES.items():
+        for alias in aliases:
+            index.setdefault(alias.casefold(), Place(country, "country", region))
+    return MappingProxyType(index)
+
+
+_INDEX = _build_index()
+
+# Upper-case abbreviations ("US", "EU", "UK") only count when written in capitals, so the
+# pronoun "us" is never a country; other names match in any case.
+_ABBREVIATIONS = frozenset(
+    alias
+    for aliases in [*_REGIONS.values(), *(a for _, a in _COUNTRIES.values())]
+    for alias in aliases
+    if alias.isupper() and "." not in alias
+)
+_WORD = re.compile(r"[A-Za-z][\w.&/'’-]*|&")
+_LONGEST_ALIAS = max(len(alias.split()) for alias in _INDEX)
+_FIRST_WORDS = frozenset(alias.split()[0].rstrip(".") for alias in _INDEX)
+
+
+def lookup(name: str) -> Place | None:
+    """The place a name stands for, tolerating "the", "region" and stray punctuation."""
+    key = " ".join(name.strip(" :;,").casefold().split())
+    key = key.removeprefix("the ").removesuffix(" regions").removesuffix(" region")
+    return _INDEX.get(key)
+
+
+def mentions(text: str) -> list[tuple[int, int, Place]]:
+    """Places named in `text`, in order: (start, end, place); the longest name wins."""
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    found = []
+    i = 0
+    while i < len(words):
+        hit = None
+        word = words[i][2]
+        if word.casefold().rstrip(".") in _FIRST_WORDS:
+            # A capital is needed for one word ("China", not "china"), not for a longer
+            # name whose other words carry it ("north America").
+            shortest = 1 if word[0].isupper() else 2
+            for n in range(min(_LONGEST_ALIAS, len(words) - i), shortest - 1, -1):
+                start, end = words[i][0], words[i + n - 1][1]
+                matched = _match(text[start:end])
+                if matched is not None:
+                    hit = (n, start, start + len(matched[0]), matched[1])
+                    break
+        if hit is None:
+            i += 1
+            continue
+        n, start, end, place = hit
+        found.append((start, end, place))
+        i += n
+    return found
+
+
+def _match(written: str) -> tuple[str, Place] | None:
+    """(the name as matched, its place); abbreviations ("US", "EU") only in capitals."""
+    for candidate in (written, written.rstrip(".")):
+        place = _INDEX.get(" ".join(candidate.split()).casefold())
+        if place is not None:
+            if candidate.upper() in _ABBREVIATIONS and candidate != candidate.upper():
+                return None
+            return candidate, place
+    return None
+
+
+def leading_place(name: str) -> Place | None:
+    """The region or country a market name starts with ("North America Biopharma ...")."""
+    for start, _end, place in mentions(name):
+        prefix = name[:start].strip()
+        if prefix.casefold() in ("", "the"):
+            return place
+        break
+    return None
+
+
+def is_global_word(word: str) -> bool:
+    return word.strip().casefold() in {w.casefold() for w in _GLOBAL_WORDS}
+
+
+def geography_of(name: str) -> str:
+    """A market's geography: the place its name starts or ends with; Global otherwise."""
+    first = name.split(" ", 1)[0]
+    if is_global_word(first):
+        return GLOBAL
+    place = leading_place(name)
+    if place is not None:
+        return place.name
+    tail = re.search(r"\bin\s+(?:the\s+)?([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s*$", name)
+    if tail:
+        place = lookup(tail.group(1))
+        if place is not None:
+            return place.name
+    return GLOBAL

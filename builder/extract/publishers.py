@@ -1,0 +1,86 @@
+"""Which publisher wrote a report, and which page of theirs it comes from.
+
+The publisher is recognised from the report's own text and links (its domain in
+sample/purchase links, its name in an "About Us" paragraph, its e-mail address), never
+from the file name. Each known template lives in its own small module; a report from
+anyone else goes through the same structural extraction with the generic template.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from builder.extract import (
+    credence_research,
+    generic,
+    reliable_market_forecast,
+    verified_market_reports,
+)
+from builder.extract.clean import host_of, on_site, strip_tracking
+from builder.extract.document import Block
+from builder.extract.template import Template
+from builder.slugs import slugify
+
+KNOWN: tuple[Template, ...] = (
+    verified_market_reports.TEMPLATE,
+    reliable_market_forecast.TEMPLATE,
+    credence_research.TEMPLATE,
+)
+
+_NOT_REPORT_PAGE = re.compile(
+    r"sample|enquiry|inquiry|purchase|buy|checkout|cart|contact|download|request|discount"
+    r"|customi[sz]|login|subscribe|pre-order|mailto|press-release|about|privacy|terms",
+    re.IGNORECASE,
+)
+_REPORT_PATH_WORDS = re.compile(r"report|product|market|research|industry", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Recognised:
+    template: Template
+    publisher: str
+    domains: tuple[str, ...]
+
+
+def recognise(blocks: list[Block], links: list[str]) -> Recognised:
+    """The template and publisher with the most evidence in the report's links and text."""
+    hosts = Counter(host_of(link) for link in links)
+    lowered = " ".join(block.text for block in blocks).casefold()
+    best: tuple[int, Template, str, tuple[str, ...]] | None = None
+    for template in KNOWN:
+        for publisher in template.publishers:
+            score = sum(n for host, n in hosts.items() if on_site(host, publisher.domains))
+            score += sum(lowered.count(domain) for domain in publisher.domains)
+            score += 2 * lowered.count(publisher.name.casefold())
+            if score and (best is None or score > best[0]):
+                best = (score, template, publisher.name, publisher.domains)
+    if best is not None:
+        return Recognised(best[1], best[2], best[3])
+    name, domains = generic.guess_publisher(blocks, hosts)
+    return Recognised(generic.TEMPLATE, name, domains)
+
+
+def report_page(links: list[str], recognised: Recognised, market_name: str) -> str | None:
+    """The publisher's page for this report, tracking parameters removed."""
+    name_words = set(slugify(market_name).split("-"))
+    best: tuple[int, int, str] | None = None
+    pattern = recognised.template.report_page
+    for position, link in enumerate(links):
+        url = strip_tracking(link)
+        host = host_of(url)
+        if not host or on_site(host, generic.ELSEWHERE):
+            continue
+        if recognised.domains and not on_site(host, recognised.domains):
+            continue
+        path = urlsplit(url).path
+        if len(path.strip("/")) == 0 or _NOT_REPORT_PAGE.search(path):
+            continue
+        score = len(name_words & set(slugify(path).split("-")))
+        score += 2 if pattern is not None and pattern.search(path) else 0
+        score += 1 if _REPORT_PATH_WORDS.search(path) else 0
+        if best is None or score > best[0]:
+            best = (score, -position, url)
+    return best[2] if best else None

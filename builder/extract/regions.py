@@ -1,0 +1,254 @@
+"""Regions: the report's regional breakdown, with countries and shares where stated.
+
+Three shapes occur: a region label followed by a list of its countries ("North America:"
+then "United States", "Canada"); one line per region ("North America (United States,
+Canada, and Mexico, etc.)"); a bare list of countries under "Based on the Geography",
+which belongs to the continent they share. Shares come from sentences ("North America
+dominates the market with approximately 40% share", "North America and Europe ... at
+approximately 40% and 30%, respectively"). Country names are kept as written; only list
+glitches that have one reading are repaired: "Saudi" + "Arabia" is "Saudi Arabia", a
+lone "S." is "U.S.".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from builder.extract import figures
+from builder.extract.document import HEADING, ITEM, Block
+from builder.extract.places import Place, lookup, mentions
+from builder.extract.sections import REGIONS, Section
+from builder.extract.sentences import Sentence
+from builder.schema import Region
+
+_INLINE = re.compile(
+    r"^(?P<name>[^():]{2,60}?)\s*(?:\((?P<paren>[^()]{1,500})\)|:\s*(?P<colon>.{1,500}))\s*\.?$"
+)
+_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
+_FILLER = re.compile(r"^(?:etc\.?|and others|others|rest of .*|and more)$", re.IGNORECASE)
+_GLITCHES = {"S.": "U.S.", "S": "U.S.", "K.": "U.K.", "A.E.": "U.A.E."}
+_SHARE_WORDS = re.compile(
+    r"\bshares?\b|\bof the (?:global |overall |total |entire )?market\b|\baccount(?:s|ed)?\s+for\b"
+    r"|\bheld\b|\bholds?\b|\bcaptur|\bdominat|\bcontribut|\brepresent",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)\s?(?:%|percent\b|per cent\b)")
+_ABBREVIATION_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
+_RANGE_EDGE = re.compile(r"\d\s*%?\s*(?:-|–|to)\s*$")
+
+
+@dataclass
+class _Draft:
+    name: str
+    key: str
+    countries: list[str] = field(default_factory=list)
+    share: float | None = None
+    quote: str | None = None
+
+
+def extract_regions(
+    sections: list[Section], sentences: list[Sentence], geography: str
+) -> tuple[list[Region], list[str]]:
+    drafts: list[_Draft] = []
+    warnings: list[str] = []
+    for section in sections:
+        if section.kind == REGIONS:
+            _read_lists(section.blocks, drafts, geography)
+    for draft in drafts:
+        draft.countries = _repair(draft.countries)
+    for sentence in sentences:
+        if not sentence.company and ("%" in sentence.text or "per" in sentence.text):
+            _read_shares(sentence.text, drafts, geography, warnings)
+    regions = [
+        Region(name=d.name, share_percent=d.share, countries=d.countries, quote=d.quote)
+        for d in drafts
+    ]
+    return regions, warnings
+
+
+def _key(name: str) -> str:
+    place = lookup(name)
+    return place.name if place else name.casefold()
+
+
+def _draft(drafts: list[_Draft], name: str) -> _Draft:
+    key = _key(name)
+    for draft in drafts:
+        if draft.key == key:
+            return draft
+    draft = _Draft(name, key)
+    drafts.append(draft)
+    return draft
+
+
+def _read_lists(blocks: list[Block], drafts: list[_Draft], geography: str) -> None:
+    current: _Draft | None = None
+    loose: list[str] = []
+    for block in blocks:
+        if block.kind == HEADING:
+            place = lookup(block.label)
+            current = _draft(drafts, block.label) if place and place.kind == "region" else None
+            continue
+        if block.kind != ITEM and not block.lead:
+            continue
+        inline = _inline(block)
+        if inline:
+            name, countries = inline
+            _draft(drafts, name).countries.extend(countries)
+            continue
+        text = _clean(block.text)
+        place = lookup(text)
+        if place is not None and place.kind == "region":
+            current = _draft(drafts, text)
+        elif current is not None:
+            current.countries.append(text)
+        elif block.kind == ITEM:
+            loose.append(text)
+    if loose:
+        _place_countries(_repair(loose), drafts, geography)
+
+
+def _inline(block: Block) -> tuple[str, list[str]] | None:
+    """ "North America (United States, Canada, and Mexico, etc.)" / "Europe: Germany, France"."""
+    if block.lead and block.rest and lookup(block.lead):
+        name, listed = block.lead, block.rest
+    else:
+        m = _INLINE.match(block.text)
+        if not m or not lookup(m.group("name")):
+            return None
+        name, listed = m.group("name"), m.group("paren") or m.group("colon")
+    countries = [_clean(c) for c in _SPLIT.split(listed)]
+    countries = [c for c in countries if c and not _FILLER.match(c)]
+    return name.strip(), countries
+
+
+def _clean(name: str) -> str:
+    """Without list punctuation, keeping the full stop of an abbreviation ("U.K.")."""
+    name = name.strip(" ;:,")
+    if name.endswith(".") and not _ABBREVIATION_END.search(name):
+        name = name[:-1].rstrip()
+    return name
+
+
+def _repair(names: list[str]) -> list[str]:
+    """Rejoin names a list split in two ("Saudi", "Arabia"); restore a lost "U." ("S.")."""
+    out: list[str] = []
+    i = 0
+    while i < len(names):
+        name = _GLITCHES.get(names[i], names[i])
+        if i + 1 < len(names) and lookup(name) is None and lookup(names[i + 1]) is None:
+            joined = f"{name} {names[i + 1]}"
+            if lookup(joined) is not None:
+                out.append(joined)
+                i += 2
+                continue
+        if name not in out:
+            out.append(name)
+        i += 1
+    return out
+
+
+def _place_countries(countries: list[str], drafts: list[_Draft], geography: str) -> None:
+    """A bare country list: under the market's own region, else each under its continent."""
+    home = lookup(geography)
+    previous: _Draft | None = None
+    for country in countries:
+        place = lookup(country)
+        if (
+            home is not None
+            and home.kind == "region"
+            and (place is None or place.region == home.name)
+        ):
+            target = _draft(drafts, home.name)
+        elif place is not None:
+            target = _draft(drafts, place.region)
+        elif previous is not None:
+            target = previous
+        else:
+            continue
+        target.countries.append(country)
+        previous = target
+
+
+def _read_shares(text: str, drafts: list[_Draft], geography: str, warnings: list[str]) -> None:
+    if not _SHARE_WORDS.search(text):
+        return
+    cagr_spans = [(h.start, h.end) for h in figures.find_cagr(text)]
+    percents = [
+        (m.start(), float(m.group(1)))
+        for m in _PERCENT.finditer(text)
+        if not any(s <= m.start() < e for s, e in cagr_spans)
+        and not _RANGE_EDGE.search(text, max(0, m.start() - 8), m.start())
+        and 0 < float(m.group(1)) < 100
+    ]
+    places = _distinct(mentions(text), geography)
+    if not percents or not places:
+        return
+    if "respectively" in text.lower() and len(places) == len(percents):
+        pairs = list(zip(places, (p for _, p in percents), strict=True))
+    else:
+        pairs = _nearest(places, percents)
+    for (start, end, place), share in pairs:
+        _set_share(drafts, text[start:end], place, share, text, warnings)
+
+
+def _distinct(found: list[tuple[int, int, Place]], geography: str) -> list[tuple[int, int, Place]]:
+    """Place mentions, a repeat of the same place right after ("Asia-Pacific (APAC)") dropped."""
+    out: list[tuple[int, int, Place]] = []
+    for start, end, place in found:
+        if place.name == geography:
+            continue
+        if out and out[-1][2].name == place.name and start - out[-1][1] < 12:
+            continue
+        out.append((start, end, place))
+    return out
+
+
+def _nearest(
+    places: list[tuple[int, int, Place]], percents: list[tuple[int, float]]
+) -> list[tuple[tuple[int, int, Place], float]]:
+    """Each share with the closest unused place before it (after it, failing that)."""
+    used: set[int] = set()
+    pairs = []
+    for pos, share in percents:
+        before = [i for i, p in enumerate(places) if p[0] < pos and i not in used]
+        after = [i for i, p in enumerate(places) if p[0] > pos and i not in used]
+        pick = before[-1] if before else (after[0] if after else None)
+        if before:
+            # "Asia-Pacific, particularly China and India, ... 30%": the countries are
+            # examples; the share is their region's when the region was named before them.
+            region = places[pick][2].region
+            pick = next((i for i in before if places[i][2].name == region), pick)
+        if pick is not None:
+            used.add(pick)
+            pairs.append((places[pick], share))
+    return pairs
+
+
+def _set_share(
+    drafts: list[_Draft],
+    written: str,
+    place: Place,
+    share: float,
+    quote: str,
+    warnings: list[str],
+) -> None:
+    existing = next((d for d in drafts if d.key == place.name), None)
+    if existing is None:
+        existing = _Draft(written, place.name)
+        drafts.append(existing)
+        if place.kind == "country":
+            listed_in = next((d.name for d in drafts if written in d.countries), None)
+            if listed_in:
+                warnings.append(
+                    f"{written} is given its own share ({share:g}%) although the report also "
+                    f"lists it under {listed_in}: kept as a separate region entry"
+                )
+    if existing.share is None:
+        existing.share, existing.quote = share, quote
+    elif existing.share != share:
+        warnings.append(
+            f"conflicting shares for {existing.name}: {existing.share:g}% and {share:g}% "
+            f'("{quote}")'
+        )

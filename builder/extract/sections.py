@@ -1,0 +1,165 @@
+"""Blocks -> sections, each classified by what its heading says it holds.
+
+Heading levels cannot be trusted (one publisher puts the "By Application" heading in an
+h1 and its segments in h2s, another uses bold paragraphs for everything), so sections
+are flat: a heading whose words name a known kind of content (drivers, key players,
+"By Type", FAQ, ...) always starts a new section; any other heading inside a classified
+section is a sub-heading of it (a segment name, a region label, a company name, the
+title of one driver). The first heading of a report that reads like a title is the title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from builder.extract.document import BOLD_LEVEL, HEADING, ITEM, Block
+
+TITLE = "title"
+OVERVIEW = "overview"
+DRIVERS = "drivers"
+CHALLENGES = "challenges"
+TRENDS = "trends"
+OPPORTUNITIES = "opportunities"
+OUTLOOK = "outlook"
+COMPANIES = "companies"
+SEGMENTS = "segments"
+REGIONS = "regions"
+FAQ = "faq"
+OTHER = "other"
+ENTRY_KINDS = (DRIVERS, TRENDS, CHALLENGES, OPPORTUNITIES, OUTLOOK)
+
+_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
+        (FAQ, r"\bfaqs?\b|frequently asked|common questions|questions and answers"),
+        (OPPORTUNITIES, r"\bopportunit(?:y|ies)\b"),
+        (DRIVERS, r"\bdrivers?\b|\bgrowth factors\b|\bdriving factors\b"),
+        (
+            CHALLENGES,
+            r"\bchallenges?\b|\brestraints?\b|\bbarriers\b|\bthreats\b|\brisks\b"
+            r"|\bconstraints\b|\blimitations\b|\bheadwinds\b|\bpitfalls\b",
+        ),
+        (REGIONS, r"\bregions?\b|\bregional\b|\bgeograph|\bcountr(?:y|ies)\b"),
+        (
+            COMPANIES,
+            r"\bplayers?\b|\bcompan(?:y|ies)\b|\bcompetitive\b|\bcompetitors?\b|\bvendors?\b"
+            r"|\bmanufacturers\b|\bmarket leaders\b|\bprofiles?\b",
+        ),
+        (TRENDS, r"\btrends?\b"),
+        (OUTLOOK, r"\boutlook\b|\bfuture\b|\bprospects?\b|\bway forward\b|\bconclusions?\b"),
+        (SEGMENTS, r"\bsegment|\bbreakdown\b|\bclassification\b"),
+        (
+            OVERVIEW,
+            r"\boverview\b|\bintroduction\b|\bsummary\b|\binsights?\b|\banalysis\b"
+            r"|\bdefinition\b|\bsnapshot\b|\bscope\b",
+        ),
+    )
+)
+_DIMENSION = re.compile(
+    r"\b(?:by|based on)\s+(?:the\s+)?([A-Za-z][A-Za-z&/ -]{0,40}?)"
+    r"\s*(?:\bis segmented\b|\bare segmented\b|\bsegment|\bsegmentation\b|\banalysis\b|[:?(]|$)",
+    re.IGNORECASE,
+)
+_GEOGRAPHY_DIMENSIONS = re.compile(
+    r"^(?:geography|region|country|countries|regional|area)", re.IGNORECASE
+)
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[A-Z]\.)\s+")
+_SMALL = frozenset({"and", "or", "of", "the", "in", "for", "to", "a", "an", "by", "on", "with"})
+_MIN_TITLE_WORDS = 3
+
+
+@dataclass
+class Section:
+    kind: str
+    heading: Block | None = None
+    dimension: str | None = None
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def has_items(self) -> bool:
+        return any(block.kind == ITEM for block in self.blocks)
+
+
+def classify(text: str) -> tuple[str, str | None]:
+    """(kind, segment dimension) of a heading."""
+    text = _NUMBERING.sub("", text)
+    dimension = _dimension(text)
+    if dimension is not None:
+        if _GEOGRAPHY_DIMENSIONS.match(dimension):
+            return REGIONS, None
+        kind = next((kind for kind, rule in _RULES if rule.search(text)), SEGMENTS)
+        if kind in (SEGMENTS, OVERVIEW, OTHER):
+            return SEGMENTS, dimension
+        return kind, None
+    return next((kind for kind, rule in _RULES if rule.search(text)), OTHER), None
+
+
+def _dimension(text: str) -> str | None:
+    m = _DIMENSION.search(text)
+    if not m:
+        return None
+    words = m.group(1).strip(" -/&").split()
+    if not words or len(words) > 5:
+        return None
+    return singular(
+        " ".join(
+            word
+            if word.isupper()
+            else word.capitalize()
+            if i == 0 or word.lower() not in _SMALL
+            else word.lower()
+            for i, word in enumerate(words)
+        )
+    )
+
+
+def singular(phrase: str) -> str:
+    """ "Types" -> "Type", "Therapeutic Areas" -> "Therapeutic Area" (last word only)."""
+    head, _, last = phrase.rpartition(" ")
+    lower = last.lower()
+    if lower.endswith("ies") and len(lower) > 4:
+        last = last[:-3] + "y"
+    elif lower.endswith("s") and not lower.endswith(("ss", "is", "us")) and len(lower) > 3:
+        last = last[:-1]
+    return f"{head} {last}" if head else last
+
+
+def build_sections(blocks: list[Block]) -> list[Section]:
+    """Sections in report order; the first is an untitled lead-in when text precedes headings."""
+    sections: list[Section] = [Section(OTHER)]
+    seen_text = False
+    for block in blocks:
+        if block.kind != HEADING:
+            sections[-1].blocks.append(block)
+            seen_text = seen_text or len(block.text.split()) >= 15
+            continue
+        current = sections[-1]
+        if not seen_text and not any(s.kind == TITLE for s in sections) and _is_title(block):
+            sections.append(Section(TITLE, block))
+            continue
+        kind, dimension = classify(block.label)
+        if kind != OTHER or not _belongs_to(block, current):
+            sections.append(Section(kind, block, dimension))
+        else:
+            current.blocks.append(block)
+    return [s for s in sections if s.heading is not None or s.blocks]
+
+
+def _is_title(block: Block) -> bool:
+    words = block.text.split()
+    if block.level == 1:
+        return True
+    return len(words) >= _MIN_TITLE_WORDS and (
+        re.search(r"\b(?:market|report)\b", block.text, re.IGNORECASE) is not None
+    )
+
+
+def _belongs_to(block: Block, section: Section) -> bool:
+    """An unclassified heading is a sub-heading of a classified section it sits in."""
+    if section.heading is None or section.kind in (OTHER, TITLE):
+        return False
+    if block.level >= BOLD_LEVEL or block.level > section.heading.level:
+        return True
+    # "By Application" followed by same-level headings naming the segments.
+    return section.kind == SEGMENTS and section.dimension is not None and not section.has_items

@@ -1,0 +1,56 @@
+"""Sentence and paragraph boundaries in cleaned report text.
+
+Every figure keeps the sentence it came from, so pages can cite it; a quote cut at
+"U.S." or "Inc." would misquote the report. Some publishers also lose paragraph breaks
+when they strip tags ("...advanced therapies.Another key trend is..."), which hides two
+entries in one paragraph: a full stop glued to the next capitalised word marks a lost
+break.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BOUNDARY = re.compile(r"(?<=[.!?])([\"”’)\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:U\.S|U\.K|U\.A\.E|e\.g|i\.e|vs|approx|Inc|Ltd|Co|Corp|Dr|Mr|Mrs|Ms|St|No|Jr|Sr"
+    r"|Fig|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|est)\.|(?<![\w.])[A-Z]\.)$"
+)
+_GLUE_HINT = re.compile(r"[.!?][A-Z]")
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of one paragraph, not split after common abbreviations."""
+    sentences: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        piece = text[start : m.end(1)]
+        if _ABBREVIATION.search(piece[-12:]):
+            continue
+        if piece.strip():
+            sentences.append(piece.strip())
+        start = m.end()
+    tail = text[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return sentences
+
+
+def split_glued(text: str) -> list[str]:
+    """Paragraphs whose break was lost: "therapies.Another" starts a new paragraph."""
+    if not _GLUE_HINT.search(text):
+        return [text] if text.strip() else []
+    return [piece.strip() for piece in _GLUED.split(text) if piece.strip()]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of report content and where it stands."""
+
+    text: str
+    section: str
+    """Kind of the section it is in (see `sections`)."""
+    company: bool = False
+    """Inside a paragraph about one company: its figures are the company's, not the market's."""

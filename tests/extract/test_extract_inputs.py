@@ -1,0 +1,154 @@
+"""Bad input gets one clear BriefError naming the file; odd encodings read correctly."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from builder.errors import BriefError
+from builder.extract import EXTRACTOR_VERSION, extract_bytes, extract_file
+
+from .seeds import seed_path, seed_text
+
+RECIPE = """<h1>Grandma's Apple Pie</h1>
+<p>This apple pie has a flaky butter crust and a cinnamon filling. It serves eight.</p>
+<h2>Ingredients</h2>
+<ul><li>6 apples, peeled and sliced</li><li>1 cup sugar</li><li>2 tablespoons flour</li></ul>
+<h2>Method</h2>
+<ol><li>Preheat the oven to 425 degrees.</li><li>Fill the crust and bake for 45 minutes.</li></ol>
+<p>Pick up the apples at your local farmers market in the autumn.</p>
+"""
+
+
+def problem(raw: bytes, name: str = "report.txt") -> str:
+    with pytest.raises(BriefError) as caught:
+        extract_bytes(raw, name)
+    assert str(caught.value.path) == name
+    return caught.value.problem
+
+
+def without_source_bytes(record):
+    return record.model_dump(exclude={"source": {"sha256"}})
+
+
+@pytest.mark.parametrize("raw", [b"", b"   \n\t ", b"\xef\xbb\xbf\n"])
+def test_empty_file(raw):
+    assert problem(raw) == "the file is empty"
+
+
+def test_binary_file():
+    noise = random.Random(7).randbytes(4096)
+    assert problem(noise) == "the file holds binary data, not text"
+
+
+def test_pdf_renamed_to_txt():
+    raw = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+    assert problem(raw, "005_report.txt") == "this is a PDF file, not an HTML or Markdown report"
+
+
+@pytest.mark.parametrize(
+    ("raw", "what"),
+    [(b"PK\x03\x04\x14\x00\x06\x00", "ZIP"), (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG")],
+)
+def test_other_binary_formats_say_what_they_are(raw, what):
+    assert what in problem(raw)
+
+
+def test_recipe_is_not_a_market_report():
+    assert problem(RECIPE.encode()).startswith("not a market report")
+
+
+def test_truncated_mid_tag_with_nothing_usable():
+    text = seed_text("000")
+    cut = text[: text.index('" target="_blank">United States')]  # inside the title's <a> tag
+    message = problem(cut.encode())
+    assert "truncated" in message
+
+
+def test_truncated_late_keeps_what_is_there_and_warns():
+    text = seed_text("000")
+    cut = text[: text.index('<a href="https://www.verifiedmarketreports.com/product/') + 30]
+    record = extract_bytes(cut.encode(), "000.txt")
+    assert record.name == "United States Biopharmaceutical CMO Services Market"
+    assert [c.name for c in record.companies][:2] == ["Lonza", "Boehringer Ingelheim"]
+    assert "the file ends inside an HTML tag: it may be truncated" in record.warnings
+
+
+def test_report_without_figures_is_kept_with_a_warning():
+    text = seed_text("001")
+    start = text.index("<p>CMO/CDMO Market size was valued")
+    end = text.index("</p>", start) + len("</p>")
+    record = extract_bytes((text[:start] + text[end:]).encode(), "001.txt")
+    assert record.name == "United States CMO/CDMO Market"
+    assert record.size == [] and record.cagr is None
+    assert "no size or CAGR figures found" in record.warnings
+
+
+def test_cp1252_file_reads_like_its_utf8_original():
+    # Seed 002 as an office tool would save it: real "€" and "’" stored as cp1252 bytes.
+    text = seed_text("002").replace("â‚¬", "€").replace("Patheon's", "Patheon’s")
+    utf8 = extract_bytes(text.encode("utf-8"), "002.txt")
+    cp1252 = extract_bytes(text.encode("cp1252"), "002.txt")
+    assert without_source_bytes(cp1252) == without_source_bytes(utf8)
+    (revenue,) = next(c for c in cp1252.companies if c.name == "Recipharm").revenues
+    assert revenue.money.currency == "EUR"
+    assert (
+        "Patheon’s strong focus"
+        in next(c for c in cp1252.companies if c.name == "Patheon").description
+    )
+
+
+def test_latin1_file_reads_like_its_utf8_original():
+    text = seed_text("004").replace("â€“", "-").replace("ðŸ“Œ", "").replace("&nbsp;", "\xa0")
+    text = text.replace("&rsquo;", "'").replace("&mdash;", "-").replace("&ndash;", "-")
+    utf8 = extract_bytes(text.encode("utf-8"), "004.txt")
+    latin1 = extract_bytes(text.encode("latin-1"), "004.txt")
+    assert without_source_bytes(latin1) == without_source_bytes(utf8)
+    assert latin1.size[0].money.amount == 5483.81
+
+
+def test_utf16_with_bom_reads_like_utf8():
+    text = seed_text("003")
+    utf8 = extract_bytes(text.encode("utf-8"), "003.txt")
+    utf16 = extract_bytes(text.encode("utf-16"), "003.txt")
+    assert without_source_bytes(utf16) == without_source_bytes(utf8)
+
+
+def test_utf8_with_a_stray_cp1252_byte():
+    text = seed_text("000")
+    raw = text.encode("utf-8").replace(
+        b"CMO Services Market size", b"CMO Services Market\x92s size"
+    )
+    record = extract_bytes(raw, "000.txt")
+    assert record.size[0].quote.startswith("Biopharmaceutical CMO Services Market’s size")
+
+
+def test_unreadable_path_names_the_file(tmp_path):
+    missing = tmp_path / "missing.txt"
+    with pytest.raises(BriefError) as caught:
+        extract_file(missing)
+    assert caught.value.path == missing
+    assert caught.value.problem.startswith("cannot read the file")
+
+
+def test_directory_instead_of_file(tmp_path):
+    with pytest.raises(BriefError):
+        extract_file(tmp_path)
+
+
+def test_extract_file_names_the_record_after_the_file(tmp_path):
+    path = tmp_path / "renamed-report.html"
+    path.write_bytes(seed_path("004").read_bytes())
+    record = extract_file(path)
+    assert record.source.file == "renamed-report.html"
+    assert record.publisher == "Credence Research"  # from the text, not from the file name
+
+
+def test_publisher_is_not_taken_from_the_file_name():
+    raw = seed_path("003").read_bytes()
+    assert extract_bytes(raw, "verifiedmarketreports.txt").publisher == "Markets CAGR"
+
+
+def test_version_is_a_string():
+    assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION

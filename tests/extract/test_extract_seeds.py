@@ -1,0 +1,439 @@
+"""The facts each seed report states, read from the real files in content/reports."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+
+from builder.extract import extract_file
+from builder.schema import ReportRecord
+
+from .seeds import seed_path
+
+PUBLISHERS = {
+    "000": "Verified Market Reports",
+    "001": "Verified Market Reports",
+    "002": "Reliable Market Forecast",
+    "003": "Markets CAGR",
+    "004": "Credence Research",
+}
+NAMES = {
+    "000": ("United States Biopharmaceutical CMO Services Market", "United States"),
+    "001": ("United States CMO/CDMO Market", "United States"),
+    "002": ("Contract Manufacturing Organization Services Market", "Global"),
+    "003": ("Contract Bio-manufacturing Organization (CMO) Market", "Global"),
+    "004": ("North America Biopharmaceuticals Contract Manufacturing Market", "North America"),
+}
+URLS = {
+    "000": "https://www.verifiedmarketreports.com/product/biopharmaceutical-cmo-services-market/",
+    "001": "https://www.verifiedmarketreports.com/product/cmo-cdmo-market/",
+    "002": "https://www.reliablemarketforecast.com/contract-manufacturing-organization-services-r1708502",
+    "003": "https://www.marketscagr.com/contract-bio-manufacturing-organization-cmo-r2860278",
+    "004": "https://www.credenceresearch.com/report/"
+    "north-america-biopharmaceuticals-contract-manufacturing-market",
+}
+# Furniture and debris that must not reach any field of any record.
+FORBIDDEN = (
+    "http",
+    "utm_",
+    "www.",
+    "Download Full PDF Sample",
+    "Get a Sample PDF",
+    "Purchase this Report",
+    "Inquire or Share Your Questions",
+    "For More Information or Query",
+    "Click here",
+    "Explore competitive intelligence",
+    "About Us",
+    "Contact Us",
+    "Pune",
+    "Akash Tower",
+    "sales@",
+    "Check more reports",
+    "Verbena Essential Oil",
+    "Toothbrush Sterilizer",
+    "Bituminous Concrete Paver",
+    "Aluminium Foil Containers",
+    "Wireless Neck Massager",
+    "```",
+    "â€",
+    "â‚",
+    "ðŸ",
+    "Ã",
+    "Â",
+    "&nbsp;",
+    "&rsquo;",
+    "&mdash;",
+    "&amp;",
+    "**",
+    "\ufffd",
+    "📌",
+)
+
+
+def sizes(record: ReportRecord) -> list[tuple]:
+    return [
+        (s.kind, s.year, s.money.amount, s.money.currency, s.money.unit, s.money.original)
+        for s in record.size
+    ]
+
+
+def company(record: ReportRecord, name: str):
+    return next(c for c in record.companies if c.name == name)
+
+
+@pytest.mark.parametrize("prefix", sorted(PUBLISHERS))
+def test_publisher_name_geography_and_source(records, prefix):
+    record = records[prefix]
+    raw = seed_path(prefix).read_bytes()
+    assert record.publisher == PUBLISHERS[prefix]
+    assert (record.name, record.geography) == NAMES[prefix]
+    assert record.source.file == seed_path(prefix).name
+    assert record.source.url == URLS[prefix]
+    assert record.source.sha256 == hashlib.sha256(raw).hexdigest()
+
+
+@pytest.mark.parametrize("prefix", sorted(PUBLISHERS))
+def test_no_furniture_or_debris_in_any_field(records, prefix):
+    dumped = json.dumps(records[prefix].model_dump(exclude={"source"}), ensure_ascii=False)
+    found = [bad for bad in FORBIDDEN if bad.lower() in dumped.lower()]
+    assert found == []
+
+
+@pytest.mark.parametrize("prefix", sorted(PUBLISHERS))
+def test_extraction_is_deterministic(records, prefix):
+    again = extract_file(seed_path(prefix))
+    assert again.model_dump_json() == records[prefix].model_dump_json()
+
+
+@pytest.mark.parametrize("prefix", sorted(PUBLISHERS))
+def test_every_figure_quotes_its_whole_sentence(records, prefix):
+    record = records[prefix]
+    quotes = [s.quote for s in record.size] + ([record.cagr.quote] if record.cagr else [])
+    for quote in quotes:
+        assert quote[0].isupper() and quote.endswith(".")
+
+
+def test_titles_keep_the_headline_with_mojibake_repaired(records):
+    assert records["004"].title == (
+        "Future of Biopharmaceutical Contract Manufacturing in North America: "
+        "Market Forecast 2025–2032"
+    )
+    assert records["000"].title == "United States Biopharmaceutical CMO Services Market Insights"
+    assert records["002"].title.startswith(
+        "Contract Manufacturing Organization Services Market Size, Share & Trends"
+    )
+
+
+def test_000_headline_figures(records):
+    record = records["000"]
+    assert sizes(record) == [
+        ("base", 2022, 10.56, "USD", "billion", "USD 10.56 Billion"),
+        ("forecast", 2030, 18.34, "USD", "billion", "USD 18.34 Billion"),
+    ]
+    cagr = record.cagr
+    assert (cagr.percent, cagr.start_year, cagr.end_year) == (7.0, 2024, 2030)
+    assert cagr.quote == (
+        "Biopharmaceutical CMO Services Market size was valued at USD 10.56 Billion in 2022 and "
+        "is projected to reach USD 18.34 Billion by 2030, growing at a CAGR of 7.0% from 2024 to "
+        "2030."
+    )
+    assert record.size[0].quote == cagr.quote
+
+
+def test_001_headline_figures(records):
+    record = records["001"]
+    assert sizes(record) == [
+        ("base", 2022, 109.3, "USD", "billion", "USD 109.3 Billion"),
+        ("forecast", 2030, 182.9, "USD", "billion", "USD 182.9 Billion"),
+    ]
+    assert (record.cagr.percent, record.cagr.start_year, record.cagr.end_year) == (7.2, 2024, 2030)
+
+
+def test_004_headline_figures_take_the_forecast_period_from_the_title(records):
+    record = records["004"]
+    assert sizes(record) == [
+        ("base", 2023, 5483.81, "USD", "million", "USD 5,483.81 million"),
+        ("forecast", 2032, 19927.57, "USD", "million", "USD 19,927.57 million"),
+    ]
+    cagr = record.cagr
+    assert (cagr.percent, cagr.start_year, cagr.end_year) == (15.42, 2025, 2032)
+    assert cagr.quote.startswith("The North America biopharmaceuticals contract manufacturing")
+    assert cagr.quote.endswith(
+        "registering an impressive CAGR of 15.42% during the forecast period."
+    )
+
+
+def test_002_keeps_the_headline_cagr_and_names_the_conflicting_figures(records):
+    record = records["002"]
+    assert (record.cagr.percent, record.cagr.start_year, record.cagr.end_year) == (7.5, 2024, 2031)
+    assert record.cagr.quote.startswith(
+        "The Contract Manufacturing Organization Services Market is expected to grow at a CAGR "
+        "of 7.5% during the forecast period"
+    )
+    # "As of 2023, the market is projected to reach approximately $150 billion": no clear year.
+    assert sizes(record) == [("other", None, 150.0, "USD", "billion", "$150 billion")]
+    assert record.size[0].quote.startswith("As of 2023, the market is projected to reach")
+    conflicts = [w for w in record.warnings if w.startswith("conflicting CAGR")]
+    assert len(conflicts) == 1
+    assert "7-10%" in conflicts[0] and "7.5%" in conflicts[0]
+    assert any("$150 billion" in w and '"other"' in w for w in record.warnings)
+
+
+def test_003_keeps_the_headline_cagr_and_warns_about_both_other_rates(records):
+    record = records["003"]
+    assert (record.cagr.percent, record.cagr.start_year, record.cagr.end_year) == (12.6, 2025, 2032)
+    assert record.size == []
+    conflicts = [w for w in record.warnings if "conflicting CAGR" in w]
+    assert len(conflicts) == 2
+    assert (
+        '10% ("Overall, the CMO market is projected to grow at a CAGR of around 10%'
+        in (conflicts[0])
+    )
+    assert "8-10%" in conflicts[1] and "from 2023 to 2030" in conflicts[1]
+    assert all("12.6%" in w for w in conflicts)
+
+
+def test_segments(records):
+    def segments(prefix):
+        return [(s.dimension, s.values) for s in records[prefix].segments]
+
+    assert segments("000") == [
+        ("Application", ["Clinical Manufacturing", "Commercial Manufacturing", "Others"])
+    ]
+    assert segments("001") == [
+        ("Application", ["Pharmaceutical Industry", "Biotechnology", "Other Applications"])
+    ]
+    assert segments("002") == [
+        ("Type", ["Big Bio/Pharma Type", "Small/Med Bio/Pharma Type", "Virtual/Emerging Type"]),
+        ("Application", ["Oral Products", "Injectable Products", "Spays Products", "Others"]),
+    ]
+    assert segments("003") == [
+        ("Type", ["Big Bio/Pharma Type", "Small/Med Bio/Pharma Type", "Virtual/Emerging Type"]),
+        ("Application", ["Pharmaceutical Industry", "Biotechnology", "Others"]),
+    ]
+    assert [d for d, _ in segments("004")] == [
+        "Source",
+        "Service",
+        "Drug Type",
+        "Type",
+        "Scale of Operation",
+        "Therapeutic Area",
+    ]
+    assert segments("004")[1][1] == [
+        "Process Development",
+        "Downstream",
+        "Upstream",
+        "Fill & Finish Operations",
+        "Analytical & QC studies",
+        "Packaging & Labelling",
+        "Others",
+    ]
+
+
+def test_vmr_regions_drop_the_etc(records):
+    for prefix in ("000", "001"):
+        regions = records[prefix].regions
+        assert [(r.name, r.share_percent, r.countries) for r in regions] == [
+            ("North America", None, ["United States", "Canada", "Mexico"])
+        ]
+
+
+def test_004_geography_list_is_a_region_with_the_lost_u_restored(records):
+    regions = records["004"].regions
+    assert [(r.name, r.countries) for r in regions] == [
+        ("North America", ["U.S.", "Canada", "Mexico"])
+    ]
+    assert "Geography" not in [s.dimension for s in records["004"].segments]
+
+
+def test_002_regions_with_shares_and_list_glitches(records):
+    regions = {r.name: r for r in records["002"].regions}
+    assert list(regions) == [
+        "North America",
+        "Europe",
+        "Asia-Pacific",
+        "Latin America",
+        "Middle East & Africa",
+        "China",
+    ]
+    shares = {name: r.share_percent for name, r in regions.items()}
+    assert shares == {
+        "North America": 40,
+        "Europe": 25,
+        "Asia-Pacific": 30,
+        "Latin America": None,
+        "Middle East & Africa": None,
+        "China": 5,
+    }
+    assert regions["North America"].countries == ["United States", "Canada"]
+    assert regions["Europe"].countries == ["Germany", "France", "U.K.", "Italy", "Russia"]
+    assert regions["Latin America"].countries == ["Mexico", "Brazil", "Argentina Korea", "Colombia"]
+    assert regions["Middle East & Africa"].countries == ["Turkey", "Saudi Arabia", "UAE", "Korea"]
+    assert regions["Asia-Pacific"].quote.startswith("The APAC region is emerging rapidly")
+    assert regions["China"].quote == (
+        "China, with a 5% share, is gaining traction due to its expanding capabilities and "
+        "investment in biotechnology."
+    )
+    assert any(w.startswith("China is given its own share (5%)") for w in records["002"].warnings)
+
+
+def test_003_regional_shares_respectively(records):
+    shares = {r.name: r.share_percent for r in records["003"].regions if r.share_percent}
+    assert shares == {"North America": 40, "Europe": 30, "Asia-Pacific": 20, "China": 10}
+
+
+def test_companies_in_report_order(records):
+    def names(prefix):
+        return [c.name for c in records[prefix].companies]
+
+    assert names("000") == [
+        "Lonza",
+        "Boehringer Ingelheim",
+        "AGC Biologics",
+        "Rentschler Biotechnologie",
+        "JRS Pharma",
+        "Catalent",
+        "Biomeva",
+        "Samsung BioLogics",
+        "AbbVie",
+        "Binex",
+        "WuXi Biologics",
+        "PRA Health Sciences",
+        "ProBioGen",
+        "KBI Biopharma",
+    ]
+    assert names("001") == []
+    assert names("002") == [
+        "Catalent",
+        "Patheon",
+        "Baxter",
+        "AbbVie",
+        "Lonza",
+        "Pfizer",
+        "Recipharm",
+        "Teva API",
+    ]
+    assert names("003") == [
+        "Abzena",
+        "Althea",
+        "Asymchem Laboratories",
+        "Baxter Biopharma Solutions",
+        "Lonza Group",
+        "Fujifilm Diosynth Technologies",
+        "Boehringer Ingelheim",
+        "Samsung Biologics",
+        "Cytovance Biologics",
+    ]
+    assert len(names("004")) == 17
+    assert names("004")[:2] == ["Boehringer Ingelheim GmbH", "Lonza"]
+    assert "FUJIFILM Diosynth Biotechnologies U.S.A., Inc." in names("004")
+    assert names("004")[-1] == "Siegfried Holding AG"
+
+
+def test_001_placeholders_are_dropped_with_one_warning(records):
+    record = records["001"]
+    assert record.warnings == [
+        "dropped 5 placeholder company names: Key Player I, Key Player II, Key Player III, "
+        "Key Player IV, Key Player V"
+    ]
+
+
+def test_002_company_paragraphs_give_descriptions_revenues_and_parents(records):
+    record = records["002"]
+    catalent = company(record, "Catalent")
+    assert catalent.description.startswith("Catalent is a significant player")
+    (revenue,) = catalent.revenues
+    assert (revenue.money.amount, revenue.money.currency, revenue.money.unit) == (
+        4.1,
+        "USD",
+        "billion",
+    )
+    assert (revenue.year, revenue.approximate, revenue.subject) == (2022, True, None)
+
+    patheon = company(record, "Patheon")
+    assert patheon.parent == "Thermo Fisher Scientific"
+    (revenue,) = patheon.revenues
+    assert (revenue.money.amount, revenue.subject, revenue.approximate, revenue.year) == (
+        40.0,
+        "Thermo Fisher",
+        True,
+        None,
+    )
+
+    (revenue,) = company(record, "Recipharm").revenues
+    assert (revenue.money.amount, revenue.money.currency, revenue.money.original) == (
+        1.03,
+        "EUR",
+        "€1.03 billion",
+    )
+    assert company(record, "Teva API").revenues == []
+    assert company(record, "Baxter").description is None
+
+
+def test_003_revenues_without_a_year(records):
+    record = records["003"]
+    (revenue,) = company(record, "Boehringer Ingelheim").revenues
+    assert (revenue.money.amount, revenue.year, revenue.approximate) == (2.0, None, True)
+    (revenue,) = company(record, "Lonza Group").revenues
+    assert (revenue.money.amount, revenue.year, revenue.subject) == (5.5, 2022, None)
+    (revenue,) = company(record, "Fujifilm Diosynth Technologies").revenues
+    assert (revenue.money.amount, revenue.year, revenue.approximate) == (1.0, None, True)
+    assert "Fujifilm" not in [c.name for c in record.companies]
+
+
+def test_004_entries(records):
+    record = records["004"]
+    assert [e.title for e in record.drivers] == [
+        "Rising Demand for Biologics and Biosimilars",
+        "Focus on Cost Efficiency and Time-to-Market",
+        "Technological Advancements in Bioprocessing",
+    ]
+    assert record.drivers[0].text.startswith("The North America biopharmaceuticals contract")
+    assert len(record.trends) == 1 and record.trends[0].text.startswith("A key trend")
+    assert len(record.challenges) == 1
+    assert "regulatory complexity" in record.challenges[0].text
+    assert len(record.outlook) == 10
+    assert (
+        record.outlook[0].text == "Increasing outsourcing by mid-sized and emerging biotech firms."
+    )
+    assert record.opportunities == []
+
+
+@pytest.mark.parametrize("prefix", ["000", "001"])
+def test_vmr_trends_opportunities_and_faq(records, prefix):
+    record = records[prefix]
+    assert len(record.trends) == 2 and record.trends[1].text.startswith("Another key trend")
+    assert len(record.opportunities) == 2
+    assert record.opportunities[1].text.startswith("Another")
+    assert len(record.faq) == 10
+    assert all(f.question.endswith("?") and not f.answer.endswith("?") for f in record.faq)
+
+
+def test_lost_paragraph_break_is_restored(records):
+    record = records["001"]
+    # "...advanced therapies.Another key trend ..." is two paragraphs, so two entries.
+    assert record.trends[0].text.endswith("as more biotech companies develop advanced therapies.")
+    assert record.faq[0].question == "What is a CMO/CDMO?"
+
+
+def test_summaries_and_opportunities_of_the_shared_template(records):
+    assert records["002"].summary.startswith(
+        "Contract Manufacturing Organization (CMO) services encompass outsourcing"
+    )
+    assert records["003"].summary.startswith("Contract Bio-manufacturing Organizations (CMOs) play")
+    for prefix in ("002", "003"):
+        assert len(records[prefix].opportunities) == 1
+        assert len(records[prefix].trends) == 2
+    assert records["004"].summary.startswith(
+        "The North America biopharmaceuticals contract manufacturing market is poised"
+    )
+
+
+def test_exact_warnings(records):
+    assert records["000"].warnings == []
+    assert records["004"].warnings == []
+    assert len(records["002"].warnings) == 3
+    assert len(records["003"].warnings) == 3
