@@ -11,7 +11,6 @@ Fisher" is "Thermo Fisher Scientific") comes from the curated alias file in `dat
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from builder.schema import AliasFile
-from builder.slugs import unique_slug
+from builder.slugs import ascii_fold, unique_slug
 
 FUZZY_THRESHOLD = 90.0
 
@@ -32,8 +31,7 @@ LEGAL_SUFFIXES = frozenset(
 
 def identity_key(name: str) -> str:
     """Comparable form of a name: no case, accents, punctuation or trailing legal suffixes."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    text = text.lower().replace("&", " and ")
+    text = ascii_fold(name).lower().replace("&", " and ")
     text = re.sub(r"(?<=\b\w)\.(?=\w\b)", "", text)  # u.s.a. -> usa, s.a. -> sa
     text = re.sub(r"[^a-z0-9]+", " ", text)
     words = text.split()

@@ -15,6 +15,23 @@ import unicodedata
 MAX_LENGTH = 80
 _RESERVED = {"con", "prn", "aux", "nul", "index", "assets", "search", "tags"}
 _RESERVED |= {f"com{i}" for i in range(10)} | {f"lpt{i}" for i in range(10)}
+# Latin letters that Unicode does not decompose into ASCII ones.
+_LATIN = str.maketrans(
+    dict(
+        pair.split("=")
+        for pair in "ß=ss æ=ae Æ=AE ø=o Ø=O œ=oe Œ=OE ł=l Ł=L đ=d Đ=D þ=th Þ=Th ð=d Ð=D ı=i".split()
+    )
+)
+
+
+# Apostrophes of every kind vanish: "L’Oréal" and "L'Oréal", "Men’s" and "Men's" are one name.
+_APOSTROPHES = str.maketrans("", "", "'’‘ʼ`´")
+
+
+def ascii_fold(text: str) -> str:
+    """The ASCII spelling of a name, the base of both slugs and company identity keys."""
+    latin = text.translate(_APOSTROPHES).translate(_LATIN)
+    return unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode("ascii")
 
 
 def short_hash(text: str, length: int = 6) -> str:
@@ -22,17 +39,32 @@ def short_hash(text: str, length: int = 6) -> str:
 
 
 def slugify(name: str) -> str:
-    """ASCII slug of a name; names with no Latin letters get a stable hash-based slug."""
-    ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    ascii_text = ascii_text.replace("&", " and ").replace("+", " plus ")
+    """ASCII slug of a name; letters ASCII cannot spell are kept apart by a hash of the name.
+
+    "富士フイルム Market" and "三星 Market" would both fold to "market"; a suffix hashed from
+    the whole name keeps them apart, and names with no Latin letters at all get a slug that
+    is only a hash.
+    """
+    ascii_text = ascii_fold(name).replace("&", " and ").replace("+", " plus ")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(slug) > MAX_LENGTH:
-        slug = slug[:MAX_LENGTH].rsplit("-", 1)[0] + "-" + short_hash(name)
     if not slug:
         return "n-" + short_hash(name, 10)
-    if slug in _RESERVED:
+    if len(slug) > MAX_LENGTH:
+        return slug[:MAX_LENGTH].rsplit("-", 1)[0] + "-" + short_hash(name)
+    if slug in _RESERVED or _unspelt(name):
         return f"{slug}-{short_hash(name)}"
     return slug
+
+
+def _unspelt(name: str) -> bool:
+    """Whether ASCII folding dropped a letter or digit of the name ("富", not "é")."""
+    for ch in name:
+        if ch.isascii() or not ch.isalnum():
+            continue
+        spelt = unicodedata.normalize("NFKD", ch.translate(_LATIN))
+        if not any(c.isascii() and c.isalnum() for c in spelt):
+            return True
+    return False
 
 
 def unique_slug(name: str, taken: set[str], source: str) -> str:

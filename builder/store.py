@@ -4,17 +4,32 @@
 extraction; `data/overrides/<slug>.yaml` belongs to people and is only ever read. Merging
 happens here, at load time, so a correction shows on the next page build without
 re-extracting, and the merged result is validated against the same schema as extraction.
+
+Parsing YAML is the slow part of loading (about 3 ms a file even with libyaml), so a loaded
+file is remembered in `.cache/data/` as the JSON of its validated model, keyed by a hash of
+the file's bytes, the model and this code: a brief of thousands of files loads from JSON,
+and a file that changed, by hand or by extraction, is parsed again. Extraction, which has
+the models in hand when it writes the files, fills the cache as it goes (`remember`).
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from builder.errors import BriefError
 from builder.schema import Company, Market
-from builder.yamlio import load_model, parse_text, validate
+from builder.write import atomic_write
+from builder.yamlio import load_model, parse_text, read_text, validate
+
+CODE_VERSION = hashlib.sha256(
+    b"".join(path.read_bytes() for path in sorted(Path(__file__).parent.glob("*.py")))
+).hexdigest()[:16]
+"""The builder's code after extraction (whose records are versioned by EXTRACTOR_VERSION),
+part of the key of every cache but the charts' (which key on their own module): after any
+change to it, data is normalised and loaded, and pages are rendered, afresh."""
 
 
 @dataclass
@@ -37,11 +52,44 @@ def merge(base: Any, override: Any) -> Any:
     return override
 
 
-def _load_folder(folder: Path, model: type[Market] | type[Company], brief: Brief) -> dict:
+def _cache_file(cache_dir: Path, raw: bytes, model: type[Market] | type[Company]) -> Path:
+    digest = hashlib.sha256(f"{CODE_VERSION}\0{model.__name__}\0".encode())
+    digest.update(raw)
+    return cache_dir / f"{digest.hexdigest()}.json"
+
+
+def remember(cache_dir: Path, raw: bytes, item: Market | Company) -> None:
+    """Note that a data file with these bytes loads as `item`, unless already noted."""
+    cached = _cache_file(cache_dir, raw, type(item))
+    if not cached.is_file():
+        atomic_write(cached, item.model_dump_json().encode("utf-8"))
+
+
+def _load(path: Path, model: type[Market] | type[Company], cache_dir: Path | None):
+    """One data file, from the cache when its bytes were loaded before."""
+    if cache_dir is None:
+        return load_model(path, model)
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return load_model(path, model)  # which names the problem
+    cached = _cache_file(cache_dir, raw, model)
+    try:
+        return model.model_validate_json(cached.read_bytes())
+    except (OSError, ValueError):
+        pass  # not cached yet, or a damaged entry: parse the YAML
+    item = load_model(path, model)
+    atomic_write(cached, item.model_dump_json().encode("utf-8"))
+    return item
+
+
+def _load_folder(
+    folder: Path, model: type[Market] | type[Company], brief: Brief, cache_dir: Path | None
+) -> dict:
     loaded = {}
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         try:
-            item = load_model(path, model)
+            item = _load(path, model, cache_dir)
         except BriefError as exc:
             brief.problems.append(exc)
             continue
@@ -54,7 +102,7 @@ def _load_folder(folder: Path, model: type[Market] | type[Company], brief: Brief
 
 def apply_override(path: Path, brief: Brief) -> None:
     """Merge one override file; a broken one is reported and left exactly as it is."""
-    text = path.read_text(encoding="utf-8", errors="replace")
+    text = read_text(path)
     data = parse_text(text, path)
     if data is None:
         return
@@ -78,11 +126,14 @@ def apply_override(path: Path, brief: Brief) -> None:
     brief.applied_overrides[slug] = path
 
 
-def load_brief(data_dir: Path) -> Brief:
-    """Load markets, companies and overrides; problems are collected, not raised."""
+def load_brief(data_dir: Path, cache_dir: Path | None = None) -> Brief:
+    """Load markets, companies and overrides; problems are collected, not raised.
+
+    With a `cache_dir`, files loaded before come from their cached JSON (see above).
+    """
     brief = Brief()
-    brief.markets = _load_folder(data_dir / "markets", Market, brief)
-    brief.companies = _load_folder(data_dir / "companies", Company, brief)
+    brief.markets = _load_folder(data_dir / "markets", Market, brief, cache_dir)
+    brief.companies = _load_folder(data_dir / "companies", Company, brief, cache_dir)
     overrides = data_dir / "overrides"
     for path in sorted(overrides.glob("*.yaml")) if overrides.is_dir() else []:
         try:

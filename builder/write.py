@@ -16,9 +16,16 @@ from pathlib import Path
 from builder.errors import BriefError
 from builder.schema import json_schemas
 
+_TEMPORARY = ".*.tmp"
+"""What `atomic_write`'s temporary files look like: hidden, and never "*.yaml" or "*.md"."""
+
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder and rename over the target."""
+    """Write via a temporary file in the same folder and rename over the target.
+
+    A build killed between the two leaves a hidden temporary file that no loader reads;
+    `Writer.prune` removes such leftovers.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -60,15 +67,24 @@ class Writer:
                 return target
         except OSError:
             pass
-        atomic_write(target, data)
+        try:
+            atomic_write(target, data)
+        except OSError as exc:  # a full disk, a file where a folder should be, no permission
+            raise BriefError(target, f"cannot write: {exc.strerror or exc}") from None
         self.written.append(target)
         return target
 
     def prune(self, folder: str, pattern: str = "*") -> list[Path]:
-        """Delete files in a folder the writer owns that this run did not produce."""
+        """Delete files in a folder the writer owns that this run did not produce.
+
+        Temporary files a killed run left behind go too (not counted: they were never
+        output); callers prune under the build lock, so no other run is writing them.
+        """
         base = (self.root / folder).resolve()
         removed = []
         if base.is_dir():
+            for path in base.glob(_TEMPORARY):
+                path.unlink(missing_ok=True)
             for path in sorted(base.glob(pattern)):
                 if path.is_file() and path.resolve() not in self._owners:
                     path.unlink()

@@ -59,14 +59,21 @@ def parse_text(text: str, path: Path | str) -> Any:
         raise BriefError(path, f"YAML error: {exc}") from None
 
 
-def read_yaml(path: Path) -> Any:
+def read_text(path: Path) -> str:
+    """A YAML file's text; a file that is not UTF-8, or not readable, is a BriefError.
+
+    Hand-edited files are never read leniently: a correction saved as Latin-1 would
+    otherwise be applied with its accents turned into replacement characters.
+    """
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise BriefError(path, "not UTF-8 text; save the file as UTF-8") from None
+        raw = path.read_bytes()
     except OSError as exc:
-        raise BriefError(path, f"cannot read: {exc.strerror}") from None
-    return parse_text(text, path)
+        raise BriefError(path, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise BriefError(path, "not UTF-8 text; save the file as UTF-8", line) from None
 
 
 def key_line(text: str, loc: tuple[int | str, ...]) -> int | None:
@@ -106,8 +113,5 @@ def validate(model: type[M], data: Any, path: Path | str, text: str | None = Non
 
 
 def load_model(path: Path, model: type[M]) -> M:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BriefError(path, f"cannot read: {exc}") from None
+    text = read_text(path)
     return validate(model, parse_text(text, path), path, text)

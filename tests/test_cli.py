@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 from pathlib import Path
 
 import pytest
@@ -38,3 +39,16 @@ def test_schema_command_writes_json_schemas(tmp_path, capsys):
     assert main(["schema", "--out", str(tmp_path)]) == 0
     names = sorted(p.name for p in (tmp_path / "schema").iterdir())
     assert "market.schema.json" in names and "company.schema.json" in names
+
+
+def test_an_output_folder_that_is_a_file_is_one_line(tmp_path, capsys):
+    for table in ("fx_rates.yaml", "company_aliases.yaml"):
+        (tmp_path / "data").mkdir(exist_ok=True)
+        shutil.copy(ROOT / "data" / table, tmp_path / "data" / table)
+    out = tmp_path / "out"
+    out.write_text("a file, not a folder")
+    reports = ROOT / "content" / "reports"
+    code = main(["--root", str(tmp_path), "extract", str(reports), "--out", str(out)])
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert code == 1
+    assert line.startswith(f"error: {out}/") and "cannot write: " in line

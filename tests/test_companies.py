@@ -124,3 +124,9 @@ def test_same_input_in_any_order_gives_same_slugs():
     forward = CompanyResolver(aliases).resolve(SEED_NAMES)
     backward = CompanyResolver(aliases).resolve(list(reversed(SEED_NAMES)))
     assert {n: i.slug for n, i in forward.items()} == {n: i.slug for n, i in backward.items()}
+
+
+def test_apostrophes_of_any_kind_are_one_name():
+    found = CompanyResolver(AliasFile()).resolve(["L’Oréal", "L'Oréal S.A."])
+    assert found["L’Oréal"] == found["L'Oréal S.A."]
+    assert found["L’Oréal"].slug == "loreal"

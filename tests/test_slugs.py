@@ -42,3 +42,20 @@ def test_collision_gets_a_stable_suffix_from_its_source():
     second = unique_slug("CMO-CDMO Market", taken, source="002.txt")
     assert first == "cmo-cdmo-market" and second != first
     assert unique_slug("CMO-CDMO Market", {"cmo-cdmo-market"}, source="002.txt") == second
+
+
+def test_letters_ascii_cannot_spell_keep_names_apart():
+    fuji, samsung = slugify("富士フイルム Market"), slugify("三星 Market")
+    assert fuji != samsung and fuji.startswith("market-") and samsung.startswith("market-")
+    assert slugify("富士フイルム Market") == fuji
+
+
+def test_latin_letters_are_spelt_without_a_hash():
+    assert slugify("Großhandel Market") == "grosshandel-market"
+    assert slugify("Société Générale") == "societe-generale"
+    assert slugify("Ørsted Æble") == "orsted-aeble"
+
+
+def test_typographic_and_straight_apostrophes_slug_alike():
+    assert slugify("Men’s Grooming Products Market") == slugify("Men's Grooming Products Market")
+    assert slugify("Men's Grooming Products Market") == "mens-grooming-products-market"

@@ -84,6 +84,21 @@ def test_wrong_type_names_the_line(data_dir):
     assert problem.line == 3 and "aliases" in problem.problem
 
 
+def test_override_not_saved_as_utf8_is_reported_not_mangled(data_dir):
+    path = data_dir / "overrides" / "lonza.yaml"
+    path.write_bytes("name: Lonza\ndescription: Société suisse\n".encode("latin-1"))
+    brief = load_brief(data_dir)
+    assert [(p.path, p.line) for p in brief.problems] == [(path, 2)]
+    assert "UTF-8" in brief.problems[0].problem
+    assert brief.companies["lonza"].name == "Lonza" and "lonza" not in brief.applied_overrides
+
+
+def test_unreadable_override_is_one_problem_not_a_crash(data_dir):
+    (data_dir / "overrides" / "lonza.yaml").mkdir()
+    [problem] = load_brief(data_dir).problems
+    assert problem.problem.startswith("cannot read")
+
+
 def test_override_for_a_market_that_no_longer_exists(data_dir):
     override(data_dir, "verbena-essential-oil-market", "name: Verbena\n")
     brief = load_brief(data_dir)

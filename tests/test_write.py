@@ -58,3 +58,21 @@ def test_no_temporary_files_left_behind(tmp_path):
 def test_files_are_readable_by_a_web_server(tmp_path):
     path = Writer(tmp_path).write("index.html", "<p>x</p>", owner="site")
     assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_prune_removes_what_a_killed_write_left_behind(tmp_path):
+    (tmp_path / "markets").mkdir()
+    leftover = tmp_path / "markets" / ".a.yaml.k3j2x9.tmp"  # as `atomic_write` names them
+    leftover.write_text("half a fi")
+    writer = Writer(tmp_path)
+    writer.write("markets/a.yaml", "whole", owner="a")
+    assert writer.prune("markets", "*.yaml") == []  # a leftover was never output
+    assert sorted(p.name for p in (tmp_path / "markets").iterdir()) == ["a.yaml"]
+
+
+def test_a_file_where_a_folder_should_be_is_one_error_naming_it(tmp_path):
+    (tmp_path / "markets").write_text("not a folder")
+    with pytest.raises(BriefError) as caught:
+        Writer(tmp_path).write("markets/a.yaml", "x", owner="a.txt")
+    assert caught.value.path == (tmp_path / "markets" / "a.yaml").resolve()
+    assert caught.value.problem.startswith("cannot write: ")

@@ -22,7 +22,7 @@ from builder.extract.headline import extract_figures
 from builder.extract.naming import market_name
 from builder.extract.places import geography_of
 from builder.extract.publishers import recognise, report_page
-from builder.extract.read import decode
+from builder.extract.read import decode, strip_front_matter, too_big
 from builder.extract.regions import extract_regions
 from builder.extract.sections import TITLE, Section, build_sections
 from builder.extract.segments import extract_segments
@@ -31,7 +31,7 @@ from builder.schema import ReportRecord, Source
 
 __all__ = ["EXTRACTOR_VERSION", "extract_bytes", "extract_file"]
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 """Bump whenever the records produced for the same input change (it keys caches)."""
 
 _REPORT_TERMS = (
@@ -57,6 +57,9 @@ _TRUNCATED = "the file ends inside an HTML tag: it may be truncated"
 def extract_file(path: Path) -> ReportRecord:
     """The record of one report file; `BriefError` naming the file if it cannot be read."""
     try:
+        problem = too_big(path.stat().st_size)  # refused before a huge file is read at all
+        if problem:
+            raise BriefError(path, problem)
         raw = path.read_bytes()
     except OSError as exc:
         raise BriefError(path, f"cannot read the file: {exc.strerror or exc}") from None
@@ -76,7 +79,7 @@ def extract_bytes(raw: bytes, file_name: str) -> ReportRecord:
 
 
 def _extract(raw: bytes, file_name: str) -> ReportRecord:
-    text = decode(raw, file_name)
+    text = strip_front_matter(decode(raw, file_name), file_name)
     truncated = looks_truncated(text)
     hint = f" ({_TRUNCATED})" if truncated else ""
     parsed = parse(text)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from builder.extract import figures
 from builder.extract.clean import lowered
 from builder.extract.document import HEADING, ITEM, PARA
+from builder.extract.naming import capitalised
 from builder.extract.sections import COMPANIES, Section
 from builder.extract.sentences import split_sentences
 from builder.schema import RawCompany, RawRevenue
@@ -33,7 +34,8 @@ _FILLER = re.compile(
 )
 _LEGAL_SUFFIX = re.compile(
     r"^(?:inc|ltd|llc|l\.l\.c|co|corp|corporation|plc|ag|sa|s\.a|gmbh|n\.v|nv|l\.p|lp|limited"
-    r"|s\.p\.a|spa|se|k\.?k|b\.?v|pte\.? ltd|co\., ltd)\.?$",
+    r"|s\.p\.a|spa|se|k\.?k|b\.?v|pte\.? ltd|co\., ltd|kgaa|kg|a/s|as|asa|ab|oy|oyj|amba|sas|sarl"
+    r"|srl|bhd|tbk|pty|llp|incorporated)\.?$",
     re.IGNORECASE,
 )
 # Run on `lowered` text (same indices, much faster than IGNORECASE).
@@ -45,13 +47,18 @@ _QUALIFIER = re.compile(
     r"\b(?:key|major|leading|prominent|top|notable|main|dominant|established|other|some|several"
     r"|significant|important|large|big|global|market)\s+(?:market\s+)?$"
 )
+# After a verb ("include") or a colon the rest of the sentence is the list; after "such as",
+# "like" or "including" the sentence's own verb may follow the names ("... and Pfizer expand").
 _LIST_VERB = re.compile(
-    r"[^.;:]{0,80}?\b(?:include|includes|including|are|such as|like|namely|comprise|comprises"
-    r"|comprising)\s*:?\s+"
+    r"(?:[^.;:?!]{0,80}?\b(?:(?P<verb>include|includes|are|namely|comprise|comprises)|including"
+    r"|such as|like|comprising)\s*:?|[^.;:?!]{0,40}?(?P<colon>:))\s+"
 )
+_INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+_DOTTED_SUFFIX = re.compile(r"^(?:inc|ltd|co|corp|bros)\.$", re.IGNORECASE)
 _ITEM_CUT = re.compile(r"\s+[–—-]\s+|:\s+")
 _KEY_WORD = re.compile(r"[a-z0-9]+")
-_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*")
+# "Becton Dickinson and Company" is one name: "and" before a legal form does not split it.
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+(?![Cc]o(?:mpany)?\b)|\s*;\s*")
 _CONNECTORS = frozenset(
     {
         "&",
@@ -71,14 +78,22 @@ _CONNECTORS = frozenset(
         "the",
         "for",
         "-",
+        "–",
+        "—",
     }
 )
+# Words of a profile's sub-headings ("Company Overview", "Recent Developments"): never in a name.
 _NOT_NAME_WORDS = frozenset(
-    "overview profile revenue revenues strategy strategies developments development swot "
-    "financials financial headquarters products product description highlights summary market "
-    "segment analysis founded employees website key recent note source strengths weaknesses "
-    "opportunities threats conclusion outlook trends drivers challenges players companies "
-    "overall".split()
+    "overview profile revenue revenues strategy strategies developments swot financials "
+    "headquarters description highlights summary analysis founded employees website note source "
+    "strengths weaknesses opportunities threats conclusion outlook trends drivers challenges "
+    "portfolio offerings".split()
+)
+# Words that are part of many names ("Avon Products", "The Estée Lauder Companies") but that
+# alone make a sub-heading ("Key Products", "Market Share").
+_GENERIC_WORDS = frozenset(
+    "products product company companies players market segment segments key recent financial "
+    "development business share overall and of the &".split()
 )
 _PARENT = re.compile(
     r"\b(?:(?:a\s+)?(?:part|subsidiary|division|unit|business|brand|member)\s+of|owned\s+by"
@@ -98,6 +113,18 @@ _NOT_SUBJECTS = frozenset(
     "overall although though while as for by at over approximately group firm".split()
 )
 _MAX_NAME_WORDS = 8
+_MAX_BRAND_WORDS = 3
+_RUNNING_WORDS = frozenset(
+    """a an the and or of in on at to for with by from as into over than then while whereas is
+    are was were be been being has have had will would can could may might which that who whose
+    it its their they this these those there here other others many several various some such
+    more most less all each every both also among including include includes like etc new
+    small large regional local global leading key major top smaller larger emerging niche
+    players companies vendors manufacturers firms suppliers providers participants competitors
+    startups start-ups distributors brands retailers producers makers lead leads dominate
+    dominates hold holds compete competes operate operates remain remains account accounts
+    continue continues""".split()
+)
 _MAX_NAME_CHARS = 80
 
 
@@ -174,9 +201,18 @@ def extract_companies(sections: list[Section]) -> CompanyScan:
 
 
 def _split_item(text: str) -> tuple[str, bool]:
-    """(the name, whether a description follows it) of a list item."""
-    parts = _ITEM_CUT.split(text, maxsplit=1)
-    return parts[0], len(parts) == 2 and bool(parts[1].strip())
+    """(the name, whether a description follows it) of a list item.
+
+    A dash followed by a short name is part of the name ("A.P. Moller - Maersk"); followed
+    by anything else it starts a description ("Lonza Group AG – a Swiss CDMO").
+    """
+    for cut in _ITEM_CUT.finditer(text):
+        rest = text[cut.end() :].strip()
+        words = rest.split()
+        if ":" not in cut.group() and len(words) <= _MAX_BRAND_WORDS and _name_like(rest, False):
+            continue
+        return text[: cut.start()], bool(rest)
+    return text, False
 
 
 def _add(drafts: list[_Draft], placeholders: list[str], raw: str, strict: bool) -> _Draft | None:
@@ -196,21 +232,48 @@ def _add(drafts: list[_Draft], placeholders: list[str], raw: str, strict: bool) 
 
 
 def _name_like(name: str, strict: bool) -> bool:
-    """A company name: a few words, each capitalised (bar particles such as "of", "&")."""
+    """A company name: a few words, each capitalised (bar particles such as "of", "&" and legal
+    forms such as "plc"), or a short lower-case brand ("tado GmbH", "onsemi")."""
     words = name.split()
     if not words or len(words) > _MAX_NAME_WORDS or len(name) > _MAX_NAME_CHARS:
         return False
     if _FILLER.match(name) or name.endswith(("?", "!")):
         return False
-    if not all(_capitalised(w) or w.lower() in _CONNECTORS for w in words):
+    if not all(_name_word(w) or w.lower() in _CONNECTORS for w in words) and not _brand(words):
         return False
-    return not strict or not any(w.lower().strip(".,:") in _NOT_NAME_WORDS for w in words)
+    if not strict:
+        return True
+    bare = [w.lower().strip(".,:") for w in words]
+    generic = all(w in _GENERIC_WORDS for w in bare)
+    return not generic and not any(w in _NOT_NAME_WORDS for w in bare)
 
 
-def _capitalised(word: str) -> bool:
-    """ "Lonza", "3M", "(CMO)", and "bioMérieux" (a capital inside a lower-case start)."""
+def _name_word(word: str) -> bool:
+    """ "Lonza", "3M", "(CMO)", "富士フイルム", "bioMérieux" (a capital inside), initials
+    ("e.l.f."), a legal form ("plc", "amba") and a joined particle ("&co", "+")."""
     word = word.lstrip("(\"“'")
-    return bool(word) and (word[0].isupper() or word[0].isdigit() or any(c.isupper() for c in word))
+    return (
+        capitalised(word)
+        or any(c.isupper() for c in word)
+        or word[:1] in ("&", "+")
+        or _INITIALS.match(word) is not None
+        or _legal_form(word.rstrip(","))
+    )
+
+
+def _legal_form(word: str) -> bool:
+    """ "plc", "GmbH", "A/S"; a short lower-case one ("as", "se") is an ordinary word."""
+    return _LEGAL_SUFFIX.match(word) is not None and (
+        not word.islower() or (len(word.rstrip(".")) > 2 and word not in _RUNNING_WORDS)
+    )
+
+
+def _brand(words: list[str]) -> bool:
+    """A short name written in lower case on purpose ("tado", "SK hynix", "e.l.f. Beauty"):
+    a few words, none of them a word of running text ("the", "leads", "players")."""
+    return len(words) <= _MAX_BRAND_WORDS and not any(
+        w.lower().strip(".,;:()\"“”'") in _RUNNING_WORDS for w in words
+    )
 
 
 def _key_words(name: str) -> list[str]:
@@ -272,7 +335,12 @@ def _subject(before: str, company: str) -> str | None:
 
 
 def _listed_names(text: str) -> list[str]:
-    """Names after "Key players include ..." / "Players like ...", up to the first non-name."""
+    """Names after "Key players include ..." / "Players like ...", up to the first non-name.
+
+    A lower-case item ("tado", "onsemi", "SK hynix") is a name only in a list that is all the
+    rest of its sentence ("Key players include ...") and also has capitalised names: alone,
+    "Key players are expanding capacity" lists nobody.
+    """
     names: list[str] = []
     consumed = 0
     low = lowered(text)
@@ -287,31 +355,47 @@ def _listed_names(text: str) -> list[str]:
             continue
         listed = split_sentences(text[verb.end() :])[:1]
         consumed = verb.end() + len(listed[0]) if listed else verb.end()
-        for chunk in _LIST_SPLIT.split(listed[0].rstrip(" .") if listed else ""):
+        found: list[tuple[str, bool]] = []  # (name, capitalised)
+        for chunk in _LIST_SPLIT.split(_without_full_stop(listed[0]) if listed else ""):
             chunk = chunk.strip()
             if not chunk:
                 continue
-            name, complete = _leading_name(chunk)
-            if names and name and _LEGAL_SUFFIX.match(name):
-                names[-1] = f"{names[-1]}, {name}"  # "Catalent, Inc." was split at its comma
+            name, complete, solid = _leading_name(chunk, bool(verb["verb"] or verb["colon"]))
+            if found and name and _LEGAL_SUFFIX.match(name):
+                # "Catalent, Inc." was split at its comma
+                found[-1] = (f"{found[-1][0]}, {name}", True)
             elif name:
-                names.append(name)
+                found.append((name, solid))
             if not complete or not name:
                 break
+        if any(solid for _, solid in found):
+            names.extend(name for name, _ in found)
     return names
 
 
-def _leading_name(chunk: str) -> tuple[str, bool]:
-    """The capitalised words a chunk starts with, and whether they are the whole chunk."""
+def _without_full_stop(text: str) -> str:
+    """The sentence without its full stop, unless the stop also ends "Inc." or "S.A."."""
+    text = text.rstrip()
+    last = text.rsplit(None, 1)[-1] if text else ""
+    if text.endswith(".") and not (_DOTTED_SUFFIX.match(last) or _INITIALS.match(last)):
+        return text[:-1].rstrip()
+    return text
+
+
+def _leading_name(chunk: str, brands: bool) -> tuple[str, bool, bool]:
+    """The name a list chunk starts with, whether it is the whole chunk, and whether it is
+    capitalised (not a lower-case brand, taken only if `brands`)."""
     words = chunk.split()
     taken: list[str] = []
     for i, word in enumerate(words):
-        next_capital = i + 1 < len(words) and _capitalised(words[i + 1])
-        if _capitalised(word) or (taken and word.lower() in _CONNECTORS and next_capital):
+        next_name = i + 1 < len(words) and _name_word(words[i + 1])
+        if _name_word(word) or (taken and word.lower() in _CONNECTORS and next_name):
             taken.append(word)
             if len(taken) > _MAX_NAME_WORDS:
-                return "", False
+                return "", False, False
             continue
         break
+    if brands and len(taken) < len(words) and _brand(words):
+        return chunk.rstrip(","), True, any(_name_word(w) for w in words)
     name = " ".join(taken).rstrip(",")
-    return name, len(taken) == len(words)
+    return name, len(taken) == len(words), bool(name)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from builder.extract import figures
 from builder.extract.figures import CagrHit, MoneyHit
-from builder.extract.places import mentions
+from builder.extract.places import mentions, names_the_market
 from builder.extract.sections import FAQ, OVERVIEW, TITLE
 from builder.extract.sentences import Sentence
 from builder.schema import Cagr, RawSize
@@ -118,7 +118,8 @@ def classify_money(
 
     An amount right after a segment ("the oncology segment held USD 2 billion") or, given
     the market's `geography`, after another place ("Europe accounted for USD 2 billion")
-    is that part's figure, not the market's, and is left out.
+    is that part's figure, not the market's, and is left out; a place that starts the
+    market's name ("the Southeast Asia widgets market was valued at ...") is the market.
     """
     out = []
     previous_end = 0
@@ -126,7 +127,10 @@ def classify_money(
     for hit in figures.find_money(sentence):
         floor = max(previous_end, hit.start - _LOCAL_DISTANCE)
         if _SUB_MARKET.search(sentence, floor, hit.start) or any(
-            floor <= start < hit.start and place.name != geography for start, _, place in places
+            floor <= start < hit.start
+            and place.name != geography
+            and not names_the_market(sentence, end)
+            for start, end, place in places
         ):
             previous_end = hit.end
             continue

@@ -20,7 +20,7 @@ _MARKET = re.compile(r"\bmarkets?\b", re.IGNORECASE)
 _HEADING_PREFIX_STOP = re.compile(r"[:?!|–—]|\s-\s")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _SENTENCE_NAME = re.compile(
-    r"(?:^|\b[Tt]he\s+)((?:[A-Za-z0-9][\w&/().,'’+-]*\s+){1,10}?)[Mm]arkets?\b"
+    r"(?:^|\b[Tt]he\s+)((?:[A-Za-z0-9(][\w&/().,'’+-]*\s+){1,10}?)[Mm]arkets?\b"
 )
 _CAPITALISED_NAME = re.compile(r"\b((?:[A-Z0-9][\w&/()'’+-]*\s+){1,8}?)Market\b")
 _NOT_NAME_WORDS = frozenset(
@@ -100,12 +100,22 @@ def most_named(text: str) -> str | None:
     return f"{_LEADING_ARTICLE.sub('', name)} Market"
 
 
+def capitalised(word: str) -> bool:
+    """Starts as a name does: a capital, a digit, or a letter of a script without case.
+
+    Japanese, Chinese, Arabic and other scripts have no capitals, so their names count as
+    capitalised; otherwise a market or company named in them could never be found.
+    """
+    first = word[:1]
+    return first.isdigit() or (first.isalpha() and not first.islower())
+
+
 def _mostly_capitalised(words: list[str]) -> bool:
     content = [w for w in words if w.lower() not in _SMALL]
-    if not content or not (words[0][:1].isupper() or words[0][:1].isdigit()):
+    if not content or not capitalised(words[0]):
         return False
-    capitalised = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit() or w[:1] == "(")
-    return capitalised >= 0.6 * len(content)
+    names = sum(1 for w in content if capitalised(w) or w[:1] == "(")
+    return names >= 0.6 * len(content)
 
 
 def title_case(phrase: str) -> str:

@@ -3,8 +3,10 @@
 Reports write one place many ways ("APAC", "Asia-Pacific", "The Asia Pacific region";
 "U.S.", "US", "United States"). Extraction needs to know that these are one place (to
 attach a share to the region a list already named, to read a market's geography from its
-name, to place a bare country list under its continent) while still keeping each name as
-the report wrote it. The table is deliberately small: the places market reports split by.
+name, to place a bare country list under its continent), and names a place by one spelling
+(`Place.name`) wherever it is a geography or a region entry, so that reports can be compared;
+a country list keeps each name as the report wrote it. The table is deliberately small: the
+places market reports split by. A place it does not know keeps the report's spelling.
 """
 
 from __future__ import annotations
@@ -28,26 +30,40 @@ class Place:
 
 _REGIONS: dict[str, tuple[str, ...]] = {
     "North America": ("North America", "North American"),
-    "Europe": ("Europe", "European", "EU", "Western Europe", "Eastern Europe"),
-    "Asia Pacific": ("Asia Pacific", "Asia-Pacific", "Asia/Pacific", "APAC", "Asia Pac", "Asia"),
+    "Europe": ("Europe", "European", "EU"),
+    "Asia-Pacific": ("Asia-Pacific", "Asia Pacific", "Asia/Pacific", "APAC", "Asia Pac", "Asia"),
     "Latin America": (
         "Latin America",
         "LATAM",
         "LatAm",
-        "South America",
-        "Central America",
         "Central and South America",
         "Central & South America",
     ),
-    "Middle East & Africa": (
-        "Middle East & Africa",
-        "Middle East and Africa",
-        "MEA",
-        "Middle East",
-        "Africa",
-        "GCC",
-    ),
+    "Middle East & Africa": ("Middle East & Africa", "Middle East and Africa", "MEA"),
 }
+"""The five regions market reports split the world into, each under one spelling."""
+
+_SUB_REGIONS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "Western Europe": ("Europe", ("Western Europe",)),
+    "Eastern Europe": ("Europe", ("Eastern Europe",)),
+    "Central Europe": ("Europe", ("Central Europe",)),
+    "Nordics": ("Europe", ("Nordics", "Nordic countries", "Nordic region", "Scandinavia")),
+    "Southeast Asia": (
+        "Asia-Pacific",
+        ("Southeast Asia", "South-east Asia", "South East Asia", "South-East Asia", "ASEAN"),
+    ),
+    "South Asia": ("Asia-Pacific", ("South Asia",)),
+    "East Asia": ("Asia-Pacific", ("East Asia",)),
+    "Oceania": ("Asia-Pacific", ("Oceania", "Australia and New Zealand")),
+    "South America": ("Latin America", ("South America",)),
+    "Central America": ("Latin America", ("Central America",)),
+    "Middle East": ("Middle East & Africa", ("Middle East",)),
+    "Africa": ("Middle East & Africa", ("Africa",)),
+    "Sub-Saharan Africa": ("Middle East & Africa", ("Sub-Saharan Africa",)),
+    "GCC": ("Middle East & Africa", ("GCC", "GCC countries", "Gulf Cooperation Council")),
+}
+"""Parts of a region that reports also give their own figures: places of their own, not
+other spellings of the region ("Middle East" 6% and "Africa" 3% are two shares)."""
 
 _COUNTRIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "United States": (
@@ -80,22 +96,22 @@ _COUNTRIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "Czech Republic": ("Europe", ("Czech Republic", "Czechia")),
     "Hungary": ("Europe", ("Hungary",)),
     "Romania": ("Europe", ("Romania",)),
-    "China": ("Asia Pacific", ("China", "Mainland China")),
-    "Japan": ("Asia Pacific", ("Japan",)),
-    "India": ("Asia Pacific", ("India",)),
-    "South Korea": ("Asia Pacific", ("South Korea", "Korea", "Republic of Korea")),
-    "Australia": ("Asia Pacific", ("Australia",)),
-    "New Zealand": ("Asia Pacific", ("New Zealand",)),
-    "Indonesia": ("Asia Pacific", ("Indonesia",)),
-    "Thailand": ("Asia Pacific", ("Thailand",)),
-    "Malaysia": ("Asia Pacific", ("Malaysia",)),
-    "Singapore": ("Asia Pacific", ("Singapore",)),
-    "Philippines": ("Asia Pacific", ("Philippines", "The Philippines")),
-    "Vietnam": ("Asia Pacific", ("Vietnam", "Viet Nam")),
-    "Taiwan": ("Asia Pacific", ("Taiwan", "China Taiwan")),
-    "Hong Kong": ("Asia Pacific", ("Hong Kong",)),
-    "Bangladesh": ("Asia Pacific", ("Bangladesh",)),
-    "Pakistan": ("Asia Pacific", ("Pakistan",)),
+    "China": ("Asia-Pacific", ("China", "Mainland China")),
+    "Japan": ("Asia-Pacific", ("Japan",)),
+    "India": ("Asia-Pacific", ("India",)),
+    "South Korea": ("Asia-Pacific", ("South Korea", "Korea", "Republic of Korea")),
+    "Australia": ("Asia-Pacific", ("Australia",)),
+    "New Zealand": ("Asia-Pacific", ("New Zealand",)),
+    "Indonesia": ("Asia-Pacific", ("Indonesia",)),
+    "Thailand": ("Asia-Pacific", ("Thailand",)),
+    "Malaysia": ("Asia-Pacific", ("Malaysia",)),
+    "Singapore": ("Asia-Pacific", ("Singapore",)),
+    "Philippines": ("Asia-Pacific", ("Philippines", "The Philippines")),
+    "Vietnam": ("Asia-Pacific", ("Vietnam", "Viet Nam")),
+    "Taiwan": ("Asia-Pacific", ("Taiwan", "China Taiwan")),
+    "Hong Kong": ("Asia-Pacific", ("Hong Kong",)),
+    "Bangladesh": ("Asia-Pacific", ("Bangladesh",)),
+    "Pakistan": ("Asia-Pacific", ("Pakistan",)),
     "Brazil": ("Latin America", ("Brazil",)),
     "Argentina": ("Latin America", ("Argentina",)),
     "Colombia": ("Latin America", ("Colombia",)),
@@ -117,6 +133,12 @@ _COUNTRIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "Morocco": ("Middle East & Africa", ("Morocco",)),
 }
 
+_MAX_NAME_WORDS = 10
+# Words of running text that a market's name does not contain ("North America dominates the").
+_NOT_NAME_WORDS = frozenset(
+    "the a an is are was were has have had will its their with by for of at as to region "
+    "regions which that".split()
+)
 _GLOBAL_WORDS = ("Global", "Worldwide", "World", "International")
 
 
@@ -125,6 +147,9 @@ def _build_index() -> MappingProxyType[str, Place]:
     for region, aliases in _REGIONS.items():
         for alias in aliases:
             index[alias.casefold()] = Place(region, "region", region)
+    for part, (region, aliases) in _SUB_REGIONS.items():
+        for alias in aliases:
+            index[alias.casefold()] = Place(part, "region", region)
     for country, (region, aliases) in _COUNTRIES.items():
         for alias in aliases:
             index.setdefault(alias.casefold(), Place(country, "country", region))
@@ -137,7 +162,11 @@ _INDEX = _build_index()
 # pronoun "us" is never a country; other names match in any case.
 _ABBREVIATIONS = frozenset(
     alias
-    for aliases in [*_REGIONS.values(), *(a for _, a in _COUNTRIES.values())]
+    for aliases in [
+        *_REGIONS.values(),
+        *(a for _, a in _SUB_REGIONS.values()),
+        *(a for _, a in _COUNTRIES.values()),
+    ]
     for alias in aliases
     if alias.isupper() and "." not in alias
 )
@@ -189,6 +218,18 @@ def _match(written: str) -> tuple[str, Place] | None:
                 return None
             return candidate, place
     return None
+
+
+def names_the_market(text: str, end: int) -> bool:
+    """The place is the first word of the market's name: "market" follows within a few
+    words that run text would not use ("Europe follows with a 17% share" is a share)."""
+    for word in text[end:].split()[: _MAX_NAME_WORDS + 1]:
+        bare = word.strip(",.;:()").lower()
+        if bare in ("market", "markets", "industry"):
+            return True
+        if bare in _NOT_NAME_WORDS or word[-1:] in ",.;:" or any(c.isdigit() for c in word):
+            return False
+    return False
 
 
 def leading_place(name: str) -> Place | None:

@@ -7,6 +7,15 @@ Decoding strictly would reject readable files and decoding leniently would turn
 Files that are not text at all (a PDF renamed to .txt, an image, an archive) are
 recognised by their signature or their share of control bytes and refused with a
 message that says what the file is.
+
+Reports are 10-100 KB. Extraction takes time linear in the size, but markdown-it reads a
+long Markdown list at about 7 s a MB, so a file over `MAX_REPORT_BYTES` is refused with its
+size rather than read: at that size it is several reports pasted together, or a saved page
+with its images, and one such file must not hold up a build for minutes.
+
+YAML front matter at the top of a Markdown report is metadata, not report text. It is read
+with the safe loader only, so a tag such as `!!python/object/apply` is an error (naming the
+line) and never constructs anything.
 """
 
 from __future__ import annotations
@@ -14,6 +23,7 @@ from __future__ import annotations
 import re
 
 from builder.errors import BriefError
+from builder.yamlio import parse_text
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "a PDF file"),
@@ -34,6 +44,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
+MAX_REPORT_BYTES = 2_000_000
 _SAMPLE = 65536
 _MAX_CONTROL_SHARE = 0.02
 _MIN_UTF16_SAMPLE = 64
@@ -45,10 +56,29 @@ _CP1252 = tuple(
 )
 _ESCAPED = re.compile("[\udc80-\udcff]+")
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]+")
+# "---" on the first line, a first line that is a YAML key, then a closing "---" or "...".
+_FRONT_MATTER = re.compile(
+    r"\A---[ \t]*\n(?=[ \t]*[\w\"'-][^\n:]*:(?:[ \t]|\n))(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)",
+    re.DOTALL,
+)
+_MAX_FRONT_MATTER = 65536
+
+
+def too_big(size: int) -> str | None:
+    """Why a file of `size` bytes is not read as a report, or None when it may be."""
+    if size <= MAX_REPORT_BYTES:
+        return None
+    return (
+        f"the file is {size / 1e6:.1f} MB, over the {MAX_REPORT_BYTES / 1e6:g} MB limit for "
+        "one report (reports are 10-100 KB); it was not read: split it or check what it is"
+    )
 
 
 def decode(raw: bytes, file_name: str) -> str:
-    """The report's text; `BriefError` naming the file if it is empty or not text."""
+    """The report's text; `BriefError` naming the file if it is empty, too big or not text."""
+    problem = too_big(len(raw))
+    if problem:
+        raise BriefError(file_name, problem)
     if not raw.strip(b" \t\r\n\x0b\x0c\x00\xef\xbb\xbf\xfe\xff"):
         raise BriefError(file_name, "the file is empty")
     head = raw[:1024].lstrip()
@@ -66,6 +96,25 @@ def decode(raw: bytes, file_name: str) -> str:
     if controls > _MAX_CONTROL_SHARE * len(sample):
         raise BriefError(file_name, "the file holds binary data, not text")
     return _tidy(_decode_text(raw))
+
+
+def strip_front_matter(text: str, file_name: str) -> str:
+    """The text without its YAML front matter; `BriefError` (with the line) if that is unsafe.
+
+    The front matter is parsed only so that a broken or hostile one is reported, not
+    silently read as report text; nothing in it is used.
+    """
+    if not text.startswith("---"):
+        return text
+    found = _FRONT_MATTER.match(text[:_MAX_FRONT_MATTER])
+    if not found:
+        return text
+    try:
+        parse_text(found.group(1), file_name)
+    except BriefError as exc:
+        line = exc.line + 1 if exc.line else None  # the YAML starts on the file's line 2
+        raise BriefError(file_name, f"front matter: {exc.problem}", line) from None
+    return text[found.end() :]
 
 
 def _decode_text(raw: bytes) -> str:

@@ -5,9 +5,11 @@ then "United States", "Canada"); one line per region ("North America (United Sta
 Canada, and Mexico, etc.)"); a bare list of countries under "Based on the Geography",
 which belongs to the continent they share. Shares come from sentences ("North America
 dominates the market with approximately 40% share", "North America and Europe ... at
-approximately 40% and 30%, respectively"). Country names are kept as written; only list
-glitches that have one reading are repaired: "Saudi" + "Arabia" is "Saudi Arabia", a
-lone "S." is "U.S.".
+approximately 40% and 30%, respectively") or from list items ("North America: 38.7%").
+A region entry is named by the place's one spelling ("APAC" is "Asia-Pacific"), a place
+the table does not know by the report's words. Country names in lists are kept as
+written; only list glitches that have one reading are repaired: "Saudi" + "Arabia" is
+"Saudi Arabia", a lone "S." is "U.S.".
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 
 from builder.extract import figures
 from builder.extract.document import HEADING, ITEM, Block
-from builder.extract.places import Place, lookup, mentions
+from builder.extract.places import Place, lookup, mentions, names_the_market
 from builder.extract.sections import REGIONS, Section
 from builder.extract.sentences import Sentence
 from builder.schema import Region
@@ -36,6 +38,19 @@ _SHARE_WORDS = re.compile(
 _PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)\s?(?:%|percent\b|per cent\b)")
 _ABBREVIATION_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 _RANGE_EDGE = re.compile(r"\d\s*%?\s*(?:-|–|to)\s*$")
+_ITEM_SHARE = re.compile(
+    r"^(?P<name>[^\d%():;–—]{2,60}?)\s*(?:[:–—]|\s-|\()\s*(?:(?:about|around|approximately"
+    r"|approx\.|nearly|roughly|~)\s*)?(?P<share>\d{1,3}(?:\.\d{1,2})?)\s?%\)?(?:\s*(?:share|of"
+    r" (?:the )?(?:global |total |overall )?(?:market|revenues?|sales)))?\s*\.?$",
+    re.IGNORECASE,
+)
+"""A list item or table row giving one region's share: "North America: 38.7%"."""
+_FIGURE_WORDS = re.compile(
+    r"\b(?:cagr|growth|rate|shares?|revenues?|sales|markets?|size|total|forecast|years?|margins?"
+    r"|volumes?)\b",
+    re.IGNORECASE,
+)
+"""In a label that is no known place, words of another figure ("Asia CAGR: 7.5%")."""
 
 
 @dataclass
@@ -54,7 +69,7 @@ def extract_regions(
     warnings: list[str] = []
     for section in sections:
         if section.kind == REGIONS:
-            _read_lists(section.blocks, drafts, geography)
+            _read_lists(section.blocks, drafts, geography, warnings)
     for draft in drafts:
         draft.countries = _repair(draft.countries)
     for sentence in sentences:
@@ -67,28 +82,32 @@ def extract_regions(
     return regions, warnings
 
 
-def _key(name: str) -> str:
-    place = lookup(name)
-    return place.name if place else name.casefold()
-
-
 def _draft(drafts: list[_Draft], name: str) -> _Draft:
-    key = _key(name)
+    """The entry for a place, made on first mention: "APAC" and "Asia-Pacific" share one."""
+    place = lookup(name)
+    key = place.name if place else " ".join(name.casefold().split())
     for draft in drafts:
         if draft.key == key:
             return draft
-    draft = _Draft(name, key)
+    draft = _Draft(place.name if place else name.strip(), key)
     drafts.append(draft)
     return draft
 
 
-def _read_lists(blocks: list[Block], drafts: list[_Draft], geography: str) -> None:
+def _read_lists(
+    blocks: list[Block], drafts: list[_Draft], geography: str, warnings: list[str]
+) -> None:
     current: _Draft | None = None
     loose: list[str] = []
     for block in blocks:
         if block.kind == HEADING:
             place = lookup(block.label)
             current = _draft(drafts, block.label) if place and place.kind == "region" else None
+            continue
+        share = _ITEM_SHARE.match(block.text)
+        if share and (lookup(share.group("name")) or not _FIGURE_WORDS.search(share.group("name"))):
+            draft = _draft(drafts, share.group("name"))
+            _set_share(draft, float(share.group("share")), block.text, warnings)
             continue
         if block.kind != ITEM and not block.lead:
             continue
@@ -150,7 +169,8 @@ def _repair(names: list[str]) -> list[str]:
 
 
 def _place_countries(countries: list[str], drafts: list[_Draft], geography: str) -> None:
-    """A bare country list: under the market's own region, else each under its continent."""
+    """A bare country list: under the market's own region (a part of a continent, such as
+    Southeast Asia, included), else each under its continent."""
     home = lookup(geography)
     previous: _Draft | None = None
     for country in countries:
@@ -158,7 +178,7 @@ def _place_countries(countries: list[str], drafts: list[_Draft], geography: str)
         if (
             home is not None
             and home.kind == "region"
-            and (place is None or place.region == home.name)
+            and (place is None or place.region == home.region)
         ):
             target = _draft(drafts, home.name)
         elif place is not None:
@@ -182,7 +202,7 @@ def _read_shares(text: str, drafts: list[_Draft], geography: str, warnings: list
         and not _RANGE_EDGE.search(text, max(0, m.start() - 8), m.start())
         and 0 < float(m.group(1)) < 100
     ]
-    places = _distinct(mentions(text), geography)
+    places = _distinct(text, geography)
     if not percents or not places:
         return
     if "respectively" in text.lower() and len(places) == len(percents):
@@ -190,14 +210,24 @@ def _read_shares(text: str, drafts: list[_Draft], geography: str, warnings: list
     else:
         pairs = _nearest(places, percents)
     for (start, end, place), share in pairs:
-        _set_share(drafts, text[start:end], place, share, text, warnings)
+        written = text[start:end]
+        existing = any(d.key == place.name for d in drafts)
+        draft = _draft(drafts, written)
+        listed_in = next((d.name for d in drafts if written in d.countries), None)
+        if not existing and place.kind == "country" and listed_in:
+            warnings.append(
+                f"{written} is given its own share ({share:g}%) although the report also "
+                f"lists it under {listed_in}: kept as a separate region entry"
+            )
+        _set_share(draft, share, text, warnings)
 
 
-def _distinct(found: list[tuple[int, int, Place]], geography: str) -> list[tuple[int, int, Place]]:
-    """Place mentions, a repeat of the same place right after ("Asia-Pacific (APAC)") dropped."""
+def _distinct(text: str, geography: str) -> list[tuple[int, int, Place]]:
+    """Place mentions, less the market's own name ("The Europe EV Displays market is ...")
+    and a repeat of the same place right after ("Asia-Pacific (APAC)")."""
     out: list[tuple[int, int, Place]] = []
-    for start, end, place in found:
-        if place.name == geography:
+    for start, end, place in mentions(text):
+        if place.name == geography and names_the_market(text, end):
             continue
         if out and out[-1][2].name == place.name and start - out[-1][1] < 12:
             continue
@@ -226,29 +256,10 @@ def _nearest(
     return pairs
 
 
-def _set_share(
-    drafts: list[_Draft],
-    written: str,
-    place: Place,
-    share: float,
-    quote: str,
-    warnings: list[str],
-) -> None:
-    existing = next((d for d in drafts if d.key == place.name), None)
-    if existing is None:
-        existing = _Draft(written, place.name)
-        drafts.append(existing)
-        if place.kind == "country":
-            listed_in = next((d.name for d in drafts if written in d.countries), None)
-            if listed_in:
-                warnings.append(
-                    f"{written} is given its own share ({share:g}%) although the report also "
-                    f"lists it under {listed_in}: kept as a separate region entry"
-                )
-    if existing.share is None:
-        existing.share, existing.quote = share, quote
-    elif existing.share != share:
+def _set_share(draft: _Draft, share: float, quote: str, warnings: list[str]) -> None:
+    if draft.share is None:
+        draft.share, draft.quote = share, quote
+    elif draft.share != share:
         warnings.append(
-            f"conflicting shares for {existing.name}: {existing.share:g}% and {share:g}% "
-            f'("{quote}")'
+            f'conflicting shares for {draft.name}: {draft.share:g}% and {share:g}% ("{quote}")'
         )

@@ -67,6 +67,11 @@ _GEOGRAPHY_DIMENSIONS = re.compile(
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[A-Z]\.)\s+")
 _SMALL = frozenset({"and", "or", "of", "the", "in", "for", "to", "a", "an", "by", "on", "with"})
 _MIN_TITLE_WORDS = 3
+_NAMES_PLAYERS = re.compile(
+    r"\b(?:key|major|leading|top|prominent|main|notable|dominant|competitive|competition"
+    r"|competitors?|landscape|profiles?|players?|market leaders)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -139,6 +144,8 @@ def build_sections(blocks: list[Block]) -> list[Section]:
             sections.append(Section(TITLE, block))
             continue
         kind, dimension = classify(block.label)
+        if kind == COMPANIES and _segment_value(block, current):
+            kind = OTHER
         if kind != OTHER or not _belongs_to(block, current):
             sections.append(Section(kind, block, dimension))
         else:
@@ -152,6 +159,17 @@ def _is_title(block: Block) -> bool:
         return True
     return len(words) >= _MIN_TITLE_WORDS and (
         re.search(r"\b(?:market|report)\b", block.text, re.IGNORECASE) is not None
+    )
+
+
+def _segment_value(block: Block, section: Section) -> bool:
+    """ "Food & Beverage Manufacturers" under "By Application" names a segment, not the key
+    players: a sub-heading of a segment section that names companies without saying which."""
+    return (
+        section.kind == SEGMENTS
+        and section.dimension is not None
+        and not section.has_items
+        and _NAMES_PLAYERS.search(block.label) is None
     )
 
 

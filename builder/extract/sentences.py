@@ -13,9 +13,11 @@ import re
 from dataclasses import dataclass
 
 _BOUNDARY = re.compile(r"(?<=[.!?])([\"”’)\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9])")
+# Initials ("B.", "A.P.", "e.l.f.") and short forms that never end a sentence in a name.
 _ABBREVIATION = re.compile(
     r"(?:\b(?:U\.S|U\.K|U\.A\.E|e\.g|i\.e|vs|approx|Inc|Ltd|Co|Corp|Dr|Mr|Mrs|Ms|St|No|Jr|Sr"
-    r"|Fig|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|est)\.|(?<![\w.])[A-Z]\.)$"
+    r"|(?i:Chr|Bros)|Wm|Fig|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|est)\.|(?<![\w.])[A-Z]\."
+    r"|(?<![\w.])(?:[A-Za-z]\.){2,})$"
 )
 _GLUE_HINT = re.compile(r"[.!?][A-Z]")
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")

@@ -8,6 +8,7 @@ import pytest
 
 from builder.errors import BriefError
 from builder.extract import EXTRACTOR_VERSION, extract_bytes, extract_file
+from builder.extract.read import MAX_REPORT_BYTES
 
 from .seeds import seed_path, seed_text
 
@@ -152,3 +153,66 @@ def test_publisher_is_not_taken_from_the_file_name():
 
 def test_version_is_a_string():
     assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION
+
+
+def test_a_file_over_the_size_limit_is_refused_without_being_read(tmp_path):
+    path = tmp_path / "huge.html"
+    with path.open("wb") as handle:  # sparse: the size is there, the bytes are not
+        handle.truncate(MAX_REPORT_BYTES + 1)
+    with pytest.raises(BriefError) as caught:
+        extract_file(path)
+    assert caught.value.path == path
+    assert "MB limit for one report" in caught.value.problem
+
+
+def test_text_over_the_size_limit_is_refused_with_its_size():
+    section = seed_text("003").encode()
+    raw = section * (MAX_REPORT_BYTES // len(section) + 1)
+    assert problem(raw).startswith(f"the file is {len(raw) / 1e6:.1f} MB, over the")
+    extract_bytes(raw[:MAX_REPORT_BYTES], "003.txt")  # at the limit it is still read
+
+
+def with_front_matter(yaml_text: str) -> bytes:
+    return f"---\n{yaml_text}---\n{seed_text('004')}".encode()
+
+
+def test_front_matter_is_metadata_not_report_text():
+    plain = extract_bytes(seed_path("004").read_bytes(), "004.md")
+    fronted = extract_bytes(with_front_matter("title: Biopharma CMO\ntags: [cmo, usa]\n"), "004.md")
+    assert without_source_bytes(fronted) == without_source_bytes(plain)
+
+
+def test_front_matter_with_a_python_tag_is_refused_and_never_runs(tmp_path):
+    marker = tmp_path / "command-ran"
+    raw = with_front_matter(
+        f"author: Desk\nrun: !!python/object/apply:os.system ['touch {marker}']\n"
+    )
+    with pytest.raises(BriefError) as caught:
+        extract_bytes(raw, "004.md")
+    assert caught.value.line == 3  # the file's line, counting the opening "---"
+    assert caught.value.problem.startswith("front matter: invalid YAML: could not determine")
+    assert not marker.exists()
+
+
+def test_broken_front_matter_names_its_line():
+    with pytest.raises(BriefError) as caught:
+        extract_bytes(with_front_matter("title: Biopharma\nsubtitle: CMO: a report\n"), "004.md")
+    assert (caught.value.line, caught.value.problem[:26]) == (3, "front matter: invalid YAML")
+
+
+def test_a_rule_at_the_top_is_not_front_matter():
+    raw = f"---\n\n{seed_text('004')}\n---\n".encode()
+    assert (
+        extract_bytes(raw, "004.md").name == extract_bytes(seed_path("004").read_bytes(), "x").name
+    )
+
+
+def test_names_in_a_script_without_capitals_are_found():
+    text = seed_text("000").replace(
+        "United States Biopharmaceutical CMO Services Market", "富士フイルム市場 Market"
+    )
+    record = extract_bytes(
+        text.replace("<li> AGC Biologics</li>", "<li> 三星バイオロジクス</li>").encode(), "000.txt"
+    )
+    assert record.name == "富士フイルム市場 Market"
+    assert "三星バイオロジクス" in [c.name for c in record.companies]

@@ -197,7 +197,7 @@ def test_names_from_titles_and_sentences():
         ("North America Biopharmaceuticals Contract Manufacturing Market", "North America"),
         ("United States CMO/CDMO Market", "United States"),
         ("U.S. Biologics CDMO Market", "United States"),
-        ("Asia-Pacific Cell Therapy Manufacturing Market", "Asia Pacific"),
+        ("Asia-Pacific Cell Therapy Manufacturing Market", "Asia-Pacific"),
         ("Germany Pharmaceutical Packaging Market", "Germany"),
         ("Global Contract Research Market", "Global"),
         ("Contract Manufacturing Organization Services Market", "Global"),

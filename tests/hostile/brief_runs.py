@@ -1,0 +1,63 @@
+"""`brief` as users run it, on a project copy in tmp_path, for the hostile-input tests.
+
+`brief` runs in its own process, from inside tmp_path, so a traceback, a file written to
+the current folder or a command run by a report would all show in what the test sees.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "site"))
+from sitebuild import make_project  # noqa: E402
+
+__all__ = ["brief", "every_file", "make_project", "start_brief"]
+
+
+def _command(root: Path, args: tuple[str, ...]) -> list[str]:
+    return [sys.executable, "-m", "builder.cli", "--root", str(root), *args]
+
+
+def _env() -> dict[str, str]:
+    """The test's own `builder` (this checkout's), whatever is installed."""
+    path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    return {
+        **os.environ,
+        "PYTHONPATH": path,
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+
+
+def brief(root: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """`brief --root ROOT ARGS...` to completion, run from `cwd` (default: the project)."""
+    return subprocess.run(
+        _command(root, args),
+        capture_output=True,
+        text=True,
+        cwd=cwd or root,
+        env=_env(),
+        timeout=300,
+    )
+
+
+def start_brief(root: Path, *args: str) -> subprocess.Popen:
+    """`brief` started in a session of its own, so the test can kill it and its workers."""
+    return subprocess.Popen(
+        _command(root, args),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=root,
+        env=_env(),
+        start_new_session=True,
+    )
+
+
+def every_file(folder: Path) -> dict[Path, bytes]:
+    """Every file below `folder` (hidden ones too) with its bytes."""
+    return {p: p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
