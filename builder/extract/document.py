@@ -40,6 +40,7 @@ _SKIP = frozenset(
     "script style noscript template head title svg math iframe object embed button select "
     "option textarea canvas video audio".split()
 )
+_DOCUMENT_TAGS = _BLOCKS | _LISTS | frozenset(_HEADINGS) | {"li"}
 _BOLD = frozenset({"strong", "b"})
 _MAX_BOLD_HEADING_WORDS = 25
 _MAX_LABEL_WORDS = 12
@@ -53,6 +54,7 @@ _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,2000})?/?>")
 _BULLET_LINE = re.compile(r"^[ \t]*[•●▪◦■►·][ \t]*", re.MULTILINE)
 _INDENTED_TAG = re.compile(r"^[ \t]+(?=<)", re.MULTILINE)
 _LEAD_PUNCT = " \t:;,.–—-|"
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])+)$")  # Ltd, Co, Inc, U.S.A
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,13 +107,22 @@ def parse(text: str) -> Parsed:
         if child is None:
             stack.pop()
             builder.end(element)
-        elif not isinstance(child.tag, str) or child.tag in _SKIP:
+        elif not isinstance(child.tag, str) or (child.tag in _SKIP and not _swallowed(child)):
             builder.add(child.tail)  # a comment, or a script: only the text after it counts
         else:
             builder.start(child)
             stack.append((child, iter(child)))
     builder.flush()
     return Parsed(builder.blocks, builder.links)
+
+
+def _swallowed(element: etree._Element) -> bool:
+    """An unclosed <svg>, <math> or <template> takes the rest of the report in as children.
+
+    Its own content is still skipped, but report blocks found directly inside it are the
+    report's, so the element is walked like a plain container instead of dropped whole.
+    """
+    return any(isinstance(child.tag, str) and child.tag in _DOCUMENT_TAGS for child in element)
 
 
 def looks_truncated(text: str) -> bool:
@@ -263,7 +274,7 @@ class _Builder:
         text = tidy(raw)
         if not text:
             return
-        lead = tidy(lead).strip(_LEAD_PUNCT)
+        lead = _trim_lead(tidy(lead))
         rest = ""
         if lead:
             rest = _after_lead(text, lead)
@@ -299,6 +310,14 @@ def _leading_bold(parts: list[tuple[str, bool, bool]]) -> Iterator[tuple[str, bo
             yield part
         else:
             return
+
+
+def _trim_lead(lead: str) -> str:
+    """Bold lead without surrounding punctuation, but an abbreviation keeps its dot ("Ltd.")."""
+    trimmed = lead.strip(_LEAD_PUNCT)
+    if lead.rstrip(_LEAD_PUNCT.replace(".", "")).endswith(".") and _ABBREVIATION.search(trimmed):
+        return trimmed + "."
+    return trimmed
 
 
 def _after_lead(text: str, lead: str) -> str:

@@ -216,3 +216,22 @@ def test_names_in_a_script_without_capitals_are_found():
     )
     assert record.name == "富士フイルム市場 Market"
     assert "三星バイオロジクス" in [c.name for c in record.companies]
+
+
+@pytest.mark.parametrize("tag", ["svg onload=alert(1)", "math", "template"])
+def test_an_unclosed_foreign_element_does_not_swallow_the_rest(tag):
+    text = seed_text("000")
+    first_paragraph_end = text.index("</p>") + len("</p>")
+    hostile = text[:first_paragraph_end] + f"<{tag}><circle/>" + text[first_paragraph_end:]
+    clean = extract_bytes(text.encode("utf-8"), "000.txt")
+    record = extract_bytes(hostile.encode("utf-8"), "000.txt")
+    assert [c.name for c in record.companies] == [c.name for c in clean.companies]
+    assert len(record.companies) == 14
+    assert record.faq == clean.faq and len(record.faq) == 10
+
+
+def test_a_bold_company_lead_keeps_its_abbreviation_dot():
+    # A bold company paragraph as the Reliable Market Forecast seed (002) writes them.
+    text = seed_text("002").replace("**Teva API** operates", "**Teva Pharmaceutical Industries Ltd.** operates")
+    names = [c.name for c in extract_bytes(text.encode("utf-8"), "002.txt").companies]
+    assert "Teva Pharmaceutical Industries Ltd." in names
