@@ -74,6 +74,10 @@ class Cagr(Model):
 class Segment(Model):
     dimension: str
     values: list[str]
+    summary: str | None = Field(default=None, description="What the report says of the dimension")
+    descriptions: dict[str, str] = Field(
+        default={}, description="What the report says of each value, keyed by value"
+    )
 
 
 class Region(Model):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from builder.extract.document import HEADING, ITEM, Block
+from builder.extract.document import HEADING, ITEM, PARA, Block
 from builder.extract.sections import SEGMENTS, Section, classify
 from builder.schema import Segment
 
@@ -21,6 +21,7 @@ _LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b)\s*")
 
 def extract_segments(sections: list[Section]) -> list[Segment]:
     found: dict[str, list[str]] = {}
+    texts: dict[str, _Texts] = {}
     for section in sections:
         if section.kind != SEGMENTS:
             continue
@@ -29,11 +30,45 @@ def extract_segments(sections: list[Section]) -> list[Segment]:
             if not values:
                 values = [b.label for b in section.blocks if b.kind == HEADING]
             _add(found, section.dimension, values)
+            texts.setdefault(section.dimension, _Texts()).read(section.blocks, values)
         for block in section.blocks:
             inline = _inline(block)
             if inline:
                 _add(found, *inline)
-    return [Segment(dimension=d, values=v) for d, v in found.items() if v]
+    segments = []
+    for dimension, values in found.items():
+        if values:
+            text = texts.get(dimension, _Texts())
+            segments.append(
+                Segment(
+                    dimension=dimension,
+                    values=values,
+                    summary="\n\n".join(text.summary) or None,
+                    descriptions={v: "\n\n".join(p) for v, p in text.values.items() if p},
+                )
+            )
+    return segments
+
+
+class _Texts:
+    """Paragraphs of a dimension's section: under a value's sub-heading, or about them all."""
+
+    def __init__(self) -> None:
+        self.summary: list[str] = []
+        self.values: dict[str, list[str]] = {}
+
+    def read(self, blocks: list[Block], values: list[str]) -> None:
+        current: str | None = None
+        for block in blocks:
+            if block.kind == HEADING:
+                current = block.label if block.label in values else None
+            elif block.kind == ITEM and block.rest and len(block.rest.split()) > 3:
+                value = _value(block)
+                if value in values:
+                    self.values.setdefault(value, []).append(block.rest)
+            elif block.kind == PARA:
+                target = self.values.setdefault(current, []) if current else self.summary
+                target.append(block.text)
 
 
 def _add(found: dict[str, list[str]], dimension: str, values: list[str]) -> None:

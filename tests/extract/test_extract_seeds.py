@@ -233,6 +233,22 @@ def test_segments(records):
     ]
 
 
+def test_segment_texts_keep_what_the_report_says_of_each_segment(records):
+    (application,) = records["000"].segments
+    assert application.summary.startswith(
+        "The United States Biopharmaceutical Contract Manufacturing Organization (CMO) Services "
+        "Market is driven by"
+    )
+    clinical = application.descriptions["Clinical Manufacturing"].split("\n\n")
+    assert clinical[0].startswith("Clinical manufacturing is a critical segment")
+    assert clinical[1].startswith("With the increasing number of clinical trials in the U.S.")
+    assert set(application.descriptions) == set(application.values)
+    kinds, _ = records["002"].segments
+    assert kinds.summary.startswith("Contract Manufacturing Organization (CMO) services cater to")
+    assert kinds.descriptions == {}
+    assert all(s.summary is None for s in records["004"].segments)
+
+
 def test_vmr_regions_drop_the_etc(records):
     for prefix in ("000", "001"):
         regions = records[prefix].regions
