@@ -15,7 +15,8 @@ import io
 import json
 import textwrap
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
+from functools import cached_property
 from pathlib import Path
 
 import matplotlib
@@ -72,7 +73,13 @@ class ChartSpec:
 
     def key(self) -> str:
         """Content hash of the chart: its data, this module's version and matplotlib's."""
-        payload = json.dumps([CODE_VERSION, matplotlib.__version__, asdict(self)])
+        return self._key
+
+    @cached_property
+    def _key(self) -> str:
+        # the fields as `asdict` gives them, without its deep copy (rows are plain values)
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        payload = json.dumps([CODE_VERSION, matplotlib.__version__, data])
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 

@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 
 from builder.errors import BriefError
 from builder.settings import Settings
-from builder.site import SiteStats, generate_site, site_problems
+from builder.site import SiteStats, generate_site
 from builder.store import load_brief
 
 log = get_plugin_logger("brief")
@@ -54,10 +54,7 @@ class BriefPlugin(BasePlugin[BriefConfig]):
                 problems += extract_to_data(self.settings).problems
             except BriefError as exc:  # e.g. another build holds the lock: one line, no trace
                 raise PluginError(str(exc)) from None
-        brief = load_brief(self.settings.data_dir)
-        found = [*problems, *site_problems(self.settings, brief)]
-        for problem in found:
-            log.warning(str(problem))
+        brief = load_brief(self.settings.data_dir, self.settings.cache_dir / "data")
         stats = SiteStats()
         for path, content in generate_site(
             self.settings, brief, extra_problems=problems, stats=stats
@@ -67,10 +64,11 @@ class BriefPlugin(BasePlugin[BriefConfig]):
                     f"{config.docs_dir}/{path} has the path of a generated file; rename it"
                 )
             files.append(File.generated(config, path, content=content))
+        for problem in stats.problems:
+            log.warning(str(problem))
         log.info(
-            f"{len(brief.markets)} markets, {len(brief.companies)} companies, {stats.pages} pages, "
-            f"{stats.charts} charts ({stats.charts_drawn} drawn), {len(found)} problems, "
-            f"{time.perf_counter() - started:.2f} s"
+            f"{len(brief.markets)} markets, {len(brief.companies)} companies, {stats.summary()}, "
+            f"{len(stats.problems)} problems, {time.perf_counter() - started:.2f} s"
         )
         return files
 

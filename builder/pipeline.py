@@ -3,12 +3,17 @@
 Two phases, as in MkDocs' build: everything is extracted and cross-referenced first, and
 only then written, so the files on disk always agree with each other. A bad report costs
 only itself; its problem is collected and reported at the end.
+
+Rebuilds are cheap: each report's extraction is cached by its content (`.cache/extract/`),
+a run whose inputs all match the last complete run's manifest does nothing at all, and
+otherwise only the data files whose model changed are dumped to YAML again.
 """
 
 from __future__ import annotations
 
 import fcntl
 import hashlib
+import json
 import os
 import time
 from collections.abc import Iterator
@@ -20,14 +25,17 @@ from pathlib import Path
 from builder.errors import BriefError
 from builder.extract import EXTRACTOR_VERSION, extract_bytes
 from builder.normalise import normalise
-from builder.schema import SCHEMA_VERSION, AliasFile, RateTable, ReportRecord
+from builder.schema import SCHEMA_VERSION, AliasFile, Company, Market, RateTable, ReportRecord
 from builder.settings import Settings
 from builder.slugs import short_hash
+from builder.store import CODE_VERSION, remember
 from builder.write import Writer, atomic_write, write_schemas
 from builder.yamlio import dump_model, load_model
 
 # Below this many uncached reports a process pool costs more to start than it saves.
 POOL_THRESHOLD = 40
+
+DATA_FOLDERS = ("markets", "companies")
 
 
 @dataclass
@@ -72,6 +80,28 @@ def _cache_key(raw: bytes, name: str) -> str:
     return digest.hexdigest()
 
 
+@dataclass(frozen=True)
+class Report:
+    """A report file as read, with the key of its extraction in the cache."""
+
+    path: Path
+    raw: bytes
+    key: str
+
+
+def read_reports(files: list[Path]) -> tuple[list[Report], list[BriefError]]:
+    reports: list[Report] = []
+    problems: list[BriefError] = []
+    for path in files:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            problems.append(BriefError(path, f"cannot read: {exc.strerror or exc}"))
+            continue
+        reports.append(Report(path, raw, _cache_key(raw, path.name)))
+    return reports, problems
+
+
 def _extract_one(job: tuple[Path, bytes]) -> tuple[str | None, BriefError | None]:
     """Worker: (record JSON, None) or (None, problem). Runs in a pool process when many."""
     path, raw = job
@@ -81,42 +111,47 @@ def _extract_one(job: tuple[Path, bytes]) -> tuple[str | None, BriefError | None
         return None, BriefError(path, exc.problem, exc.line)
 
 
+def _extract(
+    reports: list[Report], cache_dir: Path | None, jobs: int | None
+) -> tuple[list[ReportRecord], list[BriefError]]:
+    """Records in report order: cached ones read, the rest extracted (by a pool when many)."""
+    records: dict[Path, ReportRecord] = {}
+    problems: list[BriefError] = []
+    todo: list[Report] = []
+    for report in reports:
+        cached = cache_dir / f"{report.key}.json" if cache_dir else None
+        if cached and cached.is_file():
+            try:
+                records[report.path] = ReportRecord.model_validate_json(cached.read_bytes())
+                continue
+            except ValueError:
+                pass  # a damaged cache entry is simply recomputed
+        todo.append(report)
+    workers = jobs or os.cpu_count() or 1
+    jobs_in = [(r.path, r.raw) for r in todo]
+    if len(todo) >= POOL_THRESHOLD and workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(_extract_one, jobs_in, chunksize=16))
+    else:
+        results = [_extract_one(job) for job in jobs_in]
+    for report, (record_json, problem) in zip(todo, results, strict=True):
+        if problem or record_json is None:
+            problems.append(problem or BriefError(report.path, "extraction gave nothing"))
+            continue
+        records[report.path] = ReportRecord.model_validate_json(record_json)
+        if cache_dir:
+            atomic_write(cache_dir / f"{report.key}.json", record_json.encode())
+    ordered = [records[r.path] for r in reports if r.path in records]
+    return ordered, sorted(problems, key=lambda p: str(p.path))
+
+
 def extract_records(
     files: list[Path], cache_dir: Path | None, jobs: int | None = None
 ) -> tuple[list[ReportRecord], list[BriefError]]:
     """Extract every file, from the content-hash cache where possible, in parallel if many."""
-    records: dict[Path, ReportRecord] = {}
-    problems: list[BriefError] = []
-    todo: list[tuple[Path, bytes]] = []
-    for path in files:
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            problems.append(BriefError(path, f"cannot read: {exc.strerror or exc}"))
-            continue
-        cached = cache_dir / f"{_cache_key(raw, path.name)}.json" if cache_dir else None
-        if cached and cached.is_file():
-            try:
-                records[path] = ReportRecord.model_validate_json(cached.read_bytes())
-                continue
-            except ValueError:
-                pass  # a damaged cache entry is simply recomputed
-        todo.append((path, raw))
-    workers = jobs or os.cpu_count() or 1
-    if len(todo) >= POOL_THRESHOLD and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(_extract_one, todo, chunksize=16))
-    else:
-        results = [_extract_one(job) for job in todo]
-    for (path, raw), (record_json, problem) in zip(todo, results, strict=True):
-        if problem or record_json is None:
-            problems.append(problem or BriefError(path, "extraction gave nothing"))
-            continue
-        records[path] = ReportRecord.model_validate_json(record_json)
-        if cache_dir:
-            atomic_write(cache_dir / f"{_cache_key(raw, path.name)}.json", record_json.encode())
-    ordered = [records[p] for p in files if p in records]
-    return ordered, sorted(problems, key=lambda p: str(p.path))
+    reports, problems = read_reports(files)
+    records, more = _extract(reports, cache_dir, jobs)
+    return records, sorted(problems + more, key=lambda p: str(p.path))
 
 
 @contextmanager
@@ -140,34 +175,131 @@ def build_lock(folder: Path, lock_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _inputs_digest(reports: list[Report], settings: Settings) -> str | None:
+    """Everything the data files are made from; None when a table cannot be read."""
+    digest = hashlib.sha256(CODE_VERSION.encode())
+    try:
+        for table in (settings.rates_file, settings.aliases_file):
+            digest.update(_sha(table.read_bytes()).encode())
+    except OSError:
+        return None  # the full path names the problem
+    for report in reports:
+        digest.update(f"{report.path.name}\0{report.key}\0".encode())
+    return digest.hexdigest()
+
+
+def _manifest_path(out_dir: Path, settings: Settings) -> Path:
+    return settings.cache_dir / "extract" / f"data-{short_hash(str(out_dir.resolve()), 16)}.json"
+
+
+def _read_manifest(path: Path) -> dict:
+    try:
+        manifest = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    return manifest if isinstance(manifest, dict) and manifest.get("code") == CODE_VERSION else {}
+
+
+def _up_to_date(manifest: dict, inputs: str | None, out_dir: Path) -> bool:
+    """True when the last complete run had these inputs and its files are still as written."""
+    files = manifest.get("files")
+    if inputs is None or manifest.get("inputs") != inputs or not isinstance(files, dict):
+        return False
+    data_files = {
+        path.relative_to(out_dir).as_posix()
+        for folder in DATA_FOLDERS
+        for path in (out_dir / folder).glob("*.yaml")
+    }
+    if data_files != {name for name in files if name.split("/")[0] in DATA_FOLDERS}:
+        return False
+    try:
+        return all(_sha((out_dir / name).read_bytes()) == e["sha"] for name, e in files.items())
+    except OSError:
+        return False
+
+
+@dataclass
+class _DataWriter:
+    """Writes the data files, dumping YAML only for models that changed since the last run."""
+
+    writer: Writer
+    previous: dict[str, dict[str, str]]
+    load_cache: Path
+    files: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def write(self, relative: str, model: Market | Company, kind: str, owner: str) -> None:
+        digest = _sha(model.model_dump_json().encode("utf-8"))
+        content = None
+        before = self.previous.get(relative, {})
+        if before.get("model") == digest:
+            try:
+                on_disk = (self.writer.root / relative).read_bytes()
+            except OSError:
+                on_disk = None
+            if on_disk is not None and _sha(on_disk) == before["sha"]:
+                content = on_disk
+        if content is None:
+            content = dump_model(model, kind).encode("utf-8")
+        self.writer.write(relative, content, owner)
+        self.files[relative] = {"sha": _sha(content), "model": digest}
+        remember(self.load_cache, content, model)
+
+
 def extract_to_dir(sources: list[Path], out_dir: Path, settings: Settings) -> ExtractResult:
-    """`brief extract`: reports in, one YAML file per market and per company out."""
+    """`brief extract`: reports in, one YAML file per market and per company out.
+
+    When the reports, tables and code are those of the last complete run and its files are
+    untouched, nothing is extracted or written: a manifest in the cache records that run.
+    """
     started = time.perf_counter()
     result = ExtractResult()
     files, result.problems = collect_sources(sources)
+    result.reports = len(files)
+    reports, problems = read_reports(files)
+    result.problems += problems
+    manifest_path = _manifest_path(out_dir, settings)
+    manifest = _read_manifest(manifest_path)
+    inputs = _inputs_digest(reports, settings)
+    if not result.problems and _up_to_date(manifest, inputs, out_dir):
+        result.markets, result.companies = manifest["markets"], manifest["companies"]
+        result.unchanged = len(manifest["files"])
+        result.seconds = time.perf_counter() - started
+        return result
     rates = load_model(settings.rates_file, RateTable)
     aliases = load_model(settings.aliases_file, AliasFile)
-    records, problems = extract_records(files, settings.cache_dir / "extract")
-    result.problems += problems
-    result.reports = len(files)
+    records, problems = _extract(reports, settings.cache_dir / "extract", None)
+    result.problems = sorted(result.problems + problems, key=lambda p: str(p.path))
     data = normalise(records, rates, aliases)
     with build_lock(out_dir, settings.cache_dir):
         writer = Writer(out_dir)
         write_schemas(writer)
+        data_writer = _DataWriter(writer, manifest.get("files", {}), settings.cache_dir / "data")
         for market in data.markets:
-            writer.write(
-                f"markets/{market.slug}.yaml", dump_model(market, "market"), market.source.file
-            )
+            data_writer.write(f"markets/{market.slug}.yaml", market, "market", market.source.file)
         for company in data.companies:
-            writer.write(
-                f"companies/{company.slug}.yaml", dump_model(company, "company"), company.name
-            )
+            data_writer.write(f"companies/{company.slug}.yaml", company, "company", company.name)
         if result.problems:
             result.notes.append("some reports failed, so no old data files were removed")
+            manifest_path.unlink(missing_ok=True)
         else:
             result.removed = len(
                 writer.prune("markets", "*.yaml") + writer.prune("companies", "*.yaml")
             )
+            for path in writer.written + writer.unchanged:
+                relative = path.relative_to(writer.root.resolve()).as_posix()
+                data_writer.files.setdefault(relative, {"sha": _sha(path.read_bytes())})
+            record = {
+                "code": CODE_VERSION,
+                "inputs": inputs,
+                "markets": len(data.markets),
+                "companies": len(data.companies),
+                "files": data_writer.files,
+            }
+            atomic_write(manifest_path, json.dumps(record, indent=1).encode("utf-8"))
     result.markets, result.companies = len(data.markets), len(data.companies)
     result.written, result.unchanged = len(writer.written), len(writer.unchanged)
     result.seconds = time.perf_counter() - started
