@@ -49,6 +49,19 @@ def test_market_pages_link_their_companies_and_back(seed_site):
             assert f"../../markets/{slug}/" in links(html(site, f"companies/{company}.md"))
 
 
+def test_market_pages_show_what_the_report_says_of_each_segment(seed_site):
+    for slug, market in markets(seed_site).items():
+        page = article(html(seed_site / "site", f"markets/{slug}.md"))
+        for segment in market.get("segments", []):
+            for value, description in segment.get("descriptions", {}).items():
+                heading = next(h for h in page.iter("h4") if h.text_content().strip(" ¶") == value)
+                paragraph = heading.getnext()
+                assert paragraph.tag == "p"
+                assert paragraph.text_content() == description.split("\n\n")[0]
+    segments = markets(seed_site)["united-states-biopharmaceutical-cmo-services-market"]["segments"]
+    assert "Clinical Manufacturing" in segments[0]["descriptions"]
+
+
 def test_lonza_lists_all_four_reports(seed_site):
     lonza = next(c for c in companies(seed_site).values() if c["name"].startswith("Lonza"))
     page = html(seed_site / "site", f"companies/{lonza['slug']}.md")
