@@ -24,6 +24,7 @@ from pathlib import Path
 
 from builder.errors import BriefError
 from builder.extract import EXTRACTOR_VERSION, extract_bytes
+from builder.extract.read import too_big as over_size_limit
 from builder.normalise import normalise
 from builder.schema import SCHEMA_VERSION, AliasFile, Company, Market, RateTable, ReportRecord
 from builder.settings import Settings
@@ -94,6 +95,10 @@ def read_reports(files: list[Path]) -> tuple[list[Report], list[BriefError]]:
     problems: list[BriefError] = []
     for path in files:
         try:
+            too_big = over_size_limit(path.stat().st_size)
+            if too_big:  # checked before reading: a multi-gigabyte file never enters memory
+                problems.append(BriefError(path, too_big))
+                continue
             raw = path.read_bytes()
         except OSError as exc:
             problems.append(BriefError(path, f"cannot read: {exc.strerror or exc}"))
@@ -155,14 +160,15 @@ def extract_records(
 
 
 @contextmanager
-def build_lock(folder: Path, lock_dir: Path) -> Iterator[None]:
+def build_lock(folder: Path) -> Iterator[None]:
     """One build at a time per output folder; a second one is told, not blocked.
 
-    The lock file lives in the cache, not beside the data: it is no data, and touching a
-    watched folder would make `mkdocs serve` rebuild forever.
+    The lock file sits in the folder, so every build that writes there sees it, whatever
+    project it was started from. It is opened for appending and never written: a build
+    leaves it untouched, so `mkdocs serve`, which watches `data/`, is not set off by it.
     """
-    lock_dir.mkdir(parents=True, exist_ok=True)
-    with open(lock_dir / f"build-{short_hash(str(folder.resolve()))}.lock", "w") as handle:
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".brief.lock", "a") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -274,7 +280,7 @@ def extract_to_dir(sources: list[Path], out_dir: Path, settings: Settings) -> Ex
     records, problems = _extract(reports, settings.cache_dir / "extract", None)
     result.problems = sorted(result.problems + problems, key=lambda p: str(p.path))
     data = normalise(records, rates, aliases)
-    with build_lock(out_dir, settings.cache_dir):
+    with build_lock(out_dir):
         writer = Writer(out_dir)
         write_schemas(writer)
         data_writer = _DataWriter(writer, manifest.get("files", {}), settings.cache_dir / "data")

@@ -121,7 +121,7 @@ def test_a_second_build_is_told_and_changes_nothing(small, tmp_path):
     out = tmp_path / "out"
     assert brief(project, "extract", str(five), "--out", str(out)).returncode == 0
     before = every_file(out)
-    with build_lock(out, project / ".cache"):
+    with build_lock(out):
         second = brief(project, "extract", str(four), "--out", str(out))
     assert second.returncode == 1
     assert second.stderr.splitlines() == [f"error: {out}: {ANOTHER_BUILD}"]
