@@ -167,6 +167,8 @@ def build_lock(folder: Path) -> Iterator[None]:
     project it was started from. It is opened for appending and never written: a build
     leaves it untouched, so `mkdocs serve`, which watches `data/`, is not set off by it.
     """
+    if folder.exists() and not folder.is_dir():
+        raise BriefError(folder, "is a file, not a folder; name a folder for the output")
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / ".brief.lock", "a") as handle:
         try:

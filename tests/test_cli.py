@@ -51,4 +51,5 @@ def test_an_output_folder_that_is_a_file_is_one_line(tmp_path, capsys):
     code = main(["--root", str(tmp_path), "extract", str(reports), "--out", str(out)])
     [line] = capsys.readouterr().err.strip().splitlines()
     assert code == 1
-    assert line.startswith(f"error: {out}/") and "cannot write: " in line
+    assert line == f"error: {out}: is a file, not a folder; name a folder for the output"
+    assert out.read_text() == "a file, not a folder"
