@@ -15,15 +15,21 @@ from __future__ import annotations
 
 import argparse
 import math
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from bench.make_corpus import make_report, make_report_truth
-from builder.companies import identity_key
-from builder.errors import BriefError
-from builder.extract import extract_bytes
-from builder.schema import ReportRecord
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # run as a script: make `bench` and `builder` importable
+    sys.path.insert(0, str(ROOT))
+
+from bench.make_corpus import make_report, make_report_truth  # noqa: E402
+from builder.companies import identity_key  # noqa: E402
+from builder.errors import BriefError  # noqa: E402
+from builder.extract import extract_bytes  # noqa: E402
+from builder.schema import ReportRecord  # noqa: E402
 
 UNIT_MILLIONS = {"": 1e-6, "thousand": 1e-3, "million": 1.0, "billion": 1e3, "trillion": 1e6}
 # The generator spells two regions one way as a market's geography and another as a region
@@ -153,6 +159,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--show", type=int, default=10, help="misses to list")
     args = parser.parse_args(argv)
     result = score(args.n, args.seed)
+    print("generated reports matching the generator's truth (a regression check, not accuracy)")
     for name in FIELDS:
         print(f"{name:>16}: {result.share(name):6.1%}")
     print(f"{'all fields':>16}: {result.overall():6.1%} of {result.reports} reports")
