@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from bench.accuracy import REGION_SPELLING
 from bench.make_corpus import make_report, make_report_truth, template_for
+from bench.regression import REGION_SPELLING
 from builder.companies import identity_key
 from builder.extract import extract_bytes
 from builder.extract.places import geography_of
