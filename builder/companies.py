@@ -71,12 +71,14 @@ class Identity:
     aliases: tuple[str, ...]
 
 
-def _display_rank(name: str, counts: Counter[str]) -> tuple[int, int, int, int, str]:
-    """Most used spelling first; then fewer legal suffixes, not shouting, shorter."""
+def _display_rank(name: str, counts: Counter[str]) -> tuple[bool, int, int, int, int, str]:
+    """A spelling without look-alike letters or hidden marks first; then the most used, with
+    fewer legal suffixes, not shouting, shorter."""
+    disguised = latin_lookalikes(name) != name or any(invisible(ch) for ch in name)
     words = re.sub(r"[^A-Za-z0-9 ]+", " ", name).split()
     suffixes = sum(w.lower() in IDENTITY_TAIL_WORDS for w in words[1:])
     shouting = sum(w.isupper() and len(w) > 3 for w in words)
-    return (-counts[name], suffixes, shouting, len(name), name)
+    return (disguised, -counts[name], suffixes, shouting, len(name), name)
 
 
 class CompanyResolver:

@@ -67,7 +67,7 @@ _CJK_PLAYERS = re.compile(
     r"(?:参与者|厂商|供应商|制造商|企业|公司)"
 )
 _LIST_WINDOW = 2000
-"""Characters after a list cue searched for the list's sentence (keeps long texts linear)."""
+"""Characters around a list cue searched for the list's sentence (keeps long texts linear)."""
 _ITEM_CUT = re.compile(r"\s+[–—-]\s+|:\s+")
 _DOTTED_SUFFIX = re.compile(r"^(?:inc|ltd|co|corp|bros)\.$", re.IGNORECASE)
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
@@ -123,9 +123,13 @@ class _Book:
         self.drafts: list[_Draft] = []
         self.placeholders: list[str] = []
         self.notes: list[str] = []
-        self.over_cap = 0
+        self.over_cap = False
         self._exact: dict[tuple[str, ...], _Draft] = {}
         self._starts: dict[tuple[str, ...], _Draft] = {}
+
+    @property
+    def full(self) -> bool:
+        return len(self.drafts) >= MAX_COMPANIES
 
     def find(self, name: str) -> _Draft | None:
         """The company already named, by the same words or as a shorter/longer form of them."""
@@ -151,8 +155,8 @@ class _Book:
         known = self.find(name)
         if known is not None:
             return known
-        if len(self.drafts) >= MAX_COMPANIES:
-            self.over_cap += 1
+        if self.full:
+            self.over_cap = True
             return None
         draft = _Draft(name, _key_words(name), len(self.drafts))
         self.drafts.append(draft)
@@ -170,8 +174,8 @@ class _Book:
             )
         if self.over_cap:
             out.append(
-                f"the report lists more than {MAX_COMPANIES} companies; "
-                f"{self.over_cap} more names were not kept"
+                f"the report lists more than {MAX_COMPANIES} companies; only the first "
+                f"{MAX_COMPANIES} were kept"
             )
         return out
 
@@ -209,7 +213,10 @@ def extract_companies(sections: list[Section]) -> CompanyScan:
                     company_blocks.add(id(block))
                     current = None
                     continue
-            listed = _listed_names(block.text)
+            if book.full:
+                book.over_cap = True  # a pasted directory: the rest is not read for names
+                continue
+            listed = _listed_names(block.text, book.notes, MAX_COMPANIES - len(book.drafts))
             if not listed and in_section and block.kind == PARA:
                 listed = _name_run(block.text)
             if listed:
@@ -308,18 +315,21 @@ def _subject(before: str, company: str) -> str | None:
     return subject
 
 
-def _listed_names(text: str) -> list[str]:
+def _listed_names(text: str, notes: list[str], room: int = MAX_COMPANIES) -> list[str]:
     """Names a sentence lists as players: after "Key players include ..." / "Players like
     ...", up to the first non-name, or before "... are some of the key players".
 
     A lower-case item ("tado", "onsemi", "SK hynix") is a name only in a list that is all the
     rest of its sentence ("Key players include ...") and also has capitalised names: alone,
-    "Key players are expanding capacity" lists nobody.
+    "Key players are expanding capacity" lists nobody. Reading stops once more than `room`
+    names are found.
     """
     names: list[str] = []
     consumed = 0
     low = lowered(text)
     for noun in _PLAYER_NOUN.finditer(low):
+        if len(names) > room:
+            break
         if noun.start() < consumed or (noun.start() > 0 and low[noun.start() - 1].isalnum()):
             continue
         qualified = _QUALIFIER.search(low, max(0, noun.start() - 30), noun.start())
@@ -337,10 +347,10 @@ def _listed_names(text: str) -> list[str]:
         verb = _LIST_VERB.match(low, noun.end(), noun.end() + 120)
         if not verb:
             continue
-        window = text[verb.end() : verb.end() + _LIST_WINDOW]
-        listed = split_sentences(window)[:1]
+        listed = _first_sentence(text, verb.end())
         consumed = verb.end() + len(listed[0]) if listed else verb.end()
-        names.extend(_names_after(listed[0] if listed else "", bool(verb["verb"] or verb["colon"])))
+        brands = bool(verb["verb"] or verb["colon"])
+        names.extend(_names_after(listed[0] if listed else "", brands, notes))
     for cue in _CJK_PLAYERS.finditer(text):
         start = max(text.rfind("。", 0, cue.start()), text.rfind("\n", 0, cue.start())) + 1
         found = [
@@ -351,11 +361,23 @@ def _listed_names(text: str) -> list[str]:
     return names
 
 
-def _names_after(sentence: str, brands: bool) -> list[str]:
+def _first_sentence(text: str, start: int) -> list[str]:
+    """The sentence starting at `start` (empty list if none), read from a window that grows
+    only while the sentence is not yet closed."""
+    size = 300
+    while True:
+        window = text[start : start + size]
+        sentences = split_sentences(window)
+        if len(sentences) > 1 or start + size >= len(text) or size >= _LIST_WINDOW:
+            return sentences[:1]
+        size *= 2
+
+
+def _names_after(sentence: str, brands: bool, notes: list[str]) -> list[str]:
     """The names a list cue is followed by, up to the first chunk that is not a name."""
     found: list[tuple[str, bool]] = []  # (name, capitalised)
     for chunk in split_list(_without_full_stop(sentence)):
-        name, complete, solid = leading_name(clean_name(chunk, []), brands)
+        name, complete, solid = leading_name(clean_name(chunk, notes), brands)
         if name:
             found.append((name, solid))
         if not complete or not name:
@@ -363,7 +385,7 @@ def _names_after(sentence: str, brands: bool) -> list[str]:
     return [name for name, _ in found] if any(solid for _, solid in found) else []
 
 
-def _names_before(text: str) -> list[str]:
+def _names_before(text: str, notes: list[str]) -> list[str]:
     """The names of "A, B (brands), and C are some of the key players": the last sentence
     before the verb, read from its end back to the first chunk that is not a name."""
     sentences = split_sentences(text)
@@ -372,7 +394,7 @@ def _names_before(text: str) -> list[str]:
     chunks = split_list(sentences[-1])
     found: list[str] = []
     for chunk in reversed(chunks):
-        chunk = clean_name(chunk, [])
+        chunk = clean_name(chunk, notes)
         name, complete, _ = leading_name(chunk, False)
         if not (name and complete):
             name = trailing_name(chunk)
