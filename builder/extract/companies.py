@@ -338,7 +338,7 @@ def _listed_names(text: str, notes: list[str], room: int = MAX_COMPANIES) -> lis
         before = _NAMED_BEFORE.search(low, max(0, noun.start() - 80), noun.start())
         if before is not None:
             found = _names_before(
-                text[max(consumed, before.start() - _LIST_WINDOW) : before.start()]
+                text[max(consumed, before.start() - _LIST_WINDOW) : before.start()], notes
             )
             if found:
                 names.extend(found)
