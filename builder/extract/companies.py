@@ -25,6 +25,7 @@ from builder.extract.company_names import (
     cut_after_legal_form,
     is_place,
     leading_name,
+    legal_names,
     name_like,
     split_list,
     split_run,
@@ -72,6 +73,8 @@ _ITEM_CUT = re.compile(r"\s+[–—-]\s+|:\s+")
 _DOTTED_SUFFIX = re.compile(r"^(?:inc|ltd|co|corp|bros)\.$", re.IGNORECASE)
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 _LABEL_WORDS = 6
+_PASTED_MIN_LISTED = 4
+_PASTED_MIN_NAMED = 2
 _PARENT = re.compile(
     r"\b(?:(?:a\s+)?(?:part|subsidiary|division|unit|business|brand|member)\s+of|owned\s+by"
     r"|acquired\s+by)\s+(?:the\s+)?([A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,5})"
@@ -231,7 +234,37 @@ def extract_companies(sections: list[Section]) -> CompanyScan:
         RawCompany(name=d.name, description=d.description, revenues=d.revenues, parent=d.parent)
         for d in book.drafts
     ]
-    return CompanyScan(companies, book.warnings(), company_blocks, listing_blocks)
+    warnings = book.warnings()
+    pasted = _pasted_list(book.drafts, sections, company_blocks | listing_blocks)
+    if pasted:
+        warnings.append(pasted)
+    return CompanyScan(companies, warnings, company_blocks, listing_blocks)
+
+
+def _pasted_list(drafts: list[_Draft], sections: list[Section], lists: set[int]) -> str | None:
+    """A warning when the players listed share no name with the companies the report's own
+    text writes out with a legal form ("Corbion NV partnered ..."): such a list was often
+    pasted from another market's report (air-handling firms in a medical tubing report)."""
+    listed = {d.key[0] for d in drafts if d.key}
+    if len(listed) < _PASTED_MIN_LISTED:
+        return None
+    named: dict[str, str] = {}
+    for section in sections:
+        if section.kind == COMPANIES:
+            continue
+        for block in section.blocks:
+            if block.kind != HEADING and id(block) not in lists:
+                for name in legal_names(block.text):
+                    key = _key_words(name)
+                    if key:
+                        named.setdefault(key[0], name)
+    if len(named) < _PASTED_MIN_NAMED or listed & named.keys():
+        return None
+    return (
+        f"the key players ({', '.join(d.name for d in drafts[:3])}, ...) include none of the "
+        f"companies the report's text names ({', '.join(list(named.values())[:4])}); "
+        "the list may come from another market's report"
+    )
 
 
 def _players_label(block: Block) -> bool:

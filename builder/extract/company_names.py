@@ -27,6 +27,7 @@ from builder.vocabulary.names import (
 MAX_NAME_WORDS = 8
 MAX_BRAND_WORDS = 3
 _MAX_NAME_CHARS = 80
+_MAX_LEGAL_NAME_WORDS = 4
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 # "Becton Dickinson and Company" is one name: "and" before a legal form does not split it.
@@ -243,6 +244,24 @@ def trailing_name(chunk: str) -> str:
     while taken and taken[0].lower() in _CONNECTORS:
         taken.pop(0)
     return " ".join(taken[-MAX_NAME_WORDS:])
+
+
+def legal_names(text: str) -> list[str]:
+    """Names a sentence writes with their legal form ("Poly-Med Inc.", "Corbion NV"): in
+    running text a legal form is the surest sign that the words before it name a company."""
+    words = [w.strip("*_“”\"'") for w in text.split()]
+    found = []
+    for i, word in enumerate(words):
+        if i == 0 or not is_legal_form(word) or _lower_case_word(word):
+            continue
+        start = i
+        while start > 0 and i - start < _MAX_LEGAL_NAME_WORDS and capitalised(words[start - 1]):
+            if is_legal_form(words[start - 1]) or words[start - 1].endswith((".", ",", ";", ":")):
+                break
+            start -= 1
+        if start < i:
+            found.append(" ".join(words[start : i + 1]).rstrip(",.;:"))
+    return found
 
 
 def _lower_case_word(word: str) -> bool:
