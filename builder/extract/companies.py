@@ -23,6 +23,7 @@ from builder.extract.company_names import (
     MAX_BRAND_WORDS,
     clean_name,
     cut_after_legal_form,
+    is_initials,
     is_place,
     leading_name,
     legal_names,
@@ -35,7 +36,7 @@ from builder.extract.document import HEADING, ITEM, PARA, Block
 from builder.extract.sections import COMPANIES, Section, classify
 from builder.extract.sentences import split_sentences
 from builder.schema import RawCompany, RawRevenue
-from builder.vocabulary.names import PLACEHOLDER, is_filler
+from builder.vocabulary.names import PLACEHOLDER, is_filler, is_legal_form
 
 MAX_COMPANIES = 300
 """Companies kept per report; a longer list is a pasted directory, not a market's players."""
@@ -70,8 +71,6 @@ _CJK_PLAYERS = re.compile(
 _LIST_WINDOW = 2000
 """Characters around a list cue searched for the list's sentence (keeps long texts linear)."""
 _ITEM_CUT = re.compile(r"\s+[–—-]\s+|:\s+")
-_DOTTED_SUFFIX = re.compile(r"^(?:inc|ltd|co|corp|bros)\.$", re.IGNORECASE)
-_INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 _LABEL_WORDS = 6
 _PASTED_MIN_LISTED = 4
 _PASTED_MIN_NAMED = 2
@@ -442,6 +441,6 @@ def _without_full_stop(text: str) -> str:
     """The sentence without its full stop, unless the stop also ends "Inc." or "S.A."."""
     text = text.rstrip()
     last = text.rsplit(None, 1)[-1] if text else ""
-    if text.endswith(".") and not (_DOTTED_SUFFIX.match(last) or _INITIALS.match(last)):
+    if text.endswith(".") and not (is_legal_form(last) or is_initials(last)):
         return text[:-1].rstrip()
     return text

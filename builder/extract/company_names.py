@@ -264,6 +264,11 @@ def legal_names(text: str) -> list[str]:
     return found
 
 
+def is_initials(word: str) -> bool:
+    """ "J.M.", "e.l.f.", "U.S.": a full stop here does not end a sentence or a name."""
+    return _INITIALS.match(word) is not None
+
+
 def _lower_case_word(word: str) -> bool:
     return word.strip(",.;:()").islower()
 

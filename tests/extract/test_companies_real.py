@@ -90,6 +90,12 @@ def test_dash_list_keeps_commas_and_expansions_inside_names():
             "Corporation, DMG MORI, Symetri, and Penta Machine Co. focusing on innovation.",
             ["NexGenSolutions", "Okuma Corporation", "DMG MORI", "Symetri", "Penta Machine Co."],
         ),
+        (  # 52 (Research Axiom): the sentence goes on after the list
+            "The dominance of established players like Ardagh Packaging Group and Gerresheimer "
+            "AG, coupled with the emergence of smaller, specialized firms, contributes to a "
+            "dynamic market.",
+            ["Ardagh Packaging Group", "Gerresheimer AG"],
+        ),
         (  # 50 (GMI Research)
             "The global pet care market is highly competitive and is driven by players, such as "
             "Omega Protein Corporation, Mars Petcare Inc., Nestlé Purina PetCare, Hill’s Pet "
@@ -194,7 +200,7 @@ def test_players_list_pasted_from_another_market_is_warned_about():
 
 
 def test_players_list_matching_the_text_is_not_warned_about():
-    # 18 (Chemical Weekly): the text's deal names a listed player
+    # 19 (Premium Market Insights): the text's deal names a listed player
     text = (
         "<p>In December 2022, Merck & Co., Inc. (MSD) partnered with Kelun-Biotech, a "
         "subsidiary of Sichuan Kelun Pharmaceutical Co., Ltd., to work on seven preclinical "
