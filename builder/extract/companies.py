@@ -36,7 +36,7 @@ from builder.extract.document import HEADING, ITEM, PARA, Block
 from builder.extract.sections import COMPANIES, Section, classify
 from builder.extract.sentences import split_sentences
 from builder.schema import RawCompany, RawRevenue
-from builder.vocabulary.names import PLACEHOLDER, is_filler, is_legal_form
+from builder.vocabulary.names import ABBREVIATED_FORMS, PLACEHOLDER, is_filler, legal_key
 
 MAX_COMPANIES = 300
 """Companies kept per report; a longer list is a pasted directory, not a market's players."""
@@ -441,6 +441,7 @@ def _without_full_stop(text: str) -> str:
     """The sentence without its full stop, unless the stop also ends "Inc." or "S.A."."""
     text = text.rstrip()
     last = text.rsplit(None, 1)[-1] if text else ""
-    if text.endswith(".") and not (is_legal_form(last) or is_initials(last)):
+    abbreviated = legal_key(last) in ABBREVIATED_FORMS and not last.endswith("..")
+    if text.endswith(".") and not (abbreviated or is_initials(last)):
         return text[:-1].rstrip()
     return text

@@ -17,6 +17,9 @@ LEGAL_FORMS = frozenset(
 )
 """Legal forms as `legal_key` writes them ("S.p.A." -> "spa", "Co.," -> "co")."""
 
+ABBREVIATED_FORMS = frozenset({"inc", "ltd", "co", "corp", "pvt", "pty", "bros"})
+"""Legal forms written with a full stop ("Inc."): a sentence ending with one keeps it."""
+
 SHORT_AMBIGUOUS_FORMS = frozenset({"as", "se", "ab", "co", "sa", "kg", "lp", "sl", "gk", "ug"})
 """Legal forms that are also ordinary words or initials: a form only when written as one
 ("AS", "SE", "Co."), never in lower case ("as", "se")."""
