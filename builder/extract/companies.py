@@ -202,7 +202,7 @@ def extract_companies(sections: list[Section]) -> CompanyScan:
                     # "Lonza Group AG – a Swiss CDMO": the name is what precedes the dash.
                     name, described = _split_item(block.text)
                     name = cut_after_legal_form(name)
-                draft = book.add(name, strict=bool(block.lead))
+                draft = book.add(name, strict=bool(block.lead) or not in_section)
                 if draft is not None and described:
                     _describe(draft, block.text)
                     company_blocks.add(id(block))
