@@ -31,6 +31,7 @@ from builder.extract.company_names import (
     split_list,
     split_run,
     trailing_name,
+    without_opening,
 )
 from builder.extract.document import HEADING, ITEM, PARA, Block
 from builder.extract.sections import COMPANIES, Section, classify
@@ -424,6 +425,7 @@ def _names_before(text: str, notes: list[str]) -> list[str]:
     if not sentences:
         return []
     chunks = split_list(sentences[-1])
+    chunks[0] = without_opening(chunks[0])
     found: list[str] = []
     for chunk in reversed(chunks):
         chunk = clean_name(chunk, notes)

@@ -232,6 +232,15 @@ def leading_name(chunk: str, brands: bool) -> tuple[str, bool, bool]:
     return name, len(taken) == len(words), bool(name)
 
 
+def without_opening(chunk: str) -> str:
+    """A sentence's first chunk without its opening words ("In 2023", "Also", "The"), which
+    are capitalised only because the sentence starts there."""
+    words = chunk.split()
+    while words and (words[0].lower().strip(",") in _RUNNING_WORDS or words[0].isdigit()):
+        words.pop(0)
+    return " ".join(words)
+
+
 def trailing_name(chunk: str) -> str:
     """The name a chunk ends with ("For instance Nestlé Purina" -> "Nestlé Purina")."""
     words = chunk.split()
