@@ -3,14 +3,18 @@
 Rules that generalise decide identity: case, punctuation and legal suffixes are ignored
 ("Binex Co., Ltd." is "Binex"), and near-identical names that start with the same word merge
 above a fuzzy threshold ("Fujifilm Diosynth Technologies" / "FUJIFILM Diosynth
-Biotechnologies U.S.A., Inc."). Requiring the same first word keeps "AGC Biologics" and
-"ADMA Biologics" apart although their letters are close. What no rule can see ("Thermo
-Fisher" is "Thermo Fisher Scientific") comes from the curated alias file in `data/`.
+Biotechnologies U.S.A., Inc."). Letters ASCII cannot spell stay in the key, so "三菱
+Chemical" and "住友 Chemical" remain two companies; look-alike Cyrillic letters inside a Latin
+word and invisible direction marks do not make a second one. Requiring the same first word
+keeps "AGC Biologics" and "ADMA Biologics" apart although their letters are close. What no
+rule can see ("Thermo Fisher" is "Thermo Fisher Scientific") comes from the curated alias
+file in `data/`.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,29 +22,46 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from builder.schema import AliasFile
-from builder.slugs import ascii_fold, unique_slug
+from builder.slugs import APOSTROPHES, ascii_fold, unique_slug
+from builder.vocabulary.names import (
+    CJK_LEGAL_FORMS,
+    IDENTITY_TAIL_WORDS,
+    invisible,
+    latin_lookalikes,
+    strip_cjk_legal_form,
+)
 
 FUZZY_THRESHOLD = 90.0
-
-LEGAL_SUFFIXES = frozenset(
-    """inc incorporated corp corporation co company cos ltd limited llc llp lp plc ag gmbh
-    mbh kg kgaa sa sas sarl se nv bv spa srl kk oy oyj ab as asa pte pty bhd tbk holding
-    holdings group usa us uk""".split()
-)
 
 
 def identity_key(name: str) -> str:
     """Comparable form of a name: no case, accents, punctuation or trailing legal suffixes."""
-    text = ascii_fold(name).lower().replace("&", " and ")
+    text = _spelt(name).replace("&", " and ")
     text = re.sub(r"(?<=\b\w)\.(?=\w\b)", "", text)  # u.s.a. -> usa, s.a. -> sa
-    text = re.sub(r"[^a-z0-9]+", " ", text)
-    words = text.split()
+    words = re.sub(r"[^\w]+|_", " ", text).split()
     if words and words[0] == "the" and len(words) > 1:
         words = words[1:]
-    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
+    while len(words) > 1 and (words[-1] in IDENTITY_TAIL_WORDS or words[-1] in CJK_LEGAL_FORMS):
         words.pop()
-    # Names with no Latin letters (e.g. Japanese script) keep their own text as the key.
+    if words:
+        words[-1] = strip_cjk_legal_form(words[-1])
     return " ".join(words) or name.strip().casefold()
+
+
+def _spelt(name: str) -> str:
+    """Lower-case ASCII where ASCII can spell a letter ("é" -> "e"), the letter itself where
+    it cannot ("三", "ж"); invisible format characters dropped."""
+    text = latin_lookalikes(unicodedata.normalize("NFKC", name)).translate(APOSTROPHES)
+    out = []
+    for ch in text:
+        if ch.isascii():
+            out.append(ch.lower())
+        elif invisible(ch):
+            continue
+        else:
+            folded = ascii_fold(ch)
+            out.append(folded.lower() if folded else ch.casefold() if ch.isalnum() else " ")
+    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -50,12 +71,14 @@ class Identity:
     aliases: tuple[str, ...]
 
 
-def _display_rank(name: str, counts: Counter[str]) -> tuple[int, int, int, int, str]:
-    """Most used spelling first; then fewer legal suffixes, not shouting, shorter."""
+def _display_rank(name: str, counts: Counter[str]) -> tuple[bool, int, int, int, int, str]:
+    """A spelling without look-alike letters or hidden marks first; then the most used, with
+    fewer legal suffixes, not shouting, shorter."""
+    disguised = latin_lookalikes(name) != name or any(invisible(ch) for ch in name)
     words = re.sub(r"[^A-Za-z0-9 ]+", " ", name).split()
-    suffixes = sum(w.lower() in LEGAL_SUFFIXES for w in words[1:])
+    suffixes = sum(w.lower() in IDENTITY_TAIL_WORDS for w in words[1:])
     shouting = sum(w.isupper() and len(w) > 3 for w in words)
-    return (-counts[name], suffixes, shouting, len(name), name)
+    return (disguised, -counts[name], suffixes, shouting, len(name), name)
 
 
 class CompanyResolver:

@@ -25,12 +25,12 @@ _LATIN = str.maketrans(
 
 
 # Apostrophes of every kind vanish: "L’Oréal" and "L'Oréal", "Men’s" and "Men's" are one name.
-_APOSTROPHES = str.maketrans("", "", "'’‘ʼ`´")
+APOSTROPHES = str.maketrans("", "", "'’‘ʼ`´")
 
 
 def ascii_fold(text: str) -> str:
     """The ASCII spelling of a name, the base of both slugs and company identity keys."""
-    latin = text.translate(_APOSTROPHES).translate(_LATIN)
+    latin = text.translate(APOSTROPHES).translate(_LATIN)
     return unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode("ascii")
 
 

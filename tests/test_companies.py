@@ -113,6 +113,15 @@ def test_not_companies_are_dropped():
         ("The Lubrizol Corporation", "lubrizol"),
         ("Group", "group"),
         ("富士フイルム", "富士フイルム"),
+        # Chinese legal forms, glued or not (51: Grand View Research in Chinese)
+        ("捷普电路公司", "捷普电路"),
+        ("鸿海精密工业股份有限公司", "鸿海精密工业"),
+        ("Sanmina 公司", "sanmina"),
+        ("Benchmark Electronics，Inc .", "benchmark electronics"),
+        ("三菱 Chemical", "三菱 chemical"),
+        ("Газпром нефть", "газпром нефть"),
+        ("Lonz\u0430 AG", "lonza"),  # a Cyrillic "а" inside a Latin word
+        ("Evil\u202eCorp", "evilcorp"),  # a right-to-left override
     ],
 )
 def test_identity_key(name, key):
@@ -130,3 +139,24 @@ def test_apostrophes_of_any_kind_are_one_name():
     found = CompanyResolver(AliasFile()).resolve(["L’Oréal", "L'Oréal S.A."])
     assert found["L’Oréal"] == found["L'Oréal S.A."]
     assert found["L’Oréal"].slug == "loreal"
+
+
+def test_names_in_other_scripts_keep_their_own_companies():
+    found = CompanyResolver(AliasFile()).resolve(
+        [
+            "三菱 Chemical",
+            "住友 Chemical",
+            "東レ Chemical",
+            "Chemical",
+            "捷普电路公司",
+            "伟创力国际有限公司",
+        ]
+    )
+    assert len({i.slug for i in found.values()}) == 6
+    assert all(not i.aliases for i in found.values())
+
+
+def test_a_look_alike_spelling_is_an_alias_never_the_page_name():
+    found = CompanyResolver(AliasFile()).resolve(["Lonz\u0430", "Lonz\u0430", "Lonza AG"])
+    assert found["Lonz\u0430"] == found["Lonza AG"]
+    assert found["Lonza AG"].name == "Lonza AG"

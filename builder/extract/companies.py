@@ -1,12 +1,14 @@
 """Companies the report names, with what it says about each.
 
 Names come only from places where a report lists companies: items and sub-headings of a
-key-players section, **bold** names opening a paragraph there, and "Key players include
-A, B and C" sentences anywhere. A capitalised word elsewhere ("Overall, ...", "Fujifilm
-aims ...") is never a new company. Names stay as written (identity across reports is
-decided later); placeholders ("Key Player I") are dropped with a warning. A company said
-to be part of another gets that parent, and a revenue the paragraph gives for another
-entity ("Thermo Fisher reported ... $40 billion") records whose it is.
+key-players section (or of a short "Major Players" line over a list), **bold** names
+opening a paragraph there, a paragraph there that is nothing but names, and sentences
+anywhere that list players ("Key players include A, B and C", "A, B and C are some of the
+key players"). A capitalised word elsewhere ("Overall, ...", "Fujifilm aims ...") is never
+a new company. Names stay as written (identity across reports is decided later) without
+country tags, tickers or brand notes; placeholders ("Key Player I") are dropped with a
+warning. A company said to be part of another gets that parent, and a revenue the paragraph
+gives for another entity ("Thermo Fisher reported ... $40 billion") records whose it is.
 """
 
 from __future__ import annotations
@@ -14,30 +16,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from builder.companies import identity_key
 from builder.extract import figures
 from builder.extract.clean import lowered
-from builder.extract.document import HEADING, ITEM, PARA
-from builder.extract.naming import capitalised
-from builder.extract.sections import COMPANIES, Section
+from builder.extract.company_names import (
+    MAX_BRAND_WORDS,
+    clean_name,
+    cut_after_legal_form,
+    is_initials,
+    is_place,
+    leading_name,
+    legal_names,
+    name_like,
+    split_list,
+    split_run,
+    trailing_name,
+    without_opening,
+)
+from builder.extract.document import HEADING, ITEM, PARA, Block
+from builder.extract.sections import COMPANIES, Section, classify
 from builder.extract.sentences import split_sentences
 from builder.schema import RawCompany, RawRevenue
+from builder.vocabulary.names import ABBREVIATED_FORMS, PLACEHOLDER, is_filler, legal_key
 
-_PLACEHOLDER = re.compile(
-    r"^(?:key\s+|top\s+|major\s+|leading\s+)?(?:market\s+)?(?:player|company|vendor|manufacturer"
-    r"|competitor|participant|firm|supplier|provider|brand)\s*(?:#|no\.)?\s*(?:[ivxlc]{1,6}|\d{1,3}"
-    r"|[a-z])$|^(?:abc|xyz)\b|^(?:company|player|vendor)\s+name$",
-    re.IGNORECASE,
-)
-_FILLER = re.compile(
-    r"^(?:others?|etc\.?|and others|among others|many more|and more|more|n/?a|others\.)$",
-    re.IGNORECASE,
-)
-_LEGAL_SUFFIX = re.compile(
-    r"^(?:inc|ltd|llc|l\.l\.c|co|corp|corporation|plc|ag|sa|s\.a|gmbh|n\.v|nv|l\.p|lp|limited"
-    r"|s\.p\.a|spa|se|k\.?k|b\.?v|pte\.? ltd|co\., ltd|kgaa|kg|a/s|as|asa|ab|oy|oyj|amba|sas|sarl"
-    r"|srl|bhd|tbk|pty|llp|incorporated)\.?$",
-    re.IGNORECASE,
-)
+MAX_COMPANIES = 300
+"""Companies kept per report; a longer list is a pasted directory, not a market's players."""
+
 # Run on `lowered` text (same indices, much faster than IGNORECASE).
 _PLAYER_NOUN = re.compile(
     r"(?:player|compan(?:y|ie)|vendor|manufacturer|participant|competitor|provider|firm|supplier"
@@ -53,48 +57,24 @@ _LIST_VERB = re.compile(
     r"(?:[^.;:?!]{0,80}?\b(?:(?P<verb>include|includes|are|namely|comprise|comprises)|including"
     r"|such as|like|comprising)\s*:?|[^.;:?!]{0,40}?(?P<colon>:))\s+"
 )
-_INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
-_DOTTED_SUFFIX = re.compile(r"^(?:inc|ltd|co|corp|bros)\.$", re.IGNORECASE)
+# "A, B and C are some of the key players": the list comes before the verb.
+_NAMED_BEFORE = re.compile(
+    r"\b(?:are|were|remain|rank\s+as)\s+(?:(?:some|one|a\s+few|few|several|many|two|three|four"
+    r"|five|six|seven|eight|nine|ten)\s+of\s+|among\s+)?(?:the\s+)?(?:most\s+)?"
+    r"(?:[a-z-]{1,20}\s+){0,3}$"
+)
+# "A；B；和 C 是 ... 一些主要市场参与者。": Chinese reports put the list before 是 ("are"),
+# and say the players are key (主要) or leading (领先).
+_CJK_PLAYERS = re.compile(
+    r"是[^。！？；;]{0,40}?(?:主要|领先|关键|重要|知名)[^。！？；;]{0,10}?"
+    r"(?:参与者|厂商|供应商|制造商|企业|公司)"
+)
+_LIST_WINDOW = 2000
+"""Characters around a list cue searched for the list's sentence (keeps long texts linear)."""
 _ITEM_CUT = re.compile(r"\s+[–—-]\s+|:\s+")
-_KEY_WORD = re.compile(r"[a-z0-9]+")
-# "Becton Dickinson and Company" is one name: "and" before a legal form does not split it.
-_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+(?![Cc]o(?:mpany)?\b)|\s*;\s*")
-_CONNECTORS = frozenset(
-    {
-        "&",
-        "of",
-        "de",
-        "del",
-        "la",
-        "le",
-        "von",
-        "van",
-        "der",
-        "du",
-        "y",
-        "and",
-        "und",
-        "et",
-        "the",
-        "for",
-        "-",
-        "–",
-        "—",
-    }
-)
-# Words of a profile's sub-headings ("Company Overview", "Recent Developments"): never in a name.
-_NOT_NAME_WORDS = frozenset(
-    "overview profile revenue revenues strategy strategies developments swot financials "
-    "headquarters description highlights summary analysis founded employees website note source "
-    "strengths weaknesses opportunities threats conclusion outlook trends drivers challenges "
-    "portfolio offerings".split()
-)
-# Words that are part of many names ("Avon Products", "The Estée Lauder Companies") but that
-# alone make a sub-heading ("Key Products", "Market Share").
-_GENERIC_WORDS = frozenset(
-    "products product company companies players market segment segments key recent financial "
-    "development business share overall and of the &".split()
-)
+_LABEL_WORDS = 6
+_PASTED_MIN_LISTED = 4
+_PASTED_MIN_NAMED = 2
 _PARENT = re.compile(
     r"\b(?:(?:a\s+)?(?:part|subsidiary|division|unit|business|brand|member)\s+of|owned\s+by"
     r"|acquired\s+by)\s+(?:the\s+)?([A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,5})"
@@ -112,26 +92,13 @@ _NOT_SUBJECTS = frozenset(
     "it its the this they their he she company with in revenue revenues sales total annual net "
     "overall although though while as for by at over approximately group firm".split()
 )
-_MAX_NAME_WORDS = 8
-_MAX_BRAND_WORDS = 3
-_RUNNING_WORDS = frozenset(
-    """a an the and or of in on at to for with by from as into over than then while whereas is
-    are was were be been being has have had will would can could may might which that who whose
-    it its their they this these those there here other others many several various some such
-    more most less all each every both also among including include includes like etc new
-    small large regional local global leading key major top smaller larger emerging niche
-    players companies vendors manufacturers firms suppliers providers participants competitors
-    startups start-ups distributors brands retailers producers makers lead leads dominate
-    dominates hold holds compete competes operate operates remain remains account accounts
-    continue continues""".split()
-)
-_MAX_NAME_CHARS = 80
 
 
 @dataclass
 class _Draft:
     name: str
-    key: list[str]
+    key: tuple[str, ...]
+    order: int
     description: str | None = None
     revenues: list[RawRevenue] = field(default_factory=list)
     parent: str | None = None
@@ -147,57 +114,180 @@ class CompanyScan:
     """ids of the blocks that list companies ("Key players include ...")."""
 
 
+class _Book:
+    """The companies found so far, with what was dropped on the way.
+
+    A name is the same company as a known one when their key words are equal or one starts
+    the other ("Lonza" / "Lonza Group AG"). Keys and all their prefixes are indexed, so a
+    report with thousands of listed names is read in linear time.
+    """
+
+    def __init__(self) -> None:
+        self.drafts: list[_Draft] = []
+        self.placeholders: list[str] = []
+        self.notes: list[str] = []
+        self.over_cap = False
+        self._exact: dict[tuple[str, ...], _Draft] = {}
+        self._starts: dict[tuple[str, ...], _Draft] = {}
+
+    @property
+    def full(self) -> bool:
+        return len(self.drafts) >= MAX_COMPANIES
+
+    def find(self, name: str) -> _Draft | None:
+        """The company already named, by the same words or as a shorter/longer form of them."""
+        key = _key_words(name)
+        if not key:
+            return None
+        hits = [self._exact.get(key[:n]) for n in range(1, len(key) + 1)]
+        hits.append(self._starts.get(key))
+        found = [h for h in hits if h is not None]
+        return min(found, key=lambda d: d.order) if found else None
+
+    def add(self, raw: str, strict: bool) -> _Draft | None:
+        name = clean_name(raw, self.notes)
+        if PLACEHOLDER.match(name):
+            if name not in self.placeholders:
+                self.placeholders.append(name)
+            return None
+        if not name_like(name, strict):
+            return None
+        if is_place(name):
+            self.notes.append(f"{name!r} was listed among the players; a place is not a company")
+            return None
+        known = self.find(name)
+        if known is not None:
+            return known
+        if self.full:
+            self.over_cap = True
+            return None
+        draft = _Draft(name, _key_words(name), len(self.drafts))
+        self.drafts.append(draft)
+        self._exact.setdefault(draft.key, draft)
+        for n in range(1, len(draft.key) + 1):
+            self._starts.setdefault(draft.key[:n], draft)
+        return draft
+
+    def warnings(self) -> list[str]:
+        out = list(dict.fromkeys(self.notes))
+        if self.placeholders:
+            out.append(
+                f"dropped {len(self.placeholders)} placeholder company name"
+                f"{'s' if len(self.placeholders) > 1 else ''}: {', '.join(self.placeholders)}"
+            )
+        if self.over_cap:
+            out.append(
+                f"the report lists more than {MAX_COMPANIES} companies; only the first "
+                f"{MAX_COMPANIES} were kept"
+            )
+        return out
+
+
 def extract_companies(sections: list[Section]) -> CompanyScan:
-    drafts: list[_Draft] = []
-    placeholders: list[str] = []
+    book = _Book()
     company_blocks: set[int] = set()
     listing_blocks: set[int] = set()
     for section in sections:
-        in_list = section.kind == COMPANIES
+        in_section = section.kind == COMPANIES
         current: _Draft | None = None
+        under_label = False
         for block in section.blocks:
-            if in_list and block.kind == HEADING:
-                current = _add(drafts, placeholders, block.label, strict=True)
+            in_list = in_section or (under_label and block.kind == ITEM)
+            under_label = (under_label and block.kind == ITEM) or _players_label(block)
+            if in_section and block.kind == HEADING:
+                current = book.add(block.label, strict=True)
                 continue
             if in_list and block.kind == ITEM:
                 name, described = block.lead, bool(block.lead)
                 if not name:
                     # "Lonza Group AG – a Swiss CDMO": the name is what precedes the dash.
                     name, described = _split_item(block.text)
-                draft = _add(drafts, placeholders, name, strict=bool(block.lead))
+                    name = cut_after_legal_form(name)
+                draft = book.add(name, strict=bool(block.lead) or not in_section)
                 if draft is not None and described:
                     _describe(draft, block.text)
                     company_blocks.add(id(block))
                 continue
             if block.lead:
-                known = _find(drafts, block.lead)
-                draft = known or (
-                    _add(drafts, placeholders, block.lead, strict=True) if in_list else None
-                )
+                known = book.find(block.lead)
+                draft = known or (book.add(block.lead, strict=True) if in_section else None)
                 if draft is not None:
                     _describe(draft, block.text)
                     company_blocks.add(id(block))
                     current = None
                     continue
-            listed = _listed_names(block.text)
+            if book.full:
+                book.over_cap = True  # a pasted directory: the rest is not read for names
+                continue
+            listed = _listed_names(block.text, book.notes, MAX_COMPANIES - len(book.drafts))
+            if not listed and in_section and block.kind == PARA:
+                listed = _name_run(block.text)
             if listed:
                 listing_blocks.add(id(block))
+                current = None
             for name in listed:
-                _add(drafts, placeholders, name, strict=False)
-            if in_list and current is not None and block.kind == PARA:
+                book.add(name, strict=False)
+            if in_section and current is not None and block.kind == PARA:
                 _describe(current, block.text)
                 company_blocks.add(id(block))
-    warnings = []
-    if placeholders:
-        warnings.append(
-            f"dropped {len(placeholders)} placeholder company name"
-            f"{'s' if len(placeholders) > 1 else ''}: {', '.join(placeholders)}"
-        )
     companies = [
         RawCompany(name=d.name, description=d.description, revenues=d.revenues, parent=d.parent)
-        for d in drafts
+        for d in book.drafts
     ]
+    warnings = book.warnings()
+    pasted = _pasted_list(book.drafts, sections, company_blocks | listing_blocks)
+    if pasted:
+        warnings.append(pasted)
     return CompanyScan(companies, warnings, company_blocks, listing_blocks)
+
+
+def _pasted_list(drafts: list[_Draft], sections: list[Section], lists: set[int]) -> str | None:
+    """A warning when the players listed share no name with the companies the report's own
+    text writes out with a legal form ("Corbion NV partnered ..."): such a list was often
+    pasted from another market's report (air-handling firms in a medical tubing report)."""
+    listed = {d.key[0] for d in drafts if d.key}
+    if len(listed) < _PASTED_MIN_LISTED:
+        return None
+    named: dict[str, str] = {}
+    for section in sections:
+        if section.kind == COMPANIES:
+            continue
+        for block in section.blocks:
+            if block.kind != HEADING and id(block) not in lists:
+                for name in legal_names(block.text):
+                    key = _key_words(name)
+                    if key:
+                        named.setdefault(key[0], name)
+    if len(named) < _PASTED_MIN_NAMED or listed & named.keys():
+        return None
+    return (
+        f"the key players ({', '.join(d.name for d in drafts[:3])}, ...) include none of the "
+        f"companies the report's text names ({', '.join(list(named.values())[:4])}); "
+        "the list may come from another market's report"
+    )
+
+
+def _players_label(block: Block) -> bool:
+    """A short line naming the players over a list ("Major Players", "Key Vendors"), written
+    as a plain line instead of a heading."""
+    words = block.text.split()
+    return (
+        block.kind == PARA
+        and len(words) <= _LABEL_WORDS
+        and not block.text.endswith(".")
+        and classify(block.text)[0] == COMPANIES
+    )
+
+
+def _name_run(text: str) -> list[str]:
+    """A paragraph of a players section that is nothing but names: "Lonza, Catalent and
+    Recipharm." or "Mars Petcare Inc. Nestle SA (SWX: NESN) Hill's Pet Nutrition. Others."
+    Every piece must be a name or a filler ("Others"), and two at least must be names."""
+    pieces = split_run(text)
+    names = [p for p in pieces if not is_filler(p)]
+    if len(names) < 2 or not all(name_like(clean_name(p, []), True) for p in names):
+        return []
+    return names
 
 
 def _split_item(text: str) -> tuple[str, bool]:
@@ -209,90 +299,14 @@ def _split_item(text: str) -> tuple[str, bool]:
     for cut in _ITEM_CUT.finditer(text):
         rest = text[cut.end() :].strip()
         words = rest.split()
-        if ":" not in cut.group() and len(words) <= _MAX_BRAND_WORDS and _name_like(rest, False):
+        if ":" not in cut.group() and len(words) <= MAX_BRAND_WORDS and name_like(rest, False):
             continue
         return text[: cut.start()], bool(rest)
     return text, False
 
 
-def _add(drafts: list[_Draft], placeholders: list[str], raw: str, strict: bool) -> _Draft | None:
-    name = raw.strip().rstrip(":;,–—-").strip()
-    if _PLACEHOLDER.match(name):
-        if name not in placeholders:
-            placeholders.append(name)
-        return None
-    if not _name_like(name, strict):
-        return None
-    known = _find(drafts, name)
-    if known is not None:
-        return known
-    draft = _Draft(name, _key_words(name))
-    drafts.append(draft)
-    return draft
-
-
-def _name_like(name: str, strict: bool) -> bool:
-    """A company name: a few words, each capitalised (bar particles such as "of", "&" and legal
-    forms such as "plc"), or a short lower-case brand ("tado GmbH", "onsemi")."""
-    words = name.split()
-    if not words or len(words) > _MAX_NAME_WORDS or len(name) > _MAX_NAME_CHARS:
-        return False
-    if _FILLER.match(name) or name.endswith(("?", "!")):
-        return False
-    if not all(_name_word(w) or w.lower() in _CONNECTORS for w in words) and not _brand(words):
-        return False
-    if not strict:
-        return True
-    bare = [w.lower().strip(".,:") for w in words]
-    generic = all(w in _GENERIC_WORDS for w in bare)
-    return not generic and not any(w in _NOT_NAME_WORDS for w in bare)
-
-
-def _name_word(word: str) -> bool:
-    """ "Lonza", "3M", "(CMO)", "富士フイルム", "bioMérieux" (a capital inside), initials
-    ("e.l.f."), a legal form ("plc", "amba") and a joined particle ("&co", "+")."""
-    word = word.lstrip("(\"“'")
-    return (
-        capitalised(word)
-        or any(c.isupper() for c in word)
-        or word[:1] in ("&", "+")
-        or _INITIALS.match(word) is not None
-        or _legal_form(word.rstrip(","))
-    )
-
-
-def _legal_form(word: str) -> bool:
-    """ "plc", "GmbH", "A/S"; a short lower-case one ("as", "se") is an ordinary word."""
-    return _LEGAL_SUFFIX.match(word) is not None and (
-        not word.islower() or (len(word.rstrip(".")) > 2 and word not in _RUNNING_WORDS)
-    )
-
-
-def _brand(words: list[str]) -> bool:
-    """A short name written in lower case on purpose ("tado", "SK hynix", "e.l.f. Beauty"):
-    a few words, none of them a word of running text ("the", "leads", "players")."""
-    return len(words) <= _MAX_BRAND_WORDS and not any(
-        w.lower().strip(".,;:()\"“”'") in _RUNNING_WORDS for w in words
-    )
-
-
-def _key_words(name: str) -> list[str]:
-    words = _KEY_WORD.findall(name.casefold())
-    while len(words) > 1 and _LEGAL_SUFFIX.match(words[-1]):
-        words.pop()
-    return words
-
-
-def _find(drafts: list[_Draft], name: str) -> _Draft | None:
-    """The company already named, by the same words or as a shorter/longer form of them."""
-    words = _key_words(name)
-    if not words:
-        return None
-    for draft in drafts:
-        shorter, longer = sorted((words, draft.key), key=len)
-        if longer[: len(shorter)] == shorter:
-            return draft
-    return None
+def _key_words(name: str) -> tuple[str, ...]:
+    return tuple(identity_key(name).split())
 
 
 def _describe(draft: _Draft, text: str) -> None:
@@ -334,68 +348,102 @@ def _subject(before: str, company: str) -> str | None:
     return subject
 
 
-def _listed_names(text: str) -> list[str]:
-    """Names after "Key players include ..." / "Players like ...", up to the first non-name.
+def _listed_names(text: str, notes: list[str], room: int = MAX_COMPANIES) -> list[str]:
+    """Names a sentence lists as players: after "Key players include ..." / "Players like
+    ...", up to the first non-name, or before "... are some of the key players".
 
     A lower-case item ("tado", "onsemi", "SK hynix") is a name only in a list that is all the
     rest of its sentence ("Key players include ...") and also has capitalised names: alone,
-    "Key players are expanding capacity" lists nobody.
+    "Key players are expanding capacity" lists nobody. Reading stops once more than `room`
+    names are found.
     """
     names: list[str] = []
     consumed = 0
     low = lowered(text)
     for noun in _PLAYER_NOUN.finditer(low):
+        if len(names) > room:
+            break
         if noun.start() < consumed or (noun.start() > 0 and low[noun.start() - 1].isalnum()):
             continue
         qualified = _QUALIFIER.search(low, max(0, noun.start() - 30), noun.start())
         if noun.group() != "players" and not qualified:
             continue
+        before = _NAMED_BEFORE.search(low, max(0, noun.start() - 80), noun.start())
+        if before is not None:
+            found = _names_before(
+                text[max(consumed, before.start() - _LIST_WINDOW) : before.start()], notes
+            )
+            if found:
+                names.extend(found)
+                consumed = noun.end()
+                continue
         verb = _LIST_VERB.match(low, noun.end(), noun.end() + 120)
         if not verb:
             continue
-        listed = split_sentences(text[verb.end() :])[:1]
+        listed = _first_sentence(text, verb.end())
         consumed = verb.end() + len(listed[0]) if listed else verb.end()
-        found: list[tuple[str, bool]] = []  # (name, capitalised)
-        for chunk in _LIST_SPLIT.split(_without_full_stop(listed[0]) if listed else ""):
-            chunk = chunk.strip()
-            if not chunk:
-                continue
-            name, complete, solid = _leading_name(chunk, bool(verb["verb"] or verb["colon"]))
-            if found and name and _LEGAL_SUFFIX.match(name):
-                # "Catalent, Inc." was split at its comma
-                found[-1] = (f"{found[-1][0]}, {name}", True)
-            elif name:
-                found.append((name, solid))
-            if not complete or not name:
-                break
-        if any(solid for _, solid in found):
-            names.extend(name for name, _ in found)
+        brands = bool(verb["verb"] or verb["colon"])
+        names.extend(_names_after(listed[0] if listed else "", brands, notes))
+    for cue in _CJK_PLAYERS.finditer(text):
+        start = max(text.rfind("。", 0, cue.start()), text.rfind("\n", 0, cue.start())) + 1
+        found = [
+            c for c in split_list(text[start : cue.start()]) if name_like(clean_name(c, []), False)
+        ]
+        if len(found) >= 2:
+            names.extend(found)
     return names
+
+
+def _first_sentence(text: str, start: int) -> list[str]:
+    """The sentence starting at `start` (empty list if none), read from a window that grows
+    only while the sentence is not yet closed."""
+    size = 300
+    while True:
+        window = text[start : start + size]
+        sentences = split_sentences(window)
+        if len(sentences) > 1 or start + size >= len(text) or size >= _LIST_WINDOW:
+            return sentences[:1]
+        size *= 2
+
+
+def _names_after(sentence: str, brands: bool, notes: list[str]) -> list[str]:
+    """The names a list cue is followed by, up to the first chunk that is not a name."""
+    found: list[tuple[str, bool]] = []  # (name, capitalised)
+    for chunk in split_list(_without_full_stop(sentence)):
+        name, complete, solid = leading_name(clean_name(chunk, notes), brands)
+        if name:
+            found.append((name, solid))
+        if not complete or not name:
+            break
+    return [name for name, _ in found] if any(solid for _, solid in found) else []
+
+
+def _names_before(text: str, notes: list[str]) -> list[str]:
+    """The names of "A, B (brands), and C are some of the key players": the last sentence
+    before the verb, read from its end back to the first chunk that is not a name."""
+    sentences = split_sentences(text)
+    if not sentences:
+        return []
+    chunks = split_list(sentences[-1])
+    chunks[0] = without_opening(chunks[0])
+    found: list[str] = []
+    for chunk in reversed(chunks):
+        chunk = clean_name(chunk, notes)
+        name, complete, _ = leading_name(chunk, False)
+        if not (name and complete):
+            name = trailing_name(chunk)
+            if name:
+                found.insert(0, name)
+            break
+        found.insert(0, name)
+    return found if len(found) >= 2 else []
 
 
 def _without_full_stop(text: str) -> str:
     """The sentence without its full stop, unless the stop also ends "Inc." or "S.A."."""
     text = text.rstrip()
     last = text.rsplit(None, 1)[-1] if text else ""
-    if text.endswith(".") and not (_DOTTED_SUFFIX.match(last) or _INITIALS.match(last)):
+    abbreviated = legal_key(last) in ABBREVIATED_FORMS and not last.endswith("..")
+    if text.endswith(".") and not (abbreviated or is_initials(last)):
         return text[:-1].rstrip()
     return text
-
-
-def _leading_name(chunk: str, brands: bool) -> tuple[str, bool, bool]:
-    """The name a list chunk starts with, whether it is the whole chunk, and whether it is
-    capitalised (not a lower-case brand, taken only if `brands`)."""
-    words = chunk.split()
-    taken: list[str] = []
-    for i, word in enumerate(words):
-        next_name = i + 1 < len(words) and _name_word(words[i + 1])
-        if _name_word(word) or (taken and word.lower() in _CONNECTORS and next_name):
-            taken.append(word)
-            if len(taken) > _MAX_NAME_WORDS:
-                return "", False, False
-            continue
-        break
-    if brands and len(taken) < len(words) and _brand(words):
-        return chunk.rstrip(","), True, any(_name_word(w) for w in words)
-    name = " ".join(taken).rstrip(",")
-    return name, len(taken) == len(words), bool(name)
