@@ -12,79 +12,63 @@ import re
 from dataclasses import dataclass
 
 from builder.schema import Money
+from builder.vocabulary.money import (
+    BARE_SCALE_WORDS,
+    CJK_CURRENCIES,
+    CJK_SCALES,
+    CURRENCY_PREFIXES,
+    CURRENCY_SUFFIXES,
+    SCALE_WORDS,
+)
 
 _NUMBER = r"\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,6})?(?![\d,])|\d{1,15}(?:\.\d{1,6})?(?:,\d{1,2}(?!\d))?"
-_UNIT = r"trillion|billion|million|thousand|tn|bn|bln|mn|mln|mio|mm|b|m|k"
-_PREFIXES: tuple[tuple[str, str], ...] = (
-    (r"US\s?\$|USD\s?\$?|U\.S\.\s?\$|\$", "USD"),
-    (r"HK\$", "HKD"),
-    (r"S\$", "SGD"),
-    (r"C\$|CAD", "CAD"),
-    (r"A\$|AU\$|AUD", "AUD"),
-    (r"€|EUR", "EUR"),
-    (r"£|GBP", "GBP"),
-    (r"¥|JPY", "JPY"),
-    (r"CNY|RMB", "CNY"),
-    (r"₹|INR|Rs\.?", "INR"),
-    (r"CHF", "CHF"),
-    (r"₩|KRW", "KRW"),
-    (r"SGD", "SGD"),
-)
-_SUFFIXES: tuple[tuple[str, str], ...] = (
-    (r"USD|US\s?dollars|U\.S\.\s?dollars|dollars", "USD"),
-    (r"EUR|euros?", "EUR"),
-    (r"GBP|pounds sterling", "GBP"),
-    (r"JPY|yen", "JPY"),
-    (r"CNY|RMB|yuan", "CNY"),
-    (r"INR|rupees", "INR"),
-    (r"CHF|Swiss francs", "CHF"),
-)
+_UNIT = "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
+_UNIT_GAP = r"(?:\s?-\s?|\s)?"
+"""Between a number and its scale: nothing, a space or a hyphen ("$1.79-bn", "$41-billion")."""
 _PREFIX_MONEY = re.compile(
     r"(?<![A-Za-z])(?P<cur>"
-    + "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PREFIXES))
-    + rf")\s?(?P<num>{_NUMBER})(?:\s?(?P<unit>{_UNIT})\b\.?)?(?![\w])",
+    + "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(CURRENCY_PREFIXES))
+    + rf")\s?(?P<num>{_NUMBER})(?:{_UNIT_GAP}(?P<unit>{_UNIT})\b\.?)?(?![\w])",
     re.IGNORECASE,
 )
 _SUFFIX_MONEY = re.compile(
-    rf"(?<![\w.,])(?P<num>{_NUMBER})(?:\s?(?P<unit>{_UNIT})\b)?\s?(?P<cur>"
-    + "|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(_SUFFIXES))
+    rf"(?<![\w.,])(?P<num>{_NUMBER})(?:{_UNIT_GAP}(?P<unit>{_UNIT})\b)?\s?(?P<cur>"
+    + "|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(CURRENCY_SUFFIXES))
     + r")\b",
     re.IGNORECASE,
 )
 _BARE_MONEY = re.compile(
     r"(?<![\w.,$€£¥₹])(?P<num>\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,6})?|\d{1,15}(?:\.\d{1,6})?)"
-    r"\s?(?P<unit>trillion|billion|million|bn|mn)\b(?!\s+(?:[a-z]+\s+)?(?:units|doses|tons|tonnes"
+    rf"\s?(?P<unit>{'|'.join(BARE_SCALE_WORDS)})\b(?!\s+(?:[a-z]+\s+)?(?:units|doses|tons|tonnes"
     r"|people|patients|users|devices|vials|liters|litres|kg|square|sq|barrels|metric|cases"
     r"|procedures|tests|vehicles|pieces|subscribers|households|visitors|sq\.?))",
     re.IGNORECASE,
 )
+_CJK_MONEY = re.compile(
+    r"(?<![\d.])(?P<num>\d{1,15}(?:\.\d{1,6})?)\s?(?P<scale>"
+    + "|".join(CJK_SCALES)
+    + ")(?P<cur>"
+    + "|".join(word for word, _ in CJK_CURRENCIES)
+    + ")"
+)
 _DIGIT = re.compile(r"\d")
-_UNITS = {
-    "trillion": "trillion",
-    "tn": "trillion",
-    "billion": "billion",
-    "bn": "billion",
-    "bln": "billion",
-    "b": "billion",
-    "million": "million",
-    "mn": "million",
-    "mln": "million",
-    "mio": "million",
-    "mm": "million",
-    "m": "million",
-    "thousand": "thousand",
-    "k": "thousand",
-}
 _PERCENT = r"(?:%|\s?percent\b|\s?per cent\b)"
-_PCT_NUMBER = r"(?<![\d.])\d{1,3}(?:\.\d{1,3})?(?![\d])"
-_CAGR_ANCHOR = re.compile(r"\bCAGR\b|compound annual growth(?: rate)?", re.IGNORECASE)
+_PCT_NUMBER = r"(?<![\d.,])\d{1,3}(?:\.\d{1,3}|,\d{1,2}(?![\d,]))?(?![\d])"
+"""A percentage number; "39,4" is a decimal comma (39.4)."""
+_CAGR_NAMES = (
+    r"\bCAGR\b|compound annual growth(?: rate)?|compound (?:annual )?(?:growth )?rate"
+    r"|average annual growth rate"
+)
+"""What reports call a CAGR: "CAGR", "compound growth rate", "17.9 percent compound annual
+rate", "average annual growth rate over the decade"."""
+_CAGR_ANCHOR = re.compile(_CAGR_NAMES, re.IGNORECASE)
 _CAGR_VALUE = re.compile(
     rf"(?P<a>{_PCT_NUMBER})\s*{_PERCENT}?\s*(?:-|–|—|to)\s*(?P<b>{_PCT_NUMBER})\s*"
     rf"(?P<pb>{_PERCENT})|(?P<c>{_PCT_NUMBER})\s*(?P<pc>{_PERCENT})",
     re.IGNORECASE,
 )
 _CAGR_BEFORE = re.compile(
-    rf"(?P<c>{_PCT_NUMBER})\s*(?P<pc>{_PERCENT})\s*\(?\s*(?:CAGR\b|compound annual growth)",
+    rf"(?P<c>{_PCT_NUMBER})\s*(?P<pc>{_PERCENT})\s*\(?\s*(?:{_CAGR_NAMES})",
     re.IGNORECASE,
 )
 _CAGR_WINDOW = 60
@@ -94,8 +78,9 @@ _YEAR_RANGE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_AFTER = re.compile(
-    r"\s*\)?\s*,?\s*(?:in|by|for|of|during|through|until|till|at the end of|by the end of"
-    r"|by end of|end of|as of)?\s*(?:the\s+)?(?:year\s+|fiscal\s+(?:year\s+)?)?\(?(?:FY\s?)?"
+    r"\s*\)?\s*,?\s*(?:market\s+)?(?:in|by|for|of|during|through|until|till|at the end of"
+    r"|by the end of|by end of|end of|as of)?\s*(?:the\s+)?"
+    r"(?:year\s+|fiscal\s+(?:year\s+)?)?\(?(?:FY\s?)?"
     r"((?:19|20)\d{2})(?![\d%])",
     re.IGNORECASE,
 )
@@ -140,12 +125,14 @@ def find_money(sentence: str) -> list[MoneyHit]:
         return []
     hits: list[MoneyHit] = []
     for m in _PREFIX_MONEY.finditer(sentence):
-        currency = next(c for i, (_, c) in enumerate(_PREFIXES) if m.group(f"p{i}"))
+        currency = next(c for i, (_, c) in enumerate(CURRENCY_PREFIXES) if m.group(f"p{i}"))
         hits.append(_hit(m, currency))
     for m in _SUFFIX_MONEY.finditer(sentence):
         if not _overlaps(m.start(), m.end(), hits):
-            currency = next(c for i, (_, c) in enumerate(_SUFFIXES) if m.group(f"s{i}"))
+            currency = next(c for i, (_, c) in enumerate(CURRENCY_SUFFIXES) if m.group(f"s{i}"))
             hits.append(_hit(m, currency))
+    for m in _CJK_MONEY.finditer(sentence):
+        hits.append(_cjk_hit(m))
     if not hits:
         for m in _BARE_MONEY.finditer(sentence):
             hits.append(_hit(m, "USD", stated=False))
@@ -153,12 +140,20 @@ def find_money(sentence: str) -> list[MoneyHit]:
 
 
 def _hit(m: re.Match[str], currency: str, stated: bool = True) -> MoneyHit:
-    unit = _UNITS.get((m.group("unit") or "").lower(), "")
+    unit = SCALE_WORDS.get((m.group("unit") or "").lower(), "")
     original = m.group().strip().rstrip(".")
     money = Money(
         amount=parse_number(m.group("num")), currency=currency, unit=unit, original=original
     )
     return MoneyHit(m.start(), m.start() + len(original), money, stated)
+
+
+def _cjk_hit(m: re.Match[str]) -> MoneyHit:
+    """ "6580 亿美元" (6580 x 10^8 US dollars) as 658,000 USD million."""
+    currency = next(code for word, code in CJK_CURRENCIES if m.group("cur") == word)
+    amount = round(float(m.group("num")) * CJK_SCALES[m.group("scale")], 6)
+    money = Money(amount=amount, currency=currency, unit="million", original=m.group())
+    return MoneyHit(m.start(), m.end(), money)
 
 
 def _overlaps(start: int, end: int, hits: list[MoneyHit]) -> bool:
@@ -179,7 +174,7 @@ def has_digit(text: str) -> bool:
 def find_cagr(sentence: str) -> list[CagrHit]:
     """CAGR figures: "CAGR of 7.0%", "a 7.5% CAGR", "(CAGR) of approximately 8-10%"."""
     lowered = sentence.lower()
-    if "cagr" not in lowered and "compound annual" not in lowered:
+    if "cagr" not in lowered and "compound" not in lowered and "annual growth" not in lowered:
         return []
     hits: list[CagrHit] = []
     for anchor in _CAGR_ANCHOR.finditer(sentence):
@@ -201,10 +196,10 @@ def _cagr_hit(m: re.Match[str]) -> CagrHit:
     groups = m.groupdict()
     if groups.get("a"):
         start, end = m.start("a"), m.end("pb")
-        low, high = float(groups["a"]), float(groups["b"])
+        low, high = parse_number(groups["a"]), parse_number(groups["b"])
     else:
         start, end = m.start("c"), m.end("pc")
-        low, high = float(groups["c"]), None
+        low, high = parse_number(groups["c"]), None
     return CagrHit(start, end, low, high, m.string[start:end].strip())
 
 
