@@ -19,19 +19,38 @@ from builder.extract.places import mentions, names_the_market
 from builder.extract.sections import FAQ, OVERVIEW, TITLE
 from builder.extract.sentences import Sentence
 from builder.schema import Cagr, RawSize
+from builder.vocabulary.money import UNIT_IN_MILLIONS
 
 BASE, FORECAST, OTHER = "base", "forecast", "other"
 HISTORY = "history"
 """An earlier year's size stated with the headline: kept as "other", without a warning."""
+STEP = "step"
+"""A projected size between the base and the forecast year: kept as "other", without a warning."""
 
 _CUES = re.compile(
-    r"\b(?:(?P<forecast>reach(?:ing)?|projected|expected|forecast(?:ed)?|anticipated|predicted"
-    r"|estimated to|will|grow to|rise to|increase to|climb to|surge to|expand to|hit|touch"
-    r"|surpass|exceed|cross|attain|to)"
-    r"|(?P<base>valued|value|was|were|stood|stands|accounted|worth|estimated at|size of"
-    r"|generated|recorded|registered|reached|from|currently|is))\b",
+    r"\b(?:(?P<forecast>reach(?:ing)?|projected|projects?|expected|forecast(?:ed|s)?|anticipated"
+    r"|predicted|predicts?|estimated to|will|grow to|rise to|increase to|climb to|surge to"
+    r"|expand to|hit|touch|surpass|exceed|cross|attain|to)"
+    r"|(?P<base>valued|stood|accounted|estimated at|generated|recorded|registered|reached|from"
+    r"|currently)"
+    r"|(?P<weak>value|was|were|stands|worth|is))\b",
     re.IGNORECASE,
 )
+"""The verb before an amount. A strong past or present verb ("valued", "from") makes it the
+base; a forecast verb ("projected", "reach", "will") outweighs a weak one after it ("expected
+to be worth", "is projected to reach a size of")."""
+_FUTURE = re.compile(
+    r"\b(?:expect(?:ed|s|ing)?\b|project(?:ed|s)\b|forecast(?:ed|s)?\b|anticipat|predict"
+    r"|will\b|estimated to|likely|poised|set to|may\b|could\b|should\b|would\b|outlook"
+    r"|by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+"""Words that make a sentence a projection. A sentence with none, told in the past ("was
+$30.2 billion in 2017, growing to $53.5 billion in 2022"), states actual sizes only."""
+_PAST = re.compile(r"\b(?:was|were|stood|grew|accounted|recorded|reached|generated)\b", re.I)
+_ROUND_GAP = 0.2
+"""A round headline ("$600 billion by 2030") gives way to a precise figure for the same year
+within this share of it ("$678,8 billion by 2030"): titles round, bodies state."""
 _MARKET_WORDS = re.compile(r"\b(?:market|industry|sector|valued|size|valuation)\b", re.IGNORECASE)
 _SUB_MARKET = re.compile(r"\b(?:segments?|sub-?segments?|category|categories)\b", re.IGNORECASE)
 _PERIOD_WORDS = re.compile(
@@ -41,6 +60,8 @@ _PERIOD_WORDS = re.compile(
 )
 _TITLE_PERIOD_WORDS = re.compile(r"forecast|period|outlook|projection", re.IGNORECASE)
 _LOCAL_DISTANCE = 80
+_ADDRESS = re.compile(r"\b(?:based|headquartered|located)\s+in\b|-based\b", re.IGNORECASE)
+"""A place in an address ("a firm based in Pune, India") does not own the next figure."""
 _END_YEAR = re.compile(r"\s*(?:through|until|till|to|by)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 
 
@@ -78,37 +99,114 @@ def forecast_period(title: str | None, sentences: list[Sentence]) -> tuple[int, 
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    role: str
+    size: RawSize
+    stated: bool
+    """Whether a currency was written."""
+
+
 def _sizes(sentences: list[Sentence], geography: str, result: Figures) -> None:
-    headline: dict[str, RawSize] = {}
-    others: list[RawSize] = []
+    candidates: list[_Candidate] = []
     for sentence in sentences:
         if sentence.company or not figures.has_digit(sentence.text):
             continue
         if not _about_market(sentence):
             continue
         for hit, role, year in classify_money(sentence.text, geography):
-            kind = OTHER if role == HISTORY else role
+            kind = role if role in (BASE, FORECAST) else OTHER
             size = RawSize(kind=kind, year=year, money=hit.money, quote=sentence.text)
+            candidates.append(_Candidate(role, size, hit.stated_currency))
             if not hit.stated_currency:
                 result.warnings.append(
                     f'no currency written for "{hit.money.original}"; read as USD: '
                     f'"{sentence.text}"'
                 )
-            if kind in headline and _same(headline[kind], size):
-                continue
-            if kind != OTHER and kind not in headline:
-                headline[kind] = size
-                continue
-            if any(_same(o, size) for o in others):
-                continue
-            others.append(size.model_copy(update={"kind": OTHER}))
-            if role != HISTORY:
-                result.warnings.append(_size_warning(size, headline.get(kind)))
-    result.size = [headline[k] for k in (BASE, FORECAST) if k in headline] + others
+    headline = {kind: _headline(candidates, kind, result.warnings) for kind in (BASE, FORECAST)}
+    _horizon(headline, candidates, result.warnings)
+    chosen = [size for size in (headline[BASE], headline[FORECAST]) if size is not None]
+    others: list[RawSize] = []
+    for candidate in candidates:
+        size = candidate.size
+        if any(size is c for c in chosen) or any(_same(c, size) for c in chosen + others):
+            continue
+        others.append(size.model_copy(update={"kind": OTHER}))
+        if candidate.role in (BASE, FORECAST, OTHER):
+            result.warnings.append(_size_warning(size, headline.get(candidate.role)))
+    result.size = chosen + others
+
+
+def _headline(candidates: list[_Candidate], kind: str, warnings: list[str]) -> RawSize | None:
+    """The first figure of a kind, preferring one with a year and a written currency; a round
+    figure ("$600 billion") gives way to a precise one for the same year."""
+    pool = [c for c in candidates if c.role == kind]
+    if not pool:
+        return None
+    first = min(pool, key=lambda c: (c.size.year is None, not c.stated)).size
+    for candidate in pool:
+        size = candidate.size
+        if (
+            size.year == first.year
+            and size.money.currency == first.money.currency
+            and _significant_digits(first) <= 2 < _significant_digits(size)
+            and abs(_millions(size) / _millions(first) - 1) <= _ROUND_GAP
+        ):
+            warnings.append(
+                f'round {kind} figure "{first.money.original}" set aside for the precise '
+                f'"{size.money.original}" stated for the same year: "{size.quote}"'
+            )
+            return size
+    return first
+
+
+def _horizon(
+    headline: dict[str, RawSize | None], candidates: list[_Candidate], warnings: list[str]
+) -> None:
+    """A forecast one year after the base ("grow from $0.69 billion in 2021 to $0.80 billion in
+    2022") is a step; a later forecast the report states ("$1.38 billion in 2026") is the
+    horizon."""
+    base, forecast = headline[BASE], headline[FORECAST]
+    if not (base and forecast and base.year and forecast.year):
+        return
+    if forecast.year - base.year > 1:
+        return
+    later = next(
+        (
+            c.size
+            for c in candidates
+            if c.role == FORECAST and c.size.year and c.size.year > forecast.year
+        ),
+        None,
+    )
+    if later is not None:
+        warnings.append(
+            f'forecast "{forecast.money.original}" ({forecast.year}) is one year after the base; '
+            f'"{later.money.original}" ({later.year}) taken as the forecast: "{later.quote}"'
+        )
+        headline[FORECAST] = later
+
+
+def _millions(size: RawSize) -> float:
+    return size.money.amount * UNIT_IN_MILLIONS[size.money.unit] or 1e-12
+
+
+def _significant_digits(size: RawSize) -> int:
+    digits = re.sub(r"\D", "", size.money.original).strip("0")
+    return len(digits)
 
 
 def _about_market(sentence: Sentence) -> bool:
     return sentence.section in (TITLE, OVERVIEW) or _MARKET_WORDS.search(sentence.text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    hit: MoneyHit
+    role: str
+    year: int | None
+    future: bool
+    """Whether a future word stands between the previous amount and this one."""
 
 
 def classify_money(
@@ -121,7 +219,7 @@ def classify_money(
     is that part's figure, not the market's, and is left out; a place that starts the
     market's name ("the Southeast Asia widgets market was valued at ...") is the market.
     """
-    out = []
+    out: list[_Reading] = []
     previous_end = 0
     places = mentions(sentence) if geography else []
     for hit in figures.find_money(sentence):
@@ -130,41 +228,65 @@ def classify_money(
             floor <= start < hit.start
             and place.name != geography
             and not names_the_market(sentence, end)
+            and not _ADDRESS.search(sentence, max(0, start - 30), end + 8)
             for start, end, place in places
         ):
             previous_end = hit.end
             continue
         cue = None
         for m in _CUES.finditer(sentence, previous_end, hit.start):
-            cue = FORECAST if m.group("forecast") else BASE
+            if m.group("forecast"):
+                cue = FORECAST
+            elif m.group("base") or cue != FORECAST:
+                cue = BASE
+        future = _FUTURE.search(sentence, previous_end, hit.start) is not None
         after = figures.year_after(sentence, hit.end)
         before = figures.year_before(sentence, hit.start, previous_end)
         if cue == BASE:
             year = after or (before[1] if before else None)
-            out.append((hit, BASE, year))
+            out.append(_Reading(hit, BASE, year, future))
         elif cue == FORECAST:
             year = after or (before[1] if before and before[0] in ("in", "by") else None)
-            out.append((hit, FORECAST if year else OTHER, year))
+            out.append(_Reading(hit, FORECAST if year else OTHER, year, future))
         else:
-            out.append((hit, OTHER, after))
+            out.append(_Reading(hit, OTHER, after, future))
         previous_end = hit.end
-    return _order_by_year(out)
+    return [(r.hit, r.role, r.year) for r in _order_by_year(sentence, out)]
 
 
-def _order_by_year(
-    found: list[tuple[MoneyHit, str, int | None]],
-) -> list[tuple[MoneyHit, str, int | None]]:
-    """A projection naming three years ("valued at X in 2018 to Y in 2024 and is anticipated
-    to reach Z by 2032") is history, base and forecast: the latest year is the forecast, the
-    one before it the base, earlier ones history."""
-    dated = sorted({year for _, _, year in found if year is not None})
-    if len(dated) < 2 or not any(kind == FORECAST for _, kind, _ in found):
+def _order_by_year(sentence: str, found: list[_Reading]) -> list[_Reading]:
+    """Roles from the years a sentence names together.
+
+    Told in the past with no future word ("was $30.2 billion in 2017, growing to $53.5
+    billion in 2022"), every size is an actual: the latest is the base, earlier ones history.
+    A projection naming several years ("valued at X in 2018 to Y in 2024 and is anticipated
+    to reach Z by 2032") has its forecast at the latest year; the base is the latest earlier
+    size stated without a future word (Y), so a projected step ("is projected to reach X in
+    2026, further expanding to Y by 2035") is neither; earlier sizes are history.
+    """
+    years = sorted({r.year for r in found if r.year is not None})
+    if not years:
         return found
-    roles = {dated[-1]: FORECAST, dated[-2]: BASE}
+    if _FUTURE.search(sentence) is None and _PAST.search(sentence):
+        return [_with(r, BASE if r.year == years[-1] else HISTORY) for r in found]
+    if len(years) < 2 or not any(r.role == FORECAST for r in found):
+        return found
+    earlier = [r for r in found if r.year is not None and r.year < years[-1]]
+    actual = [r.year for r in earlier if not r.future and r.year is not None]
+    base_year = max(actual) if actual else years[0]
+    roles = {years[-1]: FORECAST, base_year: BASE}
     return [
-        (hit, roles.get(year, HISTORY) if year is not None else kind, year)
-        for hit, kind, year in found
+        _with(r, roles.get(r.year, HISTORY if r.year < base_year else STEP))
+        if r.year is not None
+        else r
+        for r in found
     ]
+
+
+def _with(reading: _Reading, role: str) -> _Reading:
+    if reading.year is None:
+        return reading
+    return _Reading(reading.hit, role, reading.year, reading.future)
 
 
 def _same(a: RawSize, b: RawSize) -> bool:
