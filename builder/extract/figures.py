@@ -71,6 +71,7 @@ _CAGR_BEFORE = re.compile(
     rf"(?P<c>{_PCT_NUMBER})\s*(?P<pc>{_PERCENT})\s*\(?\s*(?:{_CAGR_NAMES})",
     re.IGNORECASE,
 )
+_CAGR_NAME_AFTER = re.compile(rf"\s*\(?\s*(?:{_CAGR_NAMES})\s*\)?", re.IGNORECASE)
 _CAGR_WINDOW = 60
 _YEAR_RANGE = re.compile(
     r"(?<![\d.,])((?:19|20)\d{2})\s*(?:-|–|—|to|and|through|till|until)\s*"
@@ -201,6 +202,13 @@ def _cagr_hit(m: re.Match[str]) -> CagrHit:
         start, end = m.start("c"), m.end("pc")
         low, high = parse_number(groups["c"]), None
     return CagrHit(start, end, low, high, m.string[start:end].strip())
+
+
+def cagr_name_end(sentence: str, pos: int) -> int:
+    """Past a CAGR's name written after its figure ("17.9 percent compound annual rate"), so
+    the period that follows the name is read as the rate's."""
+    m = _CAGR_NAME_AFTER.match(sentence, pos)
+    return m.end() if m else pos
 
 
 def find_year_range(text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:

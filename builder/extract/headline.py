@@ -62,7 +62,9 @@ _TITLE_PERIOD_WORDS = re.compile(r"forecast|period|outlook|projection", re.IGNOR
 _LOCAL_DISTANCE = 80
 _ADDRESS = re.compile(r"\b(?:based|headquartered|located)\s+in\b|-based\b", re.IGNORECASE)
 """A place in an address ("a firm based in Pune, India") does not own the next figure."""
-_END_YEAR = re.compile(r"\s*(?:through|until|till|to|by)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+_END_YEAR = re.compile(
+    r"\s*(?:through|until|till|to|by)\s+(?:the\s+year\s+)?((?:19|20)\d{2})\b", re.IGNORECASE
+)
 
 
 @dataclass
@@ -78,7 +80,7 @@ def extract_figures(sentences: list[Sentence], title: str | None, geography: str
     ]
     result = Figures()
     _sizes(ordered, geography, result)
-    _cagr(ordered, forecast_period(title, ordered), result)
+    _cagr(ordered, forecast_period(title, ordered), geography, result)
     if not result.size and result.cagr is None:
         result.warnings.append("no size or CAGR figures found")
     return result
@@ -221,16 +223,9 @@ def classify_money(
     """
     out: list[_Reading] = []
     previous_end = 0
-    places = mentions(sentence) if geography else []
     for hit in figures.find_money(sentence):
         floor = max(previous_end, hit.start - _LOCAL_DISTANCE)
-        if _SUB_MARKET.search(sentence, floor, hit.start) or any(
-            floor <= start < hit.start
-            and place.name != geography
-            and not names_the_market(sentence, end)
-            and not _ADDRESS.search(sentence, max(0, start - 30), end + 8)
-            for start, end, place in places
-        ):
+        if _belongs_elsewhere(sentence, floor, hit.start, geography):
             previous_end = hit.end
             continue
         cue = None
@@ -252,6 +247,23 @@ def classify_money(
             out.append(_Reading(hit, OTHER, after, future))
         previous_end = hit.end
     return [(r.hit, r.role, r.year) for r in _order_by_year(sentence, out)]
+
+
+def _belongs_elsewhere(sentence: str, floor: int, pos: int, geography: str | None) -> bool:
+    """Whether a segment or, given the market's `geography`, another place stands between
+    `floor` and a figure at `pos`; a place in an address or starting the market's name does
+    not count."""
+    if _SUB_MARKET.search(sentence, floor, pos):
+        return True
+    if not geography:
+        return False
+    return any(
+        floor <= start < pos
+        and place.name != geography
+        and not names_the_market(sentence, end)
+        and not _ADDRESS.search(sentence, max(0, start - 30), end + 8)
+        for start, end, place in mentions(sentence)
+    )
 
 
 def _order_by_year(sentence: str, found: list[_Reading]) -> list[_Reading]:
@@ -309,37 +321,93 @@ def _size_warning(size: RawSize, headline: RawSize | None) -> str:
     )
 
 
-def _cagr(sentences: list[Sentence], period: tuple[int, int] | None, result: Figures) -> None:
-    hits: list[tuple[Sentence, CagrHit]] = [
-        (sentence, hit) for sentence in sentences for hit in figures.find_cagr(sentence.text)
+def _cagr(
+    sentences: list[Sentence],
+    period: tuple[int, int] | None,
+    geography: str,
+    result: Figures,
+) -> None:
+    """The market's CAGR: the first one stated, passing over ranges, historical rates, a
+    one-year step's rate and a segment's or another region's rate when the market's own
+    is also stated; every rate passed over is named in a warning."""
+    forecast = next((s for s in result.size if s.kind == FORECAST), None)
+    readings = []
+    for sentence in sentences:
+        for hit in figures.find_cagr(sentence.text):
+            years = cagr_years(sentence.text, hit, period)
+            reason = _not_the_markets(sentence.text, hit, years, forecast, geography)
+            readings.append((sentence, hit, years, reason))
+    usable = [r for r in readings if r[3] is None] or [
+        r for r in readings if r[3] == _ONE_YEAR  # the only rate stated, though for one year
     ]
-    head = next(((s, h) for s, h in hits if not h.is_range), None)
-    if head is None:
-        for sentence, hit in hits:
+    if not usable:
+        for sentence, hit, _, reason in readings:
             result.warnings.append(
-                f'CAGR given only as a range, {hit.original}; no headline CAGR: "{sentence.text}"'
+                f'CAGR {hit.original} is {reason}; no headline CAGR: "{sentence.text}"'
             )
         return
-    sentence, hit = head
-    start, end = cagr_years(sentence.text, hit, period)
+    sentence, hit, (start, end), _ = usable[0]
+    if start is None and end is None:  # the same rate stated with its years elsewhere
+        start, end = next(
+            (y for _, h, y, _ in usable if h.low == hit.low and h.high is None and any(y)),
+            (None, None),
+        )
     result.cagr = Cagr(percent=hit.low, start_year=start, end_year=end, quote=sentence.text)
     seen: set[tuple[float, float | None]] = {(hit.low, None)}
-    for other_sentence, other in hits:
+    for other_sentence, other, _, reason in readings:
         key = (other.low, other.high)
         if key in seen:
             continue
         seen.add(key)
+        why = f"; it is {reason}" if reason else ""
         result.warnings.append(
             f'conflicting CAGR: {other.original} ("{other_sentence.text}") differs from the '
-            f"headline CAGR {hit.original}"
+            f"headline CAGR {hit.original}{why}"
         )
+
+
+_ONE_YEAR = "a one-year growth rate"
+_HISTORICAL = re.compile(
+    r"\b(?:past|previous|historic(?:al)?|grew|has grown|had grown|has been growing)\b", re.I
+)
+
+
+def _not_the_markets(
+    sentence: str,
+    hit: CagrHit,
+    years: tuple[int | None, int | None],
+    forecast: RawSize | None,
+    geography: str,
+) -> str | None:
+    """Why a CAGR is not the market's headline rate, or None when it may be."""
+    if hit.is_range:
+        return "a range"
+    clause_start = max(sentence.rfind(";", 0, hit.start), sentence.rfind(". ", 0, hit.start), 0)
+    end_year = years[1]
+    pasts = list(_HISTORICAL.finditer(sentence, clause_start, hit.start))
+    past = pasts[-1] if pasts else None  # the last past-tense word before the rate
+    if (end_year and forecast and forecast.year and end_year < forecast.year) or (
+        past and not _FUTURE.search(sentence, past.end(), hit.start)
+    ):
+        return "a historical rate"
+    dated = {year for _, _, year in classify_money(sentence) if year is not None}
+    if not any(years) and len(dated) == 2 and max(dated) - min(dated) == 1:
+        return _ONE_YEAR
+    floor = max(clause_start, hit.start - _LOCAL_DISTANCE)
+    for money in figures.find_money(sentence):  # "US$" is not the United States
+        if money.end <= hit.start:
+            floor = max(floor, money.end)
+    if _belongs_elsewhere(sentence, floor, hit.start, geography):
+        return "a segment's or another region's rate"
+    return None
 
 
 def cagr_years(
     sentence: str, hit: CagrHit, period: tuple[int, int] | None
 ) -> tuple[int | None, int | None]:
     """The years a CAGR spans, only when stated: its own range, else the forecast period."""
-    after = figures.find_year_range(sentence, hit.end, hit.end + 60)
+    pos = figures.cagr_name_end(sentence, hit.end)
+    after = figures.find_year_range(sentence, pos, pos + 60)
     if after:
         return after
     if _PERIOD_WORDS.search(sentence):
@@ -348,7 +416,7 @@ def cagr_years(
             return own
         if period:
             return period
-    m = _END_YEAR.match(sentence, hit.end, hit.end + 30)
+    m = _END_YEAR.match(sentence, pos, pos + 40)
     if m:
         return None, int(m.group(1))
     return None, None
