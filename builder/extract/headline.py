@@ -51,7 +51,12 @@ _PAST = re.compile(r"\b(?:was|were|stood|grew|accounted|recorded|reached|generat
 _ROUND_GAP = 0.2
 """A round headline ("$600 billion by 2030") gives way to a precise figure for the same year
 within this share of it ("$678,8 billion by 2030"): titles round, bodies state."""
-_MARKET_WORDS = re.compile(r"\b(?:market|industry|sector|valued|size|valuation)\b", re.IGNORECASE)
+_MARKET_WORDS = re.compile(
+    r"\b(?:market|industry|sector|valued|size|valuation|global|worldwide)\b", re.IGNORECASE
+)
+_CONTINUES = re.compile(r"(?:It|This|Its)\b")
+"""A sentence that goes on about the subject of the one before ("It is projected to surpass
+$25.20 billion by 2027") is about the market when that one was."""
 _SUB_MARKET = re.compile(r"\b(?:segments?|sub-?segments?|category|categories)\b", re.IGNORECASE)
 _PERIOD_WORDS = re.compile(
     r"\b(?:forecast(?:ed)?|projection|assessment|review|study|analysis)\s+period\b"
@@ -111,10 +116,11 @@ class _Candidate:
 
 def _sizes(sentences: list[Sentence], geography: str, result: Figures) -> None:
     candidates: list[_Candidate] = []
+    previous_about = False
     for sentence in sentences:
-        if sentence.company or not figures.has_digit(sentence.text):
-            continue
-        if not _about_market(sentence):
+        about = _about_market(sentence) or (previous_about and _CONTINUES.match(sentence.text))
+        previous_about = bool(about)
+        if sentence.company or not figures.has_digit(sentence.text) or not about:
             continue
         for hit, role, year in classify_money(sentence.text, geography):
             kind = role if role in (BASE, FORECAST) else OTHER
