@@ -74,20 +74,26 @@ _CAGR_BEFORE = re.compile(
 _CAGR_NAME_AFTER = re.compile(rf"\s*\(?\s*(?:{_CAGR_NAMES})\s*\)?", re.IGNORECASE)
 _CAGR_WINDOW = 60
 _YEAR_RANGE = re.compile(
-    r"(?<![\d.,])((?:19|20)\d{2})\s*(?:-|–|—|to|and|through|till|until)\s*"
-    r"((?:19|20)\d{2}|\d{2})(?![\d%])",
+    r"(?<![\d.,])((?:19|20)\d{2})\s*年?\s*(?:-|–|—|to|and|through|till|until|至|到)\s*"
+    r"((?:19|20)\d{2}|\d{2})F?(?![\d%])",
     re.IGNORECASE,
 )
+"""A period: "2024-2030", "from 2021 to 2027", "2026-32", "2024-2031F" (F for forecast),
+"2019 年至 2025 年"."""
 _YEAR_AFTER = re.compile(
     r"\s*\)?\s*,?\s*(?:market\s+)?(?:in|by|for|of|during|through|until|till|at the end of"
     r"|by the end of|by end of|end of|as of)?\s*(?:the\s+)?"
     r"(?:year\s+|fiscal\s+(?:year\s+)?)?\(?(?:FY\s?)?"
-    r"((?:19|20)\d{2})(?![\d%])",
+    r"((?:19|20)\d{2})F?(?![\d%])",
     re.IGNORECASE,
 )
 _YEAR_BEFORE = re.compile(
-    r"\b(in|as of|for|during|by)\s+(?:the\s+year\s+)?((?:19|20)\d{2})\b", re.IGNORECASE
+    r"\b(in|as of|for|during|by)\s+(?:the\s+year\s+)?((?:19|20)\d{2})\b"
+    r"|(到|在|于)\s*((?:19|20)\d{2})\s*年",
+    re.IGNORECASE,
 )
+_CJK_PREPOSITIONS = {"到": "by", "在": "in", "于": "in"}
+"""Chinese "到 2025 年" is "by 2025", "在 2018 年" "in 2018"."""
 _YEAR_BEFORE_WINDOW = 150
 _APPROXIMATE = re.compile(
     r"\b(?:approximately|approx\.?|around|about|nearly|almost|roughly|close to|over|more than"
@@ -214,8 +220,18 @@ def cagr_name_end(sentence: str, pos: int) -> int:
 def find_year_range(text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
     """The first "2024-2030" / "from 2024 to 2030" / "2024-30" range in text[start:end]."""
     m = _YEAR_RANGE.search(text, start, len(text) if end is None else end)
-    if m is None:
-        return None
+    return _year_range(m) if m else None
+
+
+def last_year_range(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The last year range in text[start:end], the one nearest to what follows."""
+    found = None
+    for m in _YEAR_RANGE.finditer(text, start, end):
+        found = _year_range(m) or found
+    return found
+
+
+def _year_range(m: re.Match[str]) -> tuple[int, int] | None:
     first, second = int(m.group(1)), m.group(2)
     last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
     return (first, last) if last > first else None
@@ -232,7 +248,10 @@ def year_before(sentence: str, pos: int, floor: int = 0) -> tuple[str, int] | No
     (preposition, year)."""
     found = None
     for m in _YEAR_BEFORE.finditer(sentence, max(floor, pos - _YEAR_BEFORE_WINDOW), pos):
-        found = (m.group(1).lower(), int(m.group(2)))
+        if m.group(1):
+            found = (m.group(1).lower(), int(m.group(2)))
+        else:
+            found = (_CJK_PREPOSITIONS[m.group(3)], int(m.group(4)))
     return found
 
 

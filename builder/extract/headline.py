@@ -33,7 +33,8 @@ _CUES = re.compile(
     r"|expand to|hit|touch|surpass|exceed|cross|attain|to)"
     r"|(?P<base>valued|stood|accounted|estimated at|generated|recorded|registered|reached|from"
     r"|currently)"
-    r"|(?P<weak>value|was|were|stands|worth|is))\b",
+    r"|(?P<weak>value|was|were|stands|worth|is))\b"
+    r"|(?P<cjk>预计|将|达到)",
     re.IGNORECASE,
 )
 """The verb before an amount. A strong past or present verb ("valued", "from") makes it the
@@ -42,7 +43,7 @@ to be worth", "is projected to reach a size of")."""
 _FUTURE = re.compile(
     r"\b(?:expect(?:ed|s|ing)?\b|project(?:ed|s)\b|forecast(?:ed|s)?\b|anticipat|predict"
     r"|will\b|estimated to|likely|poised|set to|may\b|could\b|should\b|would\b|outlook"
-    r"|by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d)",
+    r"|by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d)|预计|将",
     re.IGNORECASE,
 )
 """Words that make a sentence a projection. A sentence with none, told in the past ("was
@@ -231,12 +232,14 @@ def classify_money(
     previous_end = 0
     for hit in figures.find_money(sentence):
         floor = max(previous_end, hit.start - _LOCAL_DISTANCE)
-        if _belongs_elsewhere(sentence, floor, hit.start, geography):
+        if _REGION_WORD.search(sentence, floor, hit.start) or _belongs_elsewhere(
+        sentence, floor, hit.start, geography
+    ):
             previous_end = hit.end
             continue
         cue = None
         for m in _CUES.finditer(sentence, previous_end, hit.start):
-            if m.group("forecast"):
+            if m.group("forecast") or m.group("cjk"):
                 cue = FORECAST
             elif m.group("base") or cue != FORECAST:
                 cue = BASE
@@ -373,6 +376,8 @@ def _cagr(
 
 
 _ONE_YEAR = "a one-year growth rate"
+_REGION_WORD = re.compile(r"\b(?:this|the|each|every)\s+(?:region|country)\b", re.IGNORECASE)
+"""A rate a region or country grows at ("This region will grow at a CAGR of 18.3%")."""
 _HISTORICAL = re.compile(
     r"\b(?:past|previous|historic(?:al)?|grew|has grown|had grown|has been growing)\b", re.I
 )
@@ -403,7 +408,9 @@ def _not_the_markets(
     for money in figures.find_money(sentence):  # "US$" is not the United States
         if money.end <= hit.start:
             floor = max(floor, money.end)
-    if _belongs_elsewhere(sentence, floor, hit.start, geography):
+    if _REGION_WORD.search(sentence, floor, hit.start) or _belongs_elsewhere(
+        sentence, floor, hit.start, geography
+    ):
         return "a segment's or another region's rate"
     return None
 
@@ -425,4 +432,15 @@ def cagr_years(
     m = _END_YEAR.match(sentence, pos, pos + 40)
     if m:
         return None, int(m.group(1))
-    return None, None
+    return _period_before(sentence, hit.start)
+
+
+def _period_before(sentence: str, pos: int) -> tuple[int | None, int | None]:
+    """A period stated just before the rate, with no amount between ("From 2019 to 2025,
+    the market's CAGR will reach 7.9%"); an amount between makes it that amount's period."""
+    floor = max(0, pos - _LOCAL_DISTANCE)
+    for money in figures.find_money(sentence):
+        if money.end <= pos:
+            floor = max(floor, money.end)
+    return figures.last_year_range(sentence, floor, pos) or (None, None)
+
