@@ -233,8 +233,8 @@ def classify_money(
     for hit in figures.find_money(sentence):
         floor = max(previous_end, hit.start - _LOCAL_DISTANCE)
         if _REGION_WORD.search(sentence, floor, hit.start) or _belongs_elsewhere(
-        sentence, floor, hit.start, geography
-    ):
+            sentence, floor, hit.start, geography
+        ):
             previous_end = hit.end
             continue
         cue = None
@@ -347,7 +347,9 @@ def _cagr(
             reason = _not_the_markets(sentence.text, hit, years, forecast, geography)
             readings.append((sentence, hit, years, reason))
     usable = [r for r in readings if r[3] is None] or [
-        r for r in readings if r[3] == _ONE_YEAR  # the only rate stated, though for one year
+        r
+        for r in readings
+        if r[3] == _ONE_YEAR  # the only rate stated, though for one year
     ]
     if not usable:
         for sentence, hit, _, reason in readings:
@@ -443,4 +445,3 @@ def _period_before(sentence: str, pos: int) -> tuple[int | None, int | None]:
         if money.end <= pos:
             floor = max(floor, money.end)
     return figures.last_year_range(sentence, floor, pos) or (None, None)
-
