@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from builder.extract import figures
 from builder.extract.figures import CagrHit, MoneyHit
@@ -71,6 +72,11 @@ _ADDRESS = re.compile(r"\b(?:based|headquartered|located)\s+in\b|-based\b", re.I
 _END_YEAR = re.compile(
     r"\s*(?:through|until|till|to|by)\s+(?:the\s+year\s+)?((?:19|20)\d{2})\b", re.IGNORECASE
 )
+
+
+_mentions = lru_cache(maxsize=256)(mentions)
+_money = lru_cache(maxsize=256)(figures.find_money)
+"""Each sentence is read for places and amounts by several rules; once is enough."""
 
 
 @dataclass
@@ -230,7 +236,7 @@ def classify_money(
     """
     out: list[_Reading] = []
     previous_end = 0
-    for hit in figures.find_money(sentence):
+    for hit in _money(sentence):
         floor = max(previous_end, hit.start - _LOCAL_DISTANCE)
         if _REGION_WORD.search(sentence, floor, hit.start) or _belongs_elsewhere(
             sentence, floor, hit.start, geography
@@ -271,7 +277,7 @@ def _belongs_elsewhere(sentence: str, floor: int, pos: int, geography: str | Non
         and place.name != geography
         and not names_the_market(sentence, end)
         and not _ADDRESS.search(sentence, max(0, start - 30), end + 8)
-        for start, end, place in mentions(sentence)
+        for start, end, place in _mentions(sentence)
     )
 
 
@@ -407,7 +413,7 @@ def _not_the_markets(
     if not any(years) and len(dated) == 2 and max(dated) - min(dated) == 1:
         return _ONE_YEAR
     floor = max(clause_start, hit.start - _LOCAL_DISTANCE)
-    for money in figures.find_money(sentence):  # "US$" is not the United States
+    for money in _money(sentence):  # "US$" is not the United States
         if money.end <= hit.start:
             floor = max(floor, money.end)
     if _REGION_WORD.search(sentence, floor, hit.start) or _belongs_elsewhere(
@@ -441,7 +447,7 @@ def _period_before(sentence: str, pos: int) -> tuple[int | None, int | None]:
     """A period stated just before the rate, with no amount between ("From 2019 to 2025,
     the market's CAGR will reach 7.9%"); an amount between makes it that amount's period."""
     floor = max(0, pos - _LOCAL_DISTANCE)
-    for money in figures.find_money(sentence):
+    for money in _money(sentence):
         if money.end <= pos:
             floor = max(floor, money.end)
     return figures.last_year_range(sentence, floor, pos) or (None, None)
