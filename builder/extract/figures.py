@@ -39,11 +39,13 @@ _SUFFIX_MONEY = re.compile(
 )
 _BARE_MONEY = re.compile(
     r"(?<![\w.,$€£¥₹])(?P<num>\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,6})?|\d{1,15}(?:\.\d{1,6})?)"
-    rf"\s?(?P<unit>{'|'.join(BARE_SCALE_WORDS)})\b(?!\s+(?:[a-z]+\s+)?(?:units|doses|tons|tonnes"
-    r"|people|patients|users|devices|vials|liters|litres|kg|square|sq|barrels|metric|cases"
-    r"|procedures|tests|vehicles|pieces|subscribers|households|visitors|sq\.?))",
+    rf"\s?(?P<unit>{'|'.join(BARE_SCALE_WORDS)})\b(?=\s*(?:[,.;:)\]]|$|(?:in|by|and|at|for|from"
+    r"|to|during|over|while|which|that|as|or|until|through|till|is|was|were|will|with|growing"
+    r"|registering|expanding|exhibiting|reflecting|representing|showcasing)\b))",
     re.IGNORECASE,
 )
+"""An amount with no currency counts only where a size would end ("valued at 5.4 billion in
+2023"), never before a noun it counts ("30 million EVs", "2 billion doses")."""
 _CJK_MONEY = re.compile(
     r"(?<![\d.])(?P<num>\d{1,15}(?:\.\d{1,6})?)\s?(?P<scale>"
     + "|".join(CJK_SCALES)
@@ -110,6 +112,8 @@ class MoneyHit:
     money: Money
     stated_currency: bool = True
     """False when no currency was written and USD is assumed."""
+    ranged: bool = False
+    """The lower end of a range written with one scale ("$17 to $26.3 billion")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +147,26 @@ def find_money(sentence: str) -> list[MoneyHit]:
     if not hits:
         for m in _BARE_MONEY.finditer(sentence):
             hits.append(_hit(m, "USD", stated=False))
-    return sorted(hits, key=lambda h: h.start)
+    return _range_units(sentence, sorted(hits, key=lambda h: h.start))
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and)\s*")
+
+
+def is_range_join(sentence: str, start: int, end: int) -> bool:
+    """Whether only "-", "to" or "and" stands between two figures."""
+    return _RANGE_JOIN.fullmatch(sentence, start, end) is not None
+
+
+def _range_units(sentence: str, hits: list[MoneyHit]) -> list[MoneyHit]:
+    """ "$17 to $26.3 billion", "$5-10 billion": the lower end takes the upper end's scale."""
+    out = list(hits)
+    for i in range(len(out) - 1):
+        low, high = out[i], out[i + 1]
+        if not low.money.unit and high.money.unit and is_range_join(sentence, low.end, high.start):
+            money = low.money.model_copy(update={"unit": high.money.unit})
+            out[i] = MoneyHit(low.start, low.end, money, low.stated_currency, ranged=True)
+    return out
 
 
 def _hit(m: re.Match[str], currency: str, stated: bool = True) -> MoneyHit:

@@ -25,6 +25,9 @@ from builder.vocabulary.money import UNIT_IN_MILLIONS
 BASE, FORECAST, OTHER = "base", "forecast", "other"
 HISTORY = "history"
 """An earlier year's size stated with the headline: kept as "other", without a warning."""
+RANGE, INCREMENT = "range", "increment"
+"""An end of a range ("between $8.97 billion and $10.5 billion") and an increase ("grow by
+US$165 billion"): neither is a size; both are kept as "other" with a warning."""
 STEP = "step"
 """A projected size between the base and the forecast year: kept as "other", without a warning."""
 
@@ -149,6 +152,12 @@ def _sizes(sentences: list[Sentence], geography: str, result: Figures) -> None:
         others.append(size.model_copy(update={"kind": OTHER}))
         if candidate.role in (BASE, FORECAST, OTHER):
             result.warnings.append(_size_warning(size, headline.get(candidate.role)))
+        elif candidate.role in (RANGE, INCREMENT):
+            what = "an end of a range" if candidate.role == RANGE else "an increase"
+            result.warnings.append(
+                f'"{size.money.original}" is {what}, not a size; kept as kind "other": '
+                f'"{size.quote}"'
+            )
     result.size = chosen + others
 
 
@@ -261,7 +270,34 @@ def classify_money(
         else:
             out.append(_Reading(hit, OTHER, after, future))
         previous_end = hit.end
-    return [(r.hit, r.role, r.year) for r in _order_by_year(sentence, out)]
+    ordered = _order_by_year(sentence, out)
+    return [
+        (r.hit, _not_a_size(sentence, ordered, i) or r.role, r.year) for i, r in enumerate(ordered)
+    ]
+
+
+_BETWEEN = re.compile(r"\b(?:between|anywhere from|ranging from|range of)\s*$", re.IGNORECASE)
+_INCREASE = re.compile(
+    r"\b(?:(?:grow|increase|rise|expand|climb|jump|gain|add)(?:s|ed|ing)?\s+by"
+    r"|incremental growth of|an increase of|add(?:s|ed|ing)?)\s+(?:about\s+|around\s+"
+    r"|approximately\s+|nearly\s+|over\s+|some\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _not_a_size(sentence: str, readings: list[_Reading], i: int) -> str | None:
+    """RANGE for either end of "between $X and $Y" or "$17 to $26.3 billion", INCREMENT for
+    "grow by US$165 billion"; None for a size."""
+    hit = readings[i].hit
+    if _INCREASE.search(sentence, max(0, hit.start - 40), hit.start):
+        return INCREMENT
+    pairs = [(readings[j], readings[j + 1]) for j in (i - 1, i) if 0 <= j < len(readings) - 1]
+    for low, high in pairs:
+        joined = figures.is_range_join(sentence, low.hit.end, high.hit.start)
+        opened = _BETWEEN.search(sentence, max(0, low.hit.start - 20), low.hit.start)
+        if joined and (low.hit.ranged or opened):
+            return RANGE
+    return None
 
 
 def _belongs_elsewhere(sentence: str, floor: int, pos: int, geography: str | None) -> bool:

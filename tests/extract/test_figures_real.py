@@ -287,3 +287,46 @@ def test_a_rate_without_years_takes_them_from_its_restatement():
 def test_chinese_sizes_read_with_their_year():
     sentence = "到 2025 年，电子合同制造和设计服务市场价值将达到 6580 亿美元"
     assert roles(sentence) == [("forecast", 2025, 658000.0)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Estimates of the global EV charging market place its value anywhere from $17 to $26.3 "
+            "billion across 26 countries.",
+            [("range", None, 17.0), ("range", None, 26.3)],
+        ),
+        (
+            "Experts expected the global market for metaverse healthcare to be worth between $8.97 "
+            "billion and $10.5 billion in 2023.",
+            [("range", None, 8.97), ("range", 2023, 10.5)],
+        ),
+        (
+            "date 2020-03-24 Technavio has been monitoring the mobile apps market and says it’s "
+            "poised to grow by US$165 billion during 2019-2023, progressing at a compound annual "
+            "growth rate of almost 18% during the forecast period.",
+            [("increment", 2019, 165.0)],
+        ),
+    ],
+)
+def test_ranges_and_increases_are_not_sizes(sentence, expected):
+    assert roles(sentence) == expected
+    assert [h.money.unit for h, _, _ in classify_money(sentence, "Global")] == ["billion"] * len(
+        expected
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Of these, Europe is the current key player in the global EV market, with projections "
+        "indicating over 30 million EVs on European roads by 2030.",
+        "According to American cancer society 2020, an estimated 1.8 million new cancer cases "
+        "diagnosed and 606,520 cancer deaths in the United States.",
+        "The Cancer Research UK predicts that there will be 27.5 million new cases of cancer each "
+        "year by 2040.",
+    ],
+)
+def test_a_count_is_not_an_amount_of_money(sentence):
+    assert figures.find_money(sentence) == []
