@@ -28,6 +28,8 @@ HISTORY = "history"
 RANGE, INCREMENT = "range", "increment"
 """An end of a range ("between $8.97 billion and $10.5 billion") and an increase ("grow by
 US$165 billion"): neither is a size; both are kept as "other" with a warning."""
+ELSEWHERE = "elsewhere"
+"""The size of another market the report cites: kept as "other" with its own warning."""
 STEP = "step"
 """A projected size between the base and the forecast year: kept as "other", without a warning."""
 
@@ -122,6 +124,8 @@ class _Candidate:
     size: RawSize
     stated: bool
     """Whether a currency was written."""
+    subject: frozenset[str] = frozenset()
+    """The words naming the market the sentence gives the figure for ("orphan drug")."""
 
 
 def _sizes(sentences: list[Sentence], geography: str, result: Figures) -> None:
@@ -135,12 +139,14 @@ def _sizes(sentences: list[Sentence], geography: str, result: Figures) -> None:
         for hit, role, year in classify_money(sentence.text, geography):
             kind = role if role in (BASE, FORECAST) else OTHER
             size = RawSize(kind=kind, year=year, money=hit.money, quote=sentence.text)
-            candidates.append(_Candidate(role, size, hit.stated_currency))
+            subject = _subject(sentence.text, hit.start)
+            candidates.append(_Candidate(role, size, hit.stated_currency, subject))
             if not hit.stated_currency:
                 result.warnings.append(
                     f'no currency written for "{hit.money.original}"; read as USD: '
                     f'"{sentence.text}"'
                 )
+    candidates = _other_markets(candidates, result.warnings)
     headline = {kind: _headline(candidates, kind, result.warnings) for kind in (BASE, FORECAST)}
     _horizon(headline, candidates, result.warnings)
     chosen = [size for size in (headline[BASE], headline[FORECAST]) if size is not None]
@@ -159,6 +165,49 @@ def _sizes(sentences: list[Sentence], geography: str, result: Figures) -> None:
                 f'"{size.quote}"'
             )
     result.size = chosen + others
+
+
+_MARKET_NOUN = re.compile(r"\b(?:market|industry)\b", re.IGNORECASE)
+_WORD = re.compile(r"[\w&'’-]+")
+_SUBJECT_STOPS = frozenset(
+    "the a an this that its their our of for in on by and or to as while because which".split()
+)
+_GENERIC = frozenset("global worldwide overall total entire whole world current".split())
+
+
+def _subject(sentence: str, pos: int) -> frozenset[str]:
+    """The words of the last "the ... market" before a figure: "the orphan drug market is
+    likely to reach USD 262 billion" gives {"orphan", "drug"}; "the market" gives none."""
+    nouns = list(_MARKET_NOUN.finditer(sentence, max(0, pos - 150), pos))
+    if not nouns:
+        return frozenset()
+    found = nouns[-1]
+    words: list[str] = []
+    for word in reversed(_WORD.findall(sentence, max(0, found.start() - 80), found.start())):
+        word = word.lower()
+        if word in _SUBJECT_STOPS:
+            break
+        words.append(word)
+    return frozenset(w.rstrip("s") for w in words if w not in _GENERIC)
+
+
+def _other_markets(candidates: list[_Candidate], warnings: list[str]) -> list[_Candidate]:
+    """Sizes of another market a report cites for context (its parent industry, a
+    neighbouring market) are not the report's: once the first headline figure names its
+    market, a figure for a market sharing none of those words is kept as "other"."""
+    first = next((c for c in candidates if c.role in (BASE, FORECAST)), None)
+    if first is None or not first.subject:
+        return candidates
+    out = []
+    for c in candidates:
+        if c.role in (BASE, FORECAST) and c.subject and not c.subject & first.subject:
+            warnings.append(
+                f'"{c.size.money.original}" is the size of another market '
+                f'({" ".join(sorted(c.subject))}); kept as kind "other": "{c.size.quote}"'
+            )
+            c = _Candidate(ELSEWHERE, c.size.model_copy(update={"kind": OTHER}), c.stated)
+        out.append(c)
+    return out
 
 
 def _headline(candidates: list[_Candidate], kind: str, warnings: list[str]) -> RawSize | None:

@@ -126,6 +126,7 @@ def test_a_sentence_told_in_the_past_states_actual_sizes():
     assert sizes == [("base", 2022, 53.5), ("forecast", 2027, 100.0)]
     assert cagr == (13.3, 2022, 2027)
     assert any("12.1%" in w and "historical" in w for w in warnings)
+    assert not any("another market" in w for w in warnings)  # the same market both times
 
 
 @pytest.mark.parametrize(
@@ -330,3 +331,29 @@ def test_ranges_and_increases_are_not_sizes(sentence, expected):
 )
 def test_a_count_is_not_an_amount_of_money(sentence):
     assert figures.find_money(sentence) == []
+
+
+def test_a_size_of_another_market_cited_for_context_is_not_the_markets():
+    sizes, _, warnings = headline(
+        "The global healthcare contract development and manufacturing organization market size "
+        "was valued at USD 249.9 billion in 2023 and is projected to grow at a CAGR of 9.68% from "
+        "2024 to 2030.",
+        "According to the American Journal of Managed Care, the pharmaceutical market will be "
+        "driven by an unmet need in various disorders, and R&D activities for developing orphan "
+        "therapies will increase because the orphan drug market is likely to reach USD 262 "
+        "billion by 2024.",
+    )
+    assert sizes == [("base", 2023, 249.9)]
+    assert any("another market" in w and "USD 262 billion" in w for w in warnings)
+
+
+def test_the_same_market_in_other_words_is_still_the_markets():
+    sizes, _, warnings = headline(
+        "In recent years, the Metaverse has taken a backseat as better technologies such as "
+        "artificial intelligence (AI) have taken over the headlines. But the sector continues to "
+        "grow, with one report saying it will be a $1.2 trillion market by 2033.",
+        "According to a report by Brainy Insights, a market research firm based in Pune, India, "
+        "the value of the Metaverse market reached $62.22 billion in 2023.",
+    )
+    assert sizes == [("base", 2023, 62.22), ("forecast", 2033, 1.2)]
+    assert not any("another market" in w for w in warnings)
