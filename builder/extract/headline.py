@@ -48,7 +48,8 @@ base; a forecast verb ("projected", "reach", "will") outweighs a weak one after 
 to be worth", "is projected to reach a size of")."""
 _FUTURE = re.compile(
     r"\b(?:expect(?:ed|s|ing)?\b|project(?:ed|s)\b|forecast(?:ed|s)?\b|anticipat|predict"
-    r"|will\b|estimated to|likely|poised|set to|may\b|could\b|should\b|would\b|outlook"
+    r"|will\b|estimated to|likely|poised|set to|slated|on track|going to|may\b|could\b"
+    r"|should\b|would\b|outlook"
     r"|by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d)|预计|将",
     re.IGNORECASE,
 )
@@ -280,6 +281,8 @@ class _Reading:
     year: int | None
     future: bool
     """Whether a future word stands between the previous amount and this one."""
+    verb: str = ""
+    """The cue word that gave the role ("valued", "reach", "to")."""
 
 
 def classify_money(
@@ -289,8 +292,9 @@ def classify_money(
 
     An amount right after a segment ("the oncology segment held USD 2 billion") or, given
     the market's `geography`, after another place ("Europe accounted for USD 2 billion")
-    is that part's figure, not the market's, and is left out; a place that starts the
-    market's name ("the Southeast Asia widgets market was valued at ...") is the market.
+    is that part's figure, not the market's, and is left out, as is one after "this region";
+    a place that starts the market's name ("the Southeast Asia widgets market was valued at
+    ...") is the market, and one in an address ("a firm based in Pune, India") no owner.
     """
     out: list[_Reading] = []
     previous_end = 0
@@ -301,21 +305,21 @@ def classify_money(
         ):
             previous_end = hit.end
             continue
-        cue = None
+        cue, verb = None, ""
         for m in _CUES.finditer(sentence, previous_end, hit.start):
             if m.group("forecast") or m.group("cjk"):
-                cue = FORECAST
+                cue, verb = FORECAST, m.group().lower()
             elif m.group("base") or cue != FORECAST:
-                cue = BASE
+                cue, verb = BASE, m.group().lower()
         future = _FUTURE.search(sentence, previous_end, hit.start) is not None
         after = figures.year_after(sentence, hit.end)
         before = figures.year_before(sentence, hit.start, previous_end)
         if cue == BASE:
             year = after or (before[1] if before else None)
-            out.append(_Reading(hit, BASE, year, future))
+            out.append(_Reading(hit, BASE, year, future, verb))
         elif cue == FORECAST:
             year = after or (before[1] if before and before[0] in ("in", "by") else None)
-            out.append(_Reading(hit, FORECAST if year else OTHER, year, future))
+            out.append(_Reading(hit, FORECAST if year else OTHER, year, future, verb))
         else:
             out.append(_Reading(hit, OTHER, after, future))
         previous_end = hit.end
@@ -369,8 +373,9 @@ def _belongs_elsewhere(sentence: str, floor: int, pos: int, geography: str | Non
 def _order_by_year(sentence: str, found: list[_Reading]) -> list[_Reading]:
     """Roles from the years a sentence names together.
 
-    Told in the past with no future word ("was $30.2 billion in 2017, growing to $53.5
-    billion in 2022"), every size is an actual: the latest is the base, earlier ones history.
+    Told in the past with no future word and no forecast verb but "to" ("was $30.2 billion
+    in 2017, growing to $53.5 billion in 2022"), every size is an actual: the latest is the
+    base, earlier ones history.
     A projection naming several years ("valued at X in 2018 to Y in 2024 and is anticipated
     to reach Z by 2032") has its forecast at the latest year; the base is the latest earlier
     size stated without a future word (Y), so a projected step ("is projected to reach X in
@@ -379,7 +384,11 @@ def _order_by_year(sentence: str, found: list[_Reading]) -> list[_Reading]:
     years = sorted({r.year for r in found if r.year is not None})
     if not years:
         return found
-    if _FUTURE.search(sentence) is None and _PAST.search(sentence):
+    if (
+        _FUTURE.search(sentence) is None
+        and _PAST.search(sentence)
+        and all(r.role != FORECAST or r.verb == "to" for r in found)
+    ):
         return [_with(r, BASE if r.year == years[-1] else HISTORY) for r in found]
     if len(years) < 2 or not any(r.role == FORECAST for r in found):
         return found
@@ -398,7 +407,7 @@ def _order_by_year(sentence: str, found: list[_Reading]) -> list[_Reading]:
 def _with(reading: _Reading, role: str) -> _Reading:
     if reading.year is None:
         return reading
-    return _Reading(reading.hit, role, reading.year, reading.future)
+    return _Reading(reading.hit, role, reading.year, reading.future, reading.verb)
 
 
 def _same(a: RawSize, b: RawSize) -> bool:
