@@ -2,10 +2,14 @@
 
 Reports state their headline in one sentence ("valued at USD X in 2022 and is projected
 to reach USD Y by 2030, growing at a CAGR of Z% from 2024 to 2030") and then, often,
-contradict it in later paragraphs ("a CAGR of 7-10% through 2030"). The first clear
-figures are the headline; every later figure that differs is kept where the schema has
-room for it (a size of kind "other") and always named in a warning, never silently
-dropped or silently preferred.
+contradict it in later paragraphs ("a CAGR of 7-10% through 2030"). Which figure is which
+comes from the wording, not the order: the verb before an amount and the years a sentence
+names together decide base, forecast, a projected step or history; a one-year forecast
+gives way to a stated horizon, a round headline to a precise figure for the same year, a
+figure with no year or currency to one with both. Ranges, increases and sizes of another
+market are not the market's size; historical, one-year, segment and regional growth rates
+are not its CAGR. Every figure set aside is kept where the schema has room for it (a size
+of kind "other") and named in a warning, never silently dropped or silently preferred.
 """
 
 from __future__ import annotations
