@@ -30,8 +30,8 @@ from builder.companies import identity_key  # noqa: E402
 from builder.errors import BriefError  # noqa: E402
 from builder.extract import extract_bytes  # noqa: E402
 from builder.schema import ReportRecord  # noqa: E402
+from builder.vocabulary.money import UNIT_IN_MILLIONS  # noqa: E402
 
-UNIT_MILLIONS = {"": 1e-6, "thousand": 1e-3, "million": 1.0, "billion": 1e3, "trillion": 1e6}
 # The generator spells two regions one way as a market's geography and another as a region
 # entry; the extractor gives each region one spelling, so the truth is read in that spelling.
 # Only spelling: a geography the report names differently (a country for a region) still fails.
@@ -52,7 +52,7 @@ def _size(record: ReportRecord, kind: str) -> tuple[int | None, float, str] | No
     if size is None:
         return None
     money = size.money
-    return size.year, money.amount * UNIT_MILLIONS[money.unit], money.currency
+    return size.year, money.amount * UNIT_IN_MILLIONS[money.unit], money.currency
 
 
 def _size_right(truth: dict[str, Any], record: ReportRecord, kind: str) -> bool:

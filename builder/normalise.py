@@ -23,8 +23,8 @@ from builder.schema import (
     SizeFigure,
 )
 from builder.slugs import unique_slug
+from builder.vocabulary.money import UNIT_IN_MILLIONS
 
-UNIT_IN_MILLIONS = {"": 1e-6, "thousand": 1e-3, "million": 1.0, "billion": 1e3, "trillion": 1e6}
 CONSISTENCY_TOLERANCE = 0.05
 
 

@@ -13,10 +13,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from builder.vocabulary.money import Unit
+
 SCHEMA_VERSION = 1
 
 SizeKind = Literal["base", "forecast", "other"]
-Unit = Literal["", "thousand", "million", "billion", "trillion"]
 
 
 class Model(BaseModel):

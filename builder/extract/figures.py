@@ -12,96 +12,90 @@ import re
 from dataclasses import dataclass
 
 from builder.schema import Money
+from builder.vocabulary.money import (
+    BARE_SCALE_WORDS,
+    CJK_CURRENCIES,
+    CJK_SCALES,
+    CURRENCY_PREFIXES,
+    CURRENCY_SUFFIXES,
+    SCALE_WORDS,
+)
 
 _NUMBER = r"\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,6})?(?![\d,])|\d{1,15}(?:\.\d{1,6})?(?:,\d{1,2}(?!\d))?"
-_UNIT = r"trillion|billion|million|thousand|tn|bn|bln|mn|mln|mio|mm|b|m|k"
-_PREFIXES: tuple[tuple[str, str], ...] = (
-    (r"US\s?\$|USD\s?\$?|U\.S\.\s?\$|\$", "USD"),
-    (r"HK\$", "HKD"),
-    (r"S\$", "SGD"),
-    (r"C\$|CAD", "CAD"),
-    (r"A\$|AU\$|AUD", "AUD"),
-    (r"€|EUR", "EUR"),
-    (r"£|GBP", "GBP"),
-    (r"¥|JPY", "JPY"),
-    (r"CNY|RMB", "CNY"),
-    (r"₹|INR|Rs\.?", "INR"),
-    (r"CHF", "CHF"),
-    (r"₩|KRW", "KRW"),
-    (r"SGD", "SGD"),
-)
-_SUFFIXES: tuple[tuple[str, str], ...] = (
-    (r"USD|US\s?dollars|U\.S\.\s?dollars|dollars", "USD"),
-    (r"EUR|euros?", "EUR"),
-    (r"GBP|pounds sterling", "GBP"),
-    (r"JPY|yen", "JPY"),
-    (r"CNY|RMB|yuan", "CNY"),
-    (r"INR|rupees", "INR"),
-    (r"CHF|Swiss francs", "CHF"),
-)
+_UNIT = "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
+_UNIT_GAP = r"(?:\s?-\s?|\s)?"
+"""Between a number and its scale: nothing, a space or a hyphen ("$1.79-bn", "$41-billion")."""
 _PREFIX_MONEY = re.compile(
     r"(?<![A-Za-z])(?P<cur>"
-    + "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PREFIXES))
-    + rf")\s?(?P<num>{_NUMBER})(?:\s?(?P<unit>{_UNIT})\b\.?)?(?![\w])",
+    + "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(CURRENCY_PREFIXES))
+    + rf")\s?(?P<num>{_NUMBER})(?:{_UNIT_GAP}(?P<unit>{_UNIT})\b\.?)?(?![\w])",
     re.IGNORECASE,
 )
 _SUFFIX_MONEY = re.compile(
-    rf"(?<![\w.,])(?P<num>{_NUMBER})(?:\s?(?P<unit>{_UNIT})\b)?\s?(?P<cur>"
-    + "|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(_SUFFIXES))
+    rf"(?<![\w.,])(?P<num>{_NUMBER})(?:{_UNIT_GAP}(?P<unit>{_UNIT})\b)?\s?(?P<cur>"
+    + "|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(CURRENCY_SUFFIXES))
     + r")\b",
     re.IGNORECASE,
 )
 _BARE_MONEY = re.compile(
     r"(?<![\w.,$€£¥₹])(?P<num>\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,6})?|\d{1,15}(?:\.\d{1,6})?)"
-    r"\s?(?P<unit>trillion|billion|million|bn|mn)\b(?!\s+(?:[a-z]+\s+)?(?:units|doses|tons|tonnes"
-    r"|people|patients|users|devices|vials|liters|litres|kg|square|sq|barrels|metric|cases"
-    r"|procedures|tests|vehicles|pieces|subscribers|households|visitors|sq\.?))",
+    rf"\s?(?P<unit>{'|'.join(BARE_SCALE_WORDS)})\b(?=\s*(?:[,.;:)\]]|$|(?:in|by|and|at|for|from"
+    r"|to|during|over|while|which|that|as|or|until|through|till|is|was|were|will|with|growing"
+    r"|registering|expanding|exhibiting|reflecting|representing|showcasing)\b))",
     re.IGNORECASE,
 )
+"""An amount with no currency counts only where a size would end ("valued at 5.4 billion in
+2023"), never before a noun it counts ("30 million EVs", "2 billion doses")."""
+_CJK_MONEY = re.compile(
+    r"(?<![\d.])(?P<num>\d{1,15}(?:\.\d{1,6})?)\s?(?P<scale>"
+    + "|".join(CJK_SCALES)
+    + ")(?P<cur>"
+    + "|".join(word for word, _ in CJK_CURRENCIES)
+    + ")"
+)
 _DIGIT = re.compile(r"\d")
-_UNITS = {
-    "trillion": "trillion",
-    "tn": "trillion",
-    "billion": "billion",
-    "bn": "billion",
-    "bln": "billion",
-    "b": "billion",
-    "million": "million",
-    "mn": "million",
-    "mln": "million",
-    "mio": "million",
-    "mm": "million",
-    "m": "million",
-    "thousand": "thousand",
-    "k": "thousand",
-}
 _PERCENT = r"(?:%|\s?percent\b|\s?per cent\b)"
-_PCT_NUMBER = r"(?<![\d.])\d{1,3}(?:\.\d{1,3})?(?![\d])"
-_CAGR_ANCHOR = re.compile(r"\bCAGR\b|compound annual growth(?: rate)?", re.IGNORECASE)
+_PCT_NUMBER = r"(?<![\d.,])\d{1,3}(?:\.\d{1,3}|,\d{1,2}(?![\d,]))?(?![\d])"
+"""A percentage number; "39,4" is a decimal comma (39.4)."""
+_CAGR_NAMES = (
+    r"\bCAGR\b|compound annual growth(?: rate)?|compound (?:annual )?(?:growth )?rate"
+    r"|average annual growth rate"
+)
+"""What reports call a CAGR: "CAGR", "compound growth rate", "17.9 percent compound annual
+rate", "average annual growth rate over the decade"."""
+_CAGR_ANCHOR = re.compile(_CAGR_NAMES, re.IGNORECASE)
 _CAGR_VALUE = re.compile(
     rf"(?P<a>{_PCT_NUMBER})\s*{_PERCENT}?\s*(?:-|–|—|to)\s*(?P<b>{_PCT_NUMBER})\s*"
     rf"(?P<pb>{_PERCENT})|(?P<c>{_PCT_NUMBER})\s*(?P<pc>{_PERCENT})",
     re.IGNORECASE,
 )
 _CAGR_BEFORE = re.compile(
-    rf"(?P<c>{_PCT_NUMBER})\s*(?P<pc>{_PERCENT})\s*\(?\s*(?:CAGR\b|compound annual growth)",
+    rf"(?P<c>{_PCT_NUMBER})\s*(?P<pc>{_PERCENT})\s*\(?\s*(?:{_CAGR_NAMES})",
     re.IGNORECASE,
 )
+_CAGR_NAME_AFTER = re.compile(rf"\s*\(?\s*(?:{_CAGR_NAMES})\s*\)?", re.IGNORECASE)
 _CAGR_WINDOW = 60
 _YEAR_RANGE = re.compile(
-    r"(?<![\d.,])((?:19|20)\d{2})\s*(?:-|–|—|to|and|through|till|until)\s*"
-    r"((?:19|20)\d{2}|\d{2})(?![\d%])",
+    r"(?<![\d.,])((?:19|20)\d{2})\s*年?\s*(?:-|–|—|to|and|through|till|until|至|到)\s*"
+    r"((?:19|20)\d{2}|\d{2})F?(?![\d%])",
     re.IGNORECASE,
 )
+"""A period: "2024-2030", "from 2021 to 2027", "2026-32", "2024-2031F" (F for forecast),
+"2019 年至 2025 年"."""
 _YEAR_AFTER = re.compile(
-    r"\s*\)?\s*,?\s*(?:in|by|for|of|during|through|until|till|at the end of|by the end of"
-    r"|by end of|end of|as of)?\s*(?:the\s+)?(?:year\s+|fiscal\s+(?:year\s+)?)?\(?(?:FY\s?)?"
-    r"((?:19|20)\d{2})(?![\d%])",
+    r"\s*\)?\s*,?\s*(?:market\s+)?(?:in|by|for|of|during|through|until|till|at the end of"
+    r"|by the end of|by end of|end of|as of)?\s*(?:the\s+)?"
+    r"(?:year\s+|fiscal\s+(?:year\s+)?)?\(?(?:FY\s?)?"
+    r"((?:19|20)\d{2})F?(?![\d%])",
     re.IGNORECASE,
 )
 _YEAR_BEFORE = re.compile(
-    r"\b(in|as of|for|during|by)\s+(?:the\s+year\s+)?((?:19|20)\d{2})\b", re.IGNORECASE
+    r"\b(in|as of|for|during|by)\s+(?:the\s+year\s+)?((?:19|20)\d{2})\b"
+    r"|(到|在|于)\s*((?:19|20)\d{2})\s*年",
+    re.IGNORECASE,
 )
+_CJK_PREPOSITIONS = {"到": "by", "在": "in", "于": "in"}
+"""Chinese "到 2025 年" is "by 2025", "在 2018 年" "in 2018"."""
 _YEAR_BEFORE_WINDOW = 150
 _APPROXIMATE = re.compile(
     r"\b(?:approximately|approx\.?|around|about|nearly|almost|roughly|close to|over|more than"
@@ -118,6 +112,8 @@ class MoneyHit:
     money: Money
     stated_currency: bool = True
     """False when no currency was written and USD is assumed."""
+    ranged: bool = False
+    """The lower end of a range written with one scale ("$17 to $26.3 billion")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,25 +136,54 @@ def find_money(sentence: str) -> list[MoneyHit]:
         return []
     hits: list[MoneyHit] = []
     for m in _PREFIX_MONEY.finditer(sentence):
-        currency = next(c for i, (_, c) in enumerate(_PREFIXES) if m.group(f"p{i}"))
+        currency = next(c for i, (_, c) in enumerate(CURRENCY_PREFIXES) if m.group(f"p{i}"))
         hits.append(_hit(m, currency))
     for m in _SUFFIX_MONEY.finditer(sentence):
         if not _overlaps(m.start(), m.end(), hits):
-            currency = next(c for i, (_, c) in enumerate(_SUFFIXES) if m.group(f"s{i}"))
+            currency = next(c for i, (_, c) in enumerate(CURRENCY_SUFFIXES) if m.group(f"s{i}"))
             hits.append(_hit(m, currency))
+    for m in _CJK_MONEY.finditer(sentence):
+        hits.append(_cjk_hit(m))
     if not hits:
         for m in _BARE_MONEY.finditer(sentence):
             hits.append(_hit(m, "USD", stated=False))
-    return sorted(hits, key=lambda h: h.start)
+    return _range_units(sentence, sorted(hits, key=lambda h: h.start))
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and)\s*")
+
+
+def is_range_join(sentence: str, start: int, end: int) -> bool:
+    """Whether only "-", "to" or "and" stands between two figures."""
+    return _RANGE_JOIN.fullmatch(sentence, start, end) is not None
+
+
+def _range_units(sentence: str, hits: list[MoneyHit]) -> list[MoneyHit]:
+    """ "$17 to $26.3 billion", "$5-10 billion": the lower end takes the upper end's scale."""
+    out = list(hits)
+    for i in range(len(out) - 1):
+        low, high = out[i], out[i + 1]
+        if not low.money.unit and high.money.unit and is_range_join(sentence, low.end, high.start):
+            money = low.money.model_copy(update={"unit": high.money.unit})
+            out[i] = MoneyHit(low.start, low.end, money, low.stated_currency, ranged=True)
+    return out
 
 
 def _hit(m: re.Match[str], currency: str, stated: bool = True) -> MoneyHit:
-    unit = _UNITS.get((m.group("unit") or "").lower(), "")
+    unit = SCALE_WORDS.get((m.group("unit") or "").lower(), "")
     original = m.group().strip().rstrip(".")
     money = Money(
         amount=parse_number(m.group("num")), currency=currency, unit=unit, original=original
     )
     return MoneyHit(m.start(), m.start() + len(original), money, stated)
+
+
+def _cjk_hit(m: re.Match[str]) -> MoneyHit:
+    """ "6580 亿美元" (6580 x 10^8 US dollars) as 658,000 USD million."""
+    currency = next(code for word, code in CJK_CURRENCIES if m.group("cur") == word)
+    amount = round(float(m.group("num")) * CJK_SCALES[m.group("scale")], 6)
+    money = Money(amount=amount, currency=currency, unit="million", original=m.group())
+    return MoneyHit(m.start(), m.end(), money)
 
 
 def _overlaps(start: int, end: int, hits: list[MoneyHit]) -> bool:
@@ -179,7 +204,7 @@ def has_digit(text: str) -> bool:
 def find_cagr(sentence: str) -> list[CagrHit]:
     """CAGR figures: "CAGR of 7.0%", "a 7.5% CAGR", "(CAGR) of approximately 8-10%"."""
     lowered = sentence.lower()
-    if "cagr" not in lowered and "compound annual" not in lowered:
+    if "cagr" not in lowered and "compound" not in lowered and "annual growth" not in lowered:
         return []
     hits: list[CagrHit] = []
     for anchor in _CAGR_ANCHOR.finditer(sentence):
@@ -201,18 +226,35 @@ def _cagr_hit(m: re.Match[str]) -> CagrHit:
     groups = m.groupdict()
     if groups.get("a"):
         start, end = m.start("a"), m.end("pb")
-        low, high = float(groups["a"]), float(groups["b"])
+        low, high = parse_number(groups["a"]), parse_number(groups["b"])
     else:
         start, end = m.start("c"), m.end("pc")
-        low, high = float(groups["c"]), None
+        low, high = parse_number(groups["c"]), None
     return CagrHit(start, end, low, high, m.string[start:end].strip())
+
+
+def cagr_name_end(sentence: str, pos: int) -> int:
+    """Past a CAGR's name written after its figure ("17.9 percent compound annual rate"), so
+    the period that follows the name is read as the rate's."""
+    m = _CAGR_NAME_AFTER.match(sentence, pos)
+    return m.end() if m else pos
 
 
 def find_year_range(text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
     """The first "2024-2030" / "from 2024 to 2030" / "2024-30" range in text[start:end]."""
     m = _YEAR_RANGE.search(text, start, len(text) if end is None else end)
-    if m is None:
-        return None
+    return _year_range(m) if m else None
+
+
+def last_year_range(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The last year range in text[start:end], the one nearest to what follows."""
+    found = None
+    for m in _YEAR_RANGE.finditer(text, start, end):
+        found = _year_range(m) or found
+    return found
+
+
+def _year_range(m: re.Match[str]) -> tuple[int, int] | None:
     first, second = int(m.group(1)), m.group(2)
     last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
     return (first, last) if last > first else None
@@ -229,7 +271,10 @@ def year_before(sentence: str, pos: int, floor: int = 0) -> tuple[str, int] | No
     (preposition, year)."""
     found = None
     for m in _YEAR_BEFORE.finditer(sentence, max(floor, pos - _YEAR_BEFORE_WINDOW), pos):
-        found = (m.group(1).lower(), int(m.group(2)))
+        if m.group(1):
+            found = (m.group(1).lower(), int(m.group(2)))
+        else:
+            found = (_CJK_PREPOSITIONS[m.group(3)], int(m.group(4)))
     return found
 
 

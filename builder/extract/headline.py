@@ -2,16 +2,21 @@
 
 Reports state their headline in one sentence ("valued at USD X in 2022 and is projected
 to reach USD Y by 2030, growing at a CAGR of Z% from 2024 to 2030") and then, often,
-contradict it in later paragraphs ("a CAGR of 7-10% through 2030"). The first clear
-figures are the headline; every later figure that differs is kept where the schema has
-room for it (a size of kind "other") and always named in a warning, never silently
-dropped or silently preferred.
+contradict it in later paragraphs ("a CAGR of 7-10% through 2030"). Which figure is which
+comes from the wording, not the order: the verb before an amount and the years a sentence
+names together decide base, forecast, a projected step or history; a one-year forecast
+gives way to a stated horizon, a round headline to a precise figure for the same year, a
+figure with no year or currency to one with both. Ranges, increases and sizes of another
+market are not the market's size; historical, one-year, segment and regional growth rates
+are not its CAGR. Every figure set aside is kept where the schema has room for it (a size
+of kind "other") and named in a warning, never silently dropped or silently preferred.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from builder.extract import figures
 from builder.extract.figures import CagrHit, MoneyHit
@@ -19,20 +24,51 @@ from builder.extract.places import mentions, names_the_market
 from builder.extract.sections import FAQ, OVERVIEW, TITLE
 from builder.extract.sentences import Sentence
 from builder.schema import Cagr, RawSize
+from builder.vocabulary.money import UNIT_IN_MILLIONS
 
 BASE, FORECAST, OTHER = "base", "forecast", "other"
 HISTORY = "history"
 """An earlier year's size stated with the headline: kept as "other", without a warning."""
+RANGE, INCREMENT = "range", "increment"
+"""An end of a range ("between $8.97 billion and $10.5 billion") and an increase ("grow by
+US$165 billion"): neither is a size; both are kept as "other" with a warning."""
+ELSEWHERE = "elsewhere"
+"""The size of another market the report cites: kept as "other" with its own warning."""
+STEP = "step"
+"""A projected size between the base and the forecast year: kept as "other", without a warning."""
 
 _CUES = re.compile(
-    r"\b(?:(?P<forecast>reach(?:ing)?|projected|expected|forecast(?:ed)?|anticipated|predicted"
-    r"|estimated to|will|grow to|rise to|increase to|climb to|surge to|expand to|hit|touch"
-    r"|surpass|exceed|cross|attain|to)"
-    r"|(?P<base>valued|value|was|were|stood|stands|accounted|worth|estimated at|size of"
-    r"|generated|recorded|registered|reached|from|currently|is))\b",
+    r"\b(?:(?P<forecast>reach(?:ing)?|projected|projects?|expected|forecast(?:ed|s)?|anticipated"
+    r"|predicted|predicts?|estimated to|will|grow to|rise to|increase to|climb to|surge to"
+    r"|expand to|hit|touch|surpass|exceed|cross|attain|to)"
+    r"|(?P<base>valued|stood|accounted|estimated at|generated|recorded|registered|reached|from"
+    r"|currently)"
+    r"|(?P<weak>value|was|were|stands|worth|is))\b"
+    r"|(?P<cjk>预计|将|达到)",
     re.IGNORECASE,
 )
-_MARKET_WORDS = re.compile(r"\b(?:market|industry|sector|valued|size|valuation)\b", re.IGNORECASE)
+"""The verb before an amount. A strong past or present verb ("valued", "from") makes it the
+base; a forecast verb ("projected", "reach", "will") outweighs a weak one after it ("expected
+to be worth", "is projected to reach a size of")."""
+_FUTURE = re.compile(
+    r"\b(?:expect(?:ed|s|ing)?\b|project(?:ed|s)\b|forecast(?:ed|s)?\b|anticipat|predict"
+    r"|will\b|estimated to|likely|poised|set to|slated|on track|going to|may\b|could\b"
+    r"|should\b|would\b|outlook"
+    r"|by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d)|预计|将",
+    re.IGNORECASE,
+)
+"""Words that make a sentence a projection. A sentence with none, told in the past ("was
+$30.2 billion in 2017, growing to $53.5 billion in 2022"), states actual sizes only."""
+_PAST = re.compile(r"\b(?:was|were|stood|grew|accounted|recorded|reached|generated)\b", re.I)
+_ROUND_GAP = 0.2
+"""A round headline ("$600 billion by 2030") gives way to a precise figure for the same year
+within this share of it ("$678,8 billion by 2030"): titles round, bodies state."""
+_MARKET_WORDS = re.compile(
+    r"\b(?:market|industry|sector|valued|size|valuation|global|worldwide)\b", re.IGNORECASE
+)
+_CONTINUES = re.compile(r"(?:It|This|Its)\b")
+"""A sentence that goes on about the subject of the one before ("It is projected to surpass
+$25.20 billion by 2027") is about the market when that one was."""
 _SUB_MARKET = re.compile(r"\b(?:segments?|sub-?segments?|category|categories)\b", re.IGNORECASE)
 _PERIOD_WORDS = re.compile(
     r"\b(?:forecast(?:ed)?|projection|assessment|review|study|analysis)\s+period\b"
@@ -41,7 +77,16 @@ _PERIOD_WORDS = re.compile(
 )
 _TITLE_PERIOD_WORDS = re.compile(r"forecast|period|outlook|projection", re.IGNORECASE)
 _LOCAL_DISTANCE = 80
-_END_YEAR = re.compile(r"\s*(?:through|until|till|to|by)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+_ADDRESS = re.compile(r"\b(?:based|headquartered|located)\s+in\b|-based\b", re.IGNORECASE)
+"""A place in an address ("a firm based in Pune, India") does not own the next figure."""
+_END_YEAR = re.compile(
+    r"\s*(?:through|until|till|to|by)\s+(?:the\s+year\s+)?((?:19|20)\d{2})\b", re.IGNORECASE
+)
+
+
+_mentions = lru_cache(maxsize=256)(mentions)
+_money = lru_cache(maxsize=256)(figures.find_money)
+"""Each sentence is read for places and amounts by several rules; once is enough."""
 
 
 @dataclass
@@ -57,7 +102,7 @@ def extract_figures(sentences: list[Sentence], title: str | None, geography: str
     ]
     result = Figures()
     _sizes(ordered, geography, result)
-    _cagr(ordered, forecast_period(title, ordered), result)
+    _cagr(ordered, forecast_period(title, ordered), geography, result)
     if not result.size and result.cagr is None:
         result.warnings.append("no size or CAGR figures found")
     return result
@@ -78,37 +123,170 @@ def forecast_period(title: str | None, sentences: list[Sentence]) -> tuple[int, 
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    role: str
+    size: RawSize
+    stated: bool
+    """Whether a currency was written."""
+    subject: frozenset[str] = frozenset()
+    """The words naming the market the sentence gives the figure for ("orphan drug")."""
+
+
 def _sizes(sentences: list[Sentence], geography: str, result: Figures) -> None:
-    headline: dict[str, RawSize] = {}
-    others: list[RawSize] = []
+    candidates: list[_Candidate] = []
+    previous_about = False
     for sentence in sentences:
-        if sentence.company or not figures.has_digit(sentence.text):
-            continue
-        if not _about_market(sentence):
+        about = _about_market(sentence) or (previous_about and _CONTINUES.match(sentence.text))
+        previous_about = bool(about)
+        if sentence.company or not figures.has_digit(sentence.text) or not about:
             continue
         for hit, role, year in classify_money(sentence.text, geography):
-            kind = OTHER if role == HISTORY else role
+            kind = role if role in (BASE, FORECAST) else OTHER
             size = RawSize(kind=kind, year=year, money=hit.money, quote=sentence.text)
+            subject = _subject(sentence.text, hit.start)
+            candidates.append(_Candidate(role, size, hit.stated_currency, subject))
             if not hit.stated_currency:
                 result.warnings.append(
                     f'no currency written for "{hit.money.original}"; read as USD: '
                     f'"{sentence.text}"'
                 )
-            if kind in headline and _same(headline[kind], size):
-                continue
-            if kind != OTHER and kind not in headline:
-                headline[kind] = size
-                continue
-            if any(_same(o, size) for o in others):
-                continue
-            others.append(size.model_copy(update={"kind": OTHER}))
-            if role != HISTORY:
-                result.warnings.append(_size_warning(size, headline.get(kind)))
-    result.size = [headline[k] for k in (BASE, FORECAST) if k in headline] + others
+    candidates = _other_markets(candidates, result.warnings)
+    headline = {kind: _headline(candidates, kind, result.warnings) for kind in (BASE, FORECAST)}
+    _horizon(headline, candidates, result.warnings)
+    chosen = [size for size in (headline[BASE], headline[FORECAST]) if size is not None]
+    others: list[RawSize] = []
+    for candidate in candidates:
+        size = candidate.size
+        if any(size is c for c in chosen) or any(_same(c, size) for c in chosen + others):
+            continue
+        others.append(size.model_copy(update={"kind": OTHER}))
+        if candidate.role in (BASE, FORECAST, OTHER):
+            result.warnings.append(_size_warning(size, headline.get(candidate.role)))
+        elif candidate.role in (RANGE, INCREMENT):
+            what = "an end of a range" if candidate.role == RANGE else "an increase"
+            result.warnings.append(
+                f'"{size.money.original}" is {what}, not a size; kept as kind "other": '
+                f'"{size.quote}"'
+            )
+    result.size = chosen + others
+
+
+_MARKET_NOUN = re.compile(r"\b(?:market|industry)\b", re.IGNORECASE)
+_WORD = re.compile(r"[\w&'’-]+")
+_SUBJECT_STOPS = frozenset(
+    "the a an this that its their our of for in on by and or to as while because which".split()
+)
+_GENERIC = frozenset("global worldwide overall total entire whole world current".split())
+
+
+def _subject(sentence: str, pos: int) -> frozenset[str]:
+    """The words of the last "the ... market" before a figure: "the orphan drug market is
+    likely to reach USD 262 billion" gives {"orphan", "drug"}; "the market" gives none."""
+    nouns = list(_MARKET_NOUN.finditer(sentence, max(0, pos - 150), pos))
+    if not nouns:
+        return frozenset()
+    found = nouns[-1]
+    words: list[str] = []
+    for word in reversed(_WORD.findall(sentence, max(0, found.start() - 80), found.start())):
+        word = word.lower()
+        if word in _SUBJECT_STOPS:
+            break
+        words.append(word)
+    return frozenset(w.rstrip("s") for w in words if w not in _GENERIC)
+
+
+def _other_markets(candidates: list[_Candidate], warnings: list[str]) -> list[_Candidate]:
+    """Sizes of another market a report cites for context (its parent industry, a
+    neighbouring market) are not the report's: once the first headline figure names its
+    market, a figure for a market sharing none of those words is kept as "other"."""
+    first = next((c for c in candidates if c.role in (BASE, FORECAST)), None)
+    if first is None or not first.subject:
+        return candidates
+    out = []
+    for c in candidates:
+        if c.role in (BASE, FORECAST) and c.subject and not c.subject & first.subject:
+            warnings.append(
+                f'"{c.size.money.original}" is the size of another market '
+                f'({" ".join(sorted(c.subject))}); kept as kind "other": "{c.size.quote}"'
+            )
+            c = _Candidate(ELSEWHERE, c.size.model_copy(update={"kind": OTHER}), c.stated)
+        out.append(c)
+    return out
+
+
+def _headline(candidates: list[_Candidate], kind: str, warnings: list[str]) -> RawSize | None:
+    """The first figure of a kind, preferring one with a year and a written currency; a round
+    figure ("$600 billion") gives way to a precise one for the same year."""
+    pool = [c for c in candidates if c.role == kind]
+    if not pool:
+        return None
+    first = min(pool, key=lambda c: (c.size.year is None, not c.stated)).size
+    for candidate in pool:
+        size = candidate.size
+        if (
+            size.year == first.year
+            and size.money.currency == first.money.currency
+            and _significant_digits(first) <= 2 < _significant_digits(size)
+            and abs(_millions(size) / _millions(first) - 1) <= _ROUND_GAP
+        ):
+            warnings.append(
+                f'round {kind} figure "{first.money.original}" set aside for the precise '
+                f'"{size.money.original}" stated for the same year: "{size.quote}"'
+            )
+            return size
+    return first
+
+
+def _horizon(
+    headline: dict[str, RawSize | None], candidates: list[_Candidate], warnings: list[str]
+) -> None:
+    """A forecast one year after the base ("grow from $0.69 billion in 2021 to $0.80 billion in
+    2022") is a step; a later forecast the report states ("$1.38 billion in 2026") is the
+    horizon."""
+    base, forecast = headline[BASE], headline[FORECAST]
+    if not (base and forecast and base.year and forecast.year):
+        return
+    if forecast.year - base.year > 1:
+        return
+    later = next(
+        (
+            c.size
+            for c in candidates
+            if c.role == FORECAST and c.size.year and c.size.year > forecast.year
+        ),
+        None,
+    )
+    if later is not None:
+        warnings.append(
+            f'forecast "{forecast.money.original}" ({forecast.year}) is one year after the base; '
+            f'"{later.money.original}" ({later.year}) taken as the forecast: "{later.quote}"'
+        )
+        headline[FORECAST] = later
+
+
+def _millions(size: RawSize) -> float:
+    return size.money.amount * UNIT_IN_MILLIONS[size.money.unit] or 1e-12
+
+
+def _significant_digits(size: RawSize) -> int:
+    digits = re.sub(r"\D", "", size.money.original).strip("0")
+    return len(digits)
 
 
 def _about_market(sentence: Sentence) -> bool:
     return sentence.section in (TITLE, OVERVIEW) or _MARKET_WORDS.search(sentence.text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    hit: MoneyHit
+    role: str
+    year: int | None
+    future: bool
+    """Whether a future word stands between the previous amount and this one."""
+    verb: str = ""
+    """The cue word that gave the role ("valued", "reach", "to")."""
 
 
 def classify_money(
@@ -118,53 +296,122 @@ def classify_money(
 
     An amount right after a segment ("the oncology segment held USD 2 billion") or, given
     the market's `geography`, after another place ("Europe accounted for USD 2 billion")
-    is that part's figure, not the market's, and is left out; a place that starts the
-    market's name ("the Southeast Asia widgets market was valued at ...") is the market.
+    is that part's figure, not the market's, and is left out, as is one after "this region";
+    a place that starts the market's name ("the Southeast Asia widgets market was valued at
+    ...") is the market, and one in an address ("a firm based in Pune, India") no owner.
     """
-    out = []
+    out: list[_Reading] = []
     previous_end = 0
-    places = mentions(sentence) if geography else []
-    for hit in figures.find_money(sentence):
+    for hit in _money(sentence):
         floor = max(previous_end, hit.start - _LOCAL_DISTANCE)
-        if _SUB_MARKET.search(sentence, floor, hit.start) or any(
-            floor <= start < hit.start
-            and place.name != geography
-            and not names_the_market(sentence, end)
-            for start, end, place in places
+        if _REGION_WORD.search(sentence, floor, hit.start) or _belongs_elsewhere(
+            sentence, floor, hit.start, geography
         ):
             previous_end = hit.end
             continue
-        cue = None
+        cue, verb = None, ""
         for m in _CUES.finditer(sentence, previous_end, hit.start):
-            cue = FORECAST if m.group("forecast") else BASE
+            if m.group("forecast") or m.group("cjk"):
+                cue, verb = FORECAST, m.group().lower()
+            elif m.group("base") or cue != FORECAST:
+                cue, verb = BASE, m.group().lower()
+        future = _FUTURE.search(sentence, previous_end, hit.start) is not None
         after = figures.year_after(sentence, hit.end)
         before = figures.year_before(sentence, hit.start, previous_end)
         if cue == BASE:
             year = after or (before[1] if before else None)
-            out.append((hit, BASE, year))
+            out.append(_Reading(hit, BASE, year, future, verb))
         elif cue == FORECAST:
             year = after or (before[1] if before and before[0] in ("in", "by") else None)
-            out.append((hit, FORECAST if year else OTHER, year))
+            out.append(_Reading(hit, FORECAST if year else OTHER, year, future, verb))
         else:
-            out.append((hit, OTHER, after))
+            out.append(_Reading(hit, OTHER, after, future))
         previous_end = hit.end
-    return _order_by_year(out)
-
-
-def _order_by_year(
-    found: list[tuple[MoneyHit, str, int | None]],
-) -> list[tuple[MoneyHit, str, int | None]]:
-    """A projection naming three years ("valued at X in 2018 to Y in 2024 and is anticipated
-    to reach Z by 2032") is history, base and forecast: the latest year is the forecast, the
-    one before it the base, earlier ones history."""
-    dated = sorted({year for _, _, year in found if year is not None})
-    if len(dated) < 2 or not any(kind == FORECAST for _, kind, _ in found):
-        return found
-    roles = {dated[-1]: FORECAST, dated[-2]: BASE}
+    ordered = _order_by_year(sentence, out)
     return [
-        (hit, roles.get(year, HISTORY) if year is not None else kind, year)
-        for hit, kind, year in found
+        (r.hit, _not_a_size(sentence, ordered, i) or r.role, r.year) for i, r in enumerate(ordered)
     ]
+
+
+_BETWEEN = re.compile(r"\b(?:between|anywhere from|ranging from|range of)\s*$", re.IGNORECASE)
+_INCREASE = re.compile(
+    r"\b(?:(?:grow|increase|rise|expand|climb|jump|gain|add)(?:s|ed|ing)?\s+by"
+    r"|incremental growth of|an increase of|add(?:s|ed|ing)?)\s+(?:about\s+|around\s+"
+    r"|approximately\s+|nearly\s+|over\s+|some\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _not_a_size(sentence: str, readings: list[_Reading], i: int) -> str | None:
+    """RANGE for either end of "between $X and $Y" or "$17 to $26.3 billion", INCREMENT for
+    "grow by US$165 billion"; None for a size."""
+    hit = readings[i].hit
+    if _INCREASE.search(sentence, max(0, hit.start - 40), hit.start):
+        return INCREMENT
+    pairs = [(readings[j], readings[j + 1]) for j in (i - 1, i) if 0 <= j < len(readings) - 1]
+    for low, high in pairs:
+        joined = figures.is_range_join(sentence, low.hit.end, high.hit.start)
+        opened = _BETWEEN.search(sentence, max(0, low.hit.start - 20), low.hit.start)
+        if joined and (low.hit.ranged or opened):
+            return RANGE
+    return None
+
+
+def _belongs_elsewhere(sentence: str, floor: int, pos: int, geography: str | None) -> bool:
+    """Whether a segment or, given the market's `geography`, another place stands between
+    `floor` and a figure at `pos`; a place in an address or starting the market's name does
+    not count."""
+    if _SUB_MARKET.search(sentence, floor, pos):
+        return True
+    if not geography:
+        return False
+    return any(
+        floor <= start < pos
+        and place.name != geography
+        and not names_the_market(sentence, end)
+        and not _ADDRESS.search(sentence, max(0, start - 30), end + 8)
+        for start, end, place in _mentions(sentence)
+    )
+
+
+def _order_by_year(sentence: str, found: list[_Reading]) -> list[_Reading]:
+    """Roles from the years a sentence names together.
+
+    Told in the past with no future word and no forecast verb but "to" ("was $30.2 billion
+    in 2017, growing to $53.5 billion in 2022"), every size is an actual: the latest is the
+    base, earlier ones history.
+    A projection naming several years ("valued at X in 2018 to Y in 2024 and is anticipated
+    to reach Z by 2032") has its forecast at the latest year; the base is the latest earlier
+    size stated without a future word (Y), so a projected step ("is projected to reach X in
+    2026, further expanding to Y by 2035") is neither; earlier sizes are history.
+    """
+    years = sorted({r.year for r in found if r.year is not None})
+    if not years:
+        return found
+    if (
+        _FUTURE.search(sentence) is None
+        and _PAST.search(sentence)
+        and all(r.role != FORECAST or r.verb == "to" for r in found)
+    ):
+        return [_with(r, BASE if r.year == years[-1] else HISTORY) for r in found]
+    if len(years) < 2 or not any(r.role == FORECAST for r in found):
+        return found
+    earlier = [r for r in found if r.year is not None and r.year < years[-1]]
+    actual = [r.year for r in earlier if not r.future and r.year is not None]
+    base_year = max(actual) if actual else years[0]
+    roles = {years[-1]: FORECAST, base_year: BASE}
+    return [
+        _with(r, roles.get(r.year, HISTORY if r.year < base_year else STEP))
+        if r.year is not None
+        else r
+        for r in found
+    ]
+
+
+def _with(reading: _Reading, role: str) -> _Reading:
+    if reading.year is None:
+        return reading
+    return _Reading(reading.hit, role, reading.year, reading.future, reading.verb)
 
 
 def _same(a: RawSize, b: RawSize) -> bool:
@@ -187,37 +434,99 @@ def _size_warning(size: RawSize, headline: RawSize | None) -> str:
     )
 
 
-def _cagr(sentences: list[Sentence], period: tuple[int, int] | None, result: Figures) -> None:
-    hits: list[tuple[Sentence, CagrHit]] = [
-        (sentence, hit) for sentence in sentences for hit in figures.find_cagr(sentence.text)
+def _cagr(
+    sentences: list[Sentence],
+    period: tuple[int, int] | None,
+    geography: str,
+    result: Figures,
+) -> None:
+    """The market's CAGR: the first one stated, passing over ranges, historical rates, a
+    one-year step's rate and a segment's or another region's rate when the market's own
+    is also stated; every rate passed over is named in a warning."""
+    forecast = next((s for s in result.size if s.kind == FORECAST), None)
+    readings = []
+    for sentence in sentences:
+        for hit in figures.find_cagr(sentence.text):
+            years = cagr_years(sentence.text, hit, period)
+            reason = _not_the_markets(sentence.text, hit, years, forecast, geography)
+            readings.append((sentence, hit, years, reason))
+    usable = [r for r in readings if r[3] is None] or [
+        r
+        for r in readings
+        if r[3] == _ONE_YEAR  # the only rate stated, though for one year
     ]
-    head = next(((s, h) for s, h in hits if not h.is_range), None)
-    if head is None:
-        for sentence, hit in hits:
+    if not usable:
+        for sentence, hit, _, reason in readings:
             result.warnings.append(
-                f'CAGR given only as a range, {hit.original}; no headline CAGR: "{sentence.text}"'
+                f'CAGR {hit.original} is {reason}; no headline CAGR: "{sentence.text}"'
             )
         return
-    sentence, hit = head
-    start, end = cagr_years(sentence.text, hit, period)
+    sentence, hit, (start, end), _ = usable[0]
+    if start is None and end is None:  # the same rate stated with its years elsewhere
+        start, end = next(
+            (y for _, h, y, _ in usable if h.low == hit.low and h.high is None and any(y)),
+            (None, None),
+        )
     result.cagr = Cagr(percent=hit.low, start_year=start, end_year=end, quote=sentence.text)
     seen: set[tuple[float, float | None]] = {(hit.low, None)}
-    for other_sentence, other in hits:
+    for other_sentence, other, _, reason in readings:
         key = (other.low, other.high)
         if key in seen:
             continue
         seen.add(key)
+        why = f"; it is {reason}" if reason else ""
         result.warnings.append(
             f'conflicting CAGR: {other.original} ("{other_sentence.text}") differs from the '
-            f"headline CAGR {hit.original}"
+            f"headline CAGR {hit.original}{why}"
         )
+
+
+_ONE_YEAR = "a one-year growth rate"
+_REGION_WORD = re.compile(r"\b(?:this|the|each|every)\s+(?:region|country)\b", re.IGNORECASE)
+"""A rate a region or country grows at ("This region will grow at a CAGR of 18.3%")."""
+_HISTORICAL = re.compile(
+    r"\b(?:past|previous|historic(?:al)?|grew|has grown|had grown|has been growing)\b", re.I
+)
+
+
+def _not_the_markets(
+    sentence: str,
+    hit: CagrHit,
+    years: tuple[int | None, int | None],
+    forecast: RawSize | None,
+    geography: str,
+) -> str | None:
+    """Why a CAGR is not the market's headline rate, or None when it may be."""
+    if hit.is_range:
+        return "a range"
+    clause_start = max(sentence.rfind(";", 0, hit.start), sentence.rfind(". ", 0, hit.start), 0)
+    end_year = years[1]
+    pasts = list(_HISTORICAL.finditer(sentence, clause_start, hit.start))
+    past = pasts[-1] if pasts else None  # the last past-tense word before the rate
+    if (end_year and forecast and forecast.year and end_year < forecast.year) or (
+        past and not _FUTURE.search(sentence, past.end(), hit.start)
+    ):
+        return "a historical rate"
+    dated = {year for _, _, year in classify_money(sentence) if year is not None}
+    if not any(years) and len(dated) == 2 and max(dated) - min(dated) == 1:
+        return _ONE_YEAR
+    floor = max(clause_start, hit.start - _LOCAL_DISTANCE)
+    for money in _money(sentence):  # "US$" is not the United States
+        if money.end <= hit.start:
+            floor = max(floor, money.end)
+    if _REGION_WORD.search(sentence, floor, hit.start) or _belongs_elsewhere(
+        sentence, floor, hit.start, geography
+    ):
+        return "a segment's or another region's rate"
+    return None
 
 
 def cagr_years(
     sentence: str, hit: CagrHit, period: tuple[int, int] | None
 ) -> tuple[int | None, int | None]:
     """The years a CAGR spans, only when stated: its own range, else the forecast period."""
-    after = figures.find_year_range(sentence, hit.end, hit.end + 60)
+    pos = figures.cagr_name_end(sentence, hit.end)
+    after = figures.find_year_range(sentence, pos, pos + 60)
     if after:
         return after
     if _PERIOD_WORDS.search(sentence):
@@ -226,7 +535,17 @@ def cagr_years(
             return own
         if period:
             return period
-    m = _END_YEAR.match(sentence, hit.end, hit.end + 30)
+    m = _END_YEAR.match(sentence, pos, pos + 40)
     if m:
         return None, int(m.group(1))
-    return None, None
+    return _period_before(sentence, hit.start)
+
+
+def _period_before(sentence: str, pos: int) -> tuple[int | None, int | None]:
+    """A period stated just before the rate, with no amount between ("From 2019 to 2025,
+    the market's CAGR will reach 7.9%"); an amount between makes it that amount's period."""
+    floor = max(0, pos - _LOCAL_DISTANCE)
+    for money in _money(sentence):
+        if money.end <= pos:
+            floor = max(floor, money.end)
+    return figures.last_year_range(sentence, floor, pos) or (None, None)
