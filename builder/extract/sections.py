@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from builder.extract.document import BOLD_LEVEL, HEADING, ITEM, Block
+from builder.vocabulary import headings
 
 TITLE = "title"
 OVERVIEW = "overview"
@@ -30,39 +31,17 @@ OTHER = "other"
 ENTRY_KINDS = (DRIVERS, TRENDS, CHALLENGES, OPPORTUNITIES, OUTLOOK)
 
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.IGNORECASE))
-    for kind, pattern in (
-        (FAQ, r"\bfaqs?\b|frequently asked|common questions|questions and answers"),
-        (OPPORTUNITIES, r"\bopportunit(?:y|ies)\b"),
-        (DRIVERS, r"\bdrivers?\b|\bgrowth factors\b|\bdriving factors\b"),
-        (
-            CHALLENGES,
-            r"\bchallenges?\b|\brestraints?\b|\bbarriers\b|\bthreats\b|\brisks\b"
-            r"|\bconstraints\b|\blimitations\b|\bheadwinds\b|\bpitfalls\b",
-        ),
-        (REGIONS, r"\bregions?\b|\bregional\b|\bgeograph|\bcountr(?:y|ies)\b"),
-        (
-            COMPANIES,
-            r"\bplayers?\b|\bcompan(?:y|ies)\b|\bcompetitive\b|\bcompetitors?\b|\bvendors?\b"
-            r"|\bmanufacturers\b|\bmarket leaders\b|\bprofiles?\b",
-        ),
-        (TRENDS, r"\btrends?\b"),
-        (OUTLOOK, r"\boutlook\b|\bfuture\b|\bprospects?\b|\bway forward\b|\bconclusions?\b"),
-        (SEGMENTS, r"\bsegment|\bbreakdown\b|\bclassification\b"),
-        (
-            OVERVIEW,
-            r"\boverview\b|\bintroduction\b|\bsummary\b|\binsights?\b|\banalysis\b"
-            r"|\bdefinition\b|\bsnapshot\b|\bscope\b",
-        ),
-    )
+    (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in headings.SECTION_WORDS
 )
 _DIMENSION = re.compile(
-    r"\b(?:by|based on)\s+(?:the\s+)?([A-Za-z][A-Za-z&/ -]{0,40}?)"
+    rf"\b(?:{headings.DIMENSION_LEADS})\s+(?:the\s+)?([A-Za-z][A-Za-z&/ -]{{0,40}}?)"
     r"\s*(?:\bis segmented\b|\bare segmented\b|\bsegment|\bsegmentation\b|\banalysis\b|[:?(]|$)",
     re.IGNORECASE,
 )
-_GEOGRAPHY_DIMENSIONS = re.compile(
-    r"^(?:geography|region|country|countries|regional|area)", re.IGNORECASE
+_GEOGRAPHY_DIMENSIONS = re.compile(rf"^(?:{headings.GEOGRAPHY_DIMENSIONS})", re.IGNORECASE)
+_OUTLOOK_DIMENSION = re.compile(
+    rf"^([A-Za-z][\w&/ -]{{0,40}}?)\s+(?:outlook|insights)\s*\((?:{headings.OUTLOOK_MEASURES})\b",
+    re.IGNORECASE,
 )
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[A-Z]\.)\s+")
 _SMALL = frozenset({"and", "or", "of", "the", "in", "for", "to", "a", "an", "by", "on", "with"})
@@ -89,10 +68,13 @@ class Section:
 def classify(text: str) -> tuple[str, str | None]:
     """(kind, segment dimension) of a heading."""
     text = _NUMBERING.sub("", text)
-    dimension = _dimension(text)
+    outlook = _OUTLOOK_DIMENSION.match(text)
+    dimension = dimension_name(outlook.group(1)) if outlook else _dimension(text)
     if dimension is not None:
-        if _GEOGRAPHY_DIMENSIONS.match(dimension):
+        if is_geography(dimension):
             return REGIONS, None
+        if outlook:
+            return SEGMENTS, dimension
         kind = next((kind for kind, rule in _RULES if rule.search(text)), SEGMENTS)
         if kind in (SEGMENTS, OVERVIEW, OTHER):
             return SEGMENTS, dimension
@@ -100,11 +82,20 @@ def classify(text: str) -> tuple[str, str | None]:
     return next((kind for kind, rule in _RULES if rule.search(text)), OTHER), None
 
 
+def is_geography(dimension: str) -> bool:
+    """ "Region", "Geography", "Country": a dimension that lists places, left to the regions."""
+    return _GEOGRAPHY_DIMENSIONS.match(dimension) is not None
+
+
 def _dimension(text: str) -> str | None:
     m = _DIMENSION.search(text)
-    if not m:
-        return None
-    words = m.group(1).strip(" -/&").split()
+    return dimension_name(m.group(1)) if m else None
+
+
+def dimension_name(phrase: str) -> str | None:
+    """A dimension as the records name it: title case, last word singular ("End-use",
+    "Therapeutic Area"); None for more than five words (a sentence, not a name)."""
+    words = phrase.strip(" -/&").split()
     if not words or len(words) > 5:
         return None
     return singular(

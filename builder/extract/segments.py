@@ -1,40 +1,92 @@
 """Segments: each dimension ("By Application", "Based on Service") with its values in order.
 
-Values come from the list under the dimension's heading, or, when the report gives each
-segment its own sub-heading and paragraph instead of a list, from those sub-headings.
-Inline forms ("By Type: A, B and C") are read too. Values are kept as written, typos
-included ("Spays Products").
+Reports state their segmentation in four ways, all read here:
+- a section per dimension, its values in the list under the heading, as bold-labelled
+  paragraphs ("l **Microbial**: ..." where a Wingdings bullet became the letter "l"), or
+  as sub-headings each with its own paragraph;
+- inline items ("By Type: A, B and C");
+- a title or first line naming each dimension with its values in brackets ("By Service
+  Type (A, B); By Molecule Type (C, D)", "Segments - by Type (...), Deployment Mode (...)",
+  "By Dosage Form [A, B and Others]"), nested lists inside a value being sub-segments;
+- prose ("segmented by vector type into A, B, and others", "Based on product, the market
+  is segmented into A and B").
+Values are kept as written, typos included ("Spays Products"). Dimensions that list places
+("By Region") are left to the regions.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from builder.extract.document import HEADING, ITEM, PARA, Block
-from builder.extract.sections import SEGMENTS, Section, classify
+from builder.extract.sections import (
+    SEGMENTS,
+    Section,
+    classify,
+    dimension_name,
+    is_geography,
+)
 from builder.schema import Segment
+from builder.vocabulary import headings
 
 _MAX_VALUE_WORDS = 10
+_MAX_PROSE_VALUE_WORDS = 6
 _VALUE_CUT = re.compile(r"\s*(?::|\s[–—-]\s)\s*")
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b)\s*")
+_STRAY_BULLET = re.compile(r"^[lnqvüØ§]\s+(?=[A-Z0-9])")
+"""A bullet from a symbol font pasted as a letter: "l Microbial: ..." (Wingdings "l")."""
+_LABEL = re.compile(r"^(.{1,80}?):\s+(\S.*)$", re.DOTALL)
+
+_OPENERS = {"(": ")", "[": "]", "{": "}"}
+_CLOSERS = {")": "(", "]": "[", "}": "{"}
+_CHAIN_LEAD = re.compile(r"\b(?:By|by|Based on|based on)\s+")
+_CHAIN_NAME = re.compile(r"([A-Za-z][\w&/-]*(?: [A-Za-z&][\w&/-]*){0,4}) ?(?=[(\[])")
+_CHAIN_GLUE = re.compile(r"[\s,;]*(?:and\s+)?(?:by\s+)?", re.IGNORECASE)
+_SEGMENT_WORD = re.compile(headings.SEGMENT_WORD, re.IGNORECASE)
+_TOP_SPLIT = re.compile(r"[,;]")
+_AND = re.compile(r"\s(?:and|&)\s")
+_LAST_AND = re.compile(r"^(.*\S)\s+and\s+(\S.*)$")
+_LEADING_JOINER = re.compile(r"^(?:and|or)\s+", re.IGNORECASE)
+_OTHERS = re.compile(r"^others?$", re.IGNORECASE)
+_EXAMPLE_LEAD = re.compile(
+    r"^\s*(?:e\.g\.|i\.e\.|such as|including|like|namely)[\s,:]*", re.IGNORECASE
+)
+_ETC = re.compile(r"[\s,]*\betc\.?\s*$", re.IGNORECASE)
+
+_DIM = r"(?P<dim>[A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,2}?)"
+_COUNT = r"(?:(?:two|three|four|five|six|seven|\d)\s+\w+\s*[:,-]?\s*)?(?:namely\s+)?"
+_PROSE = (
+    re.compile(
+        rf"\b(?:{headings.SEGMENT_VERBS})\s+(?:{headings.DIMENSION_LEADS})\s+(?:the\s+|its\s+)?"
+        rf"{_DIM}\s+into\s+{_COUNT}(?P<list>[^.;:]+)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\b(?:{headings.DIMENSION_LEADS})\s+(?:the\s+|its\s+)?{_DIM},\s+(?:[^.,;:]{{0,120}}?\s)?"
+        rf"(?:is|are|has been|have been)\s+(?:further\s+)?(?:{headings.SEGMENT_VERBS})\s+into\s+"
+        rf"{_COUNT}(?P<list>[^.;:]+)",
+        re.IGNORECASE,
+    ),
+)
 
 
-def extract_segments(sections: list[Section]) -> list[Segment]:
+def extract_segments(sections: list[Section]) -> tuple[list[Segment], list[str]]:
+    """The report's segments in the order first met, and warnings about lists read or left."""
     found: dict[str, list[str]] = {}
     texts: dict[str, _Texts] = {}
+    warnings: list[str] = []
     for section in sections:
-        if section.kind != SEGMENTS:
-            continue
-        if section.dimension:
-            values = [v for v in (_value(b) for b in section.blocks if b.kind == ITEM) if v]
+        blocks = [_as_item(b) for b in section.blocks]
+        if section.kind == SEGMENTS and section.dimension:
+            values = [v for v in (_value(b) for b in blocks if b.kind == ITEM) if v]
             if not values:
-                values = [b.label for b in section.blocks if b.kind == HEADING]
+                values = [b.label for b in blocks if b.kind == HEADING]
             _add(found, section.dimension, values)
-            texts.setdefault(section.dimension, _Texts()).read(section.blocks, values)
-        for block in section.blocks:
-            inline = _inline(block)
-            if inline:
-                _add(found, *inline)
+            texts.setdefault(section.dimension, _Texts()).read(blocks, values)
+        for block in ([section.heading] if section.heading else []) + blocks:
+            for dimension, values in _listed(block, section.kind == SEGMENTS, warnings):
+                _add(found, dimension, values)
     segments = []
     for dimension, values in found.items():
         if values:
@@ -47,7 +99,7 @@ def extract_segments(sections: list[Section]) -> list[Segment]:
                     descriptions={v: "\n\n".join(p) for v, p in text.values.items() if p},
                 )
             )
-    return segments
+    return segments, warnings
 
 
 class _Texts:
@@ -71,6 +123,17 @@ class _Texts:
                 target.append(block.text)
 
 
+def _as_item(block: Block) -> Block:
+    """ "l Microbial: Microbial sources ..." is a list item whose bullet was pasted as a letter."""
+    if block.kind != PARA or not _STRAY_BULLET.match(block.text):
+        return block
+    text = _STRAY_BULLET.sub("", block.text)
+    label = _LABEL.match(text)
+    if label is None:
+        return replace(block, kind=ITEM, text=text, lead="", rest="")
+    return replace(block, kind=ITEM, text=text, lead=label.group(1), rest=label.group(2))
+
+
 def _add(found: dict[str, list[str]], dimension: str, values: list[str]) -> None:
     bucket = found.setdefault(dimension, [])
     bucket.extend(v for v in values if v not in bucket)
@@ -87,6 +150,17 @@ def _value(block: Block) -> str | None:
     return text
 
 
+def _listed(block: Block, in_segments: bool, warnings: list[str]) -> list[tuple[str, list[str]]]:
+    """Dimensions a single block lists with their values, in any of the inline forms."""
+    inline = _inline(block) if in_segments else None
+    if inline:
+        return [inline]
+    found = _bracketed(block.text, warnings)
+    if block.kind != HEADING:
+        found += _prose(block.text, warnings)
+    return found
+
+
 def _inline(block: Block) -> tuple[str, list[str]] | None:
     """ "By Type: A, B and C" (an item or paragraph naming a dimension and its values)."""
     if not block.lead or not block.rest:
@@ -97,3 +171,139 @@ def _inline(block: Block) -> tuple[str, list[str]] | None:
     values = [v.strip(" .") for v in _LIST_SPLIT.split(block.rest)]
     values = [v for v in values if v and len(v.split()) <= _MAX_VALUE_WORDS]
     return (dimension, values) if values else None
+
+
+def _bracketed(text: str, warnings: list[str]) -> list[tuple[str, list[str]]]:
+    """ "By Service Type (A, B); By Molecule Type (C, D);and Region": each dimension named
+    before a bracketed list, the dimensions after the first with or without their "By".
+
+    A lone lowercase "by X (...)" is prose ("acquired by Lonza (Switzerland)") unless a
+    segment word comes before it ("Segments - by Type (...)"); every dimension needs two
+    values at least.
+    """
+    found: list[tuple[str, list[str]]] = []
+    pos = 0
+    while (lead := _CHAIN_LEAD.search(text, pos)) is not None:
+        chain: list[tuple[str, list[str]]] = []
+        pos = lead.end()
+        while (name := _CHAIN_NAME.match(text, pos)) is not None:
+            end = _group_end(text, name.end())
+            if end is None:
+                break
+            chain.append((name.group(1), _list_values(text[name.end() + 1 : end - 1])))
+            pos = _CHAIN_GLUE.match(text, end).end()  # type: ignore[union-attr]
+        titled = lead.group().startswith(("By", "Based"))
+        if chain and (len(chain) > 1 or titled or _SEGMENT_WORD.search(text, 0, lead.start())):
+            found.extend(_named(chain, text, warnings))
+        pos = max(pos, lead.end())
+    return found
+
+
+def _named(
+    chain: list[tuple[str, list[str]]], source: str, warnings: list[str]
+) -> list[tuple[str, list[str]]]:
+    """Dimension names from the chain; places left to the regions, one-value lists dropped."""
+    out = []
+    for raw, values in chain:
+        dimension = dimension_name(raw)
+        if dimension is None or is_geography(dimension) or len(values) < 2:
+            continue
+        out.append((dimension, values))
+    if out and any(len(v.split()) > _MAX_VALUE_WORDS for _, vs in out for v in vs):
+        warnings.append(
+            f"segment values of more than {_MAX_VALUE_WORDS} words left out: {source[:120]!r}"
+        )
+        out = [(d, [v for v in vs if len(v.split()) <= _MAX_VALUE_WORDS]) for d, vs in out]
+    return out
+
+
+def _prose(text: str, warnings: list[str]) -> list[tuple[str, list[str]]]:
+    """ "The market is segmented by vector type into A, B, and others." and "Based on
+    product, the market is segmented into A and B."; a list with a value of more than a
+    few words is a sentence going on, not a list, and is left with a warning."""
+    found = []
+    for rule in _PROSE:
+        for match in rule.finditer(text):
+            dimension = dimension_name(match.group("dim"))
+            if dimension is None or is_geography(dimension):
+                continue
+            values = _list_values(match.group("list"))
+            if len(values) < 2:
+                continue
+            if any(len(v.split()) > _MAX_PROSE_VALUE_WORDS for v in values):
+                warnings.append(f"not read as segments (values too long): {match.group()[:120]!r}")
+                continue
+            found.append((dimension, values))
+    return found
+
+
+def _group_end(text: str, start: int) -> int | None:
+    """End (exclusive) of the bracket group opening at `start`. A closer also closes the
+    unclosed groups opened inside it ("{Process Development, Others]" ends at "]")."""
+    stack: list[str] = []
+    for i in range(start, len(text)):
+        char = text[i]
+        if char in _OPENERS:
+            stack.append(char)
+        elif char in _CLOSERS and _CLOSERS[char] in stack:
+            while stack.pop() != _CLOSERS[char]:
+                pass
+            if not stack:
+                return i + 1
+    return None
+
+
+def _masked(text: str) -> str:
+    """`text` with everything inside top-level brackets blanked (same length), so splits
+    only see the top level."""
+    out = []
+    stack: list[str] = []
+    for char in text:
+        if char in _OPENERS:
+            out.append("_" if stack else char)
+            stack.append(char)
+            continue
+        if char in _CLOSERS and _CLOSERS[char] in stack:
+            while stack.pop() != _CLOSERS[char]:
+                pass
+        out.append("_" if stack else char)
+    return "".join(out)
+
+
+def _list_values(text: str) -> list[str]:
+    """ "A, B, and Others" / "A, B and C" / "A [a1, a2] and B" / "e.g., A, B, etc." -> values.
+
+    The last item splits at "and" when it ends the list ("Parenteral and Others", "Phase
+    III and Phase IV"), unless the list's other values themselves hold "and" or "&" ("IT
+    and Telecommunications, ..., Packaging and Fulfillment"): then "and" is part of names.
+    A bracket of sub-segments after a value is dropped; a short one stays ("(API)").
+    """
+    text = _ETC.sub("", _EXAMPLE_LEAD.sub("", text))
+    masked = _masked(text)
+    items: list[tuple[str, str]] = []
+    start = 0
+    for cut in [m.start() for m in _TOP_SPLIT.finditer(masked)] + [len(text)]:
+        items.append((text[start:cut].strip(), masked[start:cut].strip()))
+        start = cut + 1
+    items = [(_LEADING_JOINER.sub("", t), _LEADING_JOINER.sub("", m)) for t, m in items if t]
+    if items:
+        last, masked_last = items[-1]
+        split = _LAST_AND.match(masked_last)
+        inner_and = any(_AND.search(f" {m} ") for _, m in items[:-1])
+        if split and (len(items) == 1 or not inner_and or _OTHERS.match(split.group(2))):
+            cut = len(split.group(1))
+            head = last[:cut]
+            tail = last[len(masked_last) - len(split.group(2)) :]
+            items[-1:] = [(head, split.group(1)), (tail, split.group(2))]
+    values = [_without_sublist(t, m) for t, m in items]
+    return [v for v in values if v]
+
+
+def _without_sublist(text: str, masked: str) -> str:
+    """ "Contract development [Small Molecule {...}, ...]" -> "Contract development"."""
+    if masked.endswith(tuple(_CLOSERS)):
+        opener = max(masked.rfind(c) for c in _OPENERS)
+        inner = text[opener + 1 : -1]
+        if opener > 0 and ("," in inner or _AND.search(inner)):
+            text = text[:opener]
+    return text.strip(" .;:'\"").strip()
