@@ -40,9 +40,12 @@ _DIMENSION = re.compile(
 )
 _GEOGRAPHY_DIMENSIONS = re.compile(rf"^(?:{headings.GEOGRAPHY_DIMENSIONS})", re.IGNORECASE)
 _OUTLOOK_DIMENSION = re.compile(
-    rf"^([A-Za-z][\w&/ -]{{0,40}}?)\s+(?:outlook|insights)\s*\((?:{headings.OUTLOOK_MEASURES})\b",
+    rf"^([A-Za-z][\w&/ -]{{0,40}}?)\s+(?:outlook|insights?)\s*\((?:{headings.OUTLOOK_MEASURES})\b"
+    rf"|^((?:[A-Za-z&/-]+ ){{0,2}}(?:{headings.DIMENSION_WORDS})s?)"
+    rf"\s+(?:{headings.HEADING_DIMENSION_TAILS})\b",
     re.IGNORECASE,
 )
+_NOT_DIMENSION = re.compile(r"\b(?:market|industry|global|regional)\b", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[A-Z]\.)\s+")
 _SMALL = frozenset({"and", "or", "of", "the", "in", "for", "to", "a", "an", "by", "on", "with"})
 _MIN_TITLE_WORDS = 3
@@ -69,11 +72,14 @@ def classify(text: str) -> tuple[str, str | None]:
     """(kind, segment dimension) of a heading."""
     text = _NUMBERING.sub("", text)
     outlook = _OUTLOOK_DIMENSION.match(text)
-    dimension = dimension_name(outlook.group(1)) if outlook else _dimension(text)
+    named = outlook and (outlook.group(1) or outlook.group(2))
+    if named and _NOT_DIMENSION.search(named):
+        named = None
+    dimension = dimension_name(named) if named else _dimension(text)
     if dimension is not None:
         if is_geography(dimension):
             return REGIONS, None
-        if outlook:
+        if named:
             return SEGMENTS, dimension
         kind = next((kind for kind, rule in _RULES if rule.search(text)), SEGMENTS)
         if kind in (SEGMENTS, OVERVIEW, OTHER):

@@ -33,7 +33,8 @@ from builder.vocabulary import headings
 _MAX_VALUE_WORDS = 10
 _MAX_PROSE_VALUE_WORDS = 6
 _VALUE_CUT = re.compile(r"\s*(?::|\s[–—-]\s)\s*")
-_LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b)\s*")
+_LABELLED = re.compile(r"^([^:]{3,60}):\s+(\S.*)$", re.DOTALL)
+_DIMENSION_LABEL = re.compile(rf"^\s*(?:{headings.DIMENSION_LEADS})\s", re.IGNORECASE)
 _STRAY_BULLET = re.compile(r"^[lnqvüØ§]\s+(?=[A-Z0-9])")
 """A bullet from a symbol font pasted as a letter: "l Microbial: ..." (Wingdings "l")."""
 _LABEL = re.compile(r"^(.{1,80}?):\s+(\S.*)$", re.DOTALL)
@@ -152,7 +153,7 @@ def _value(block: Block) -> str | None:
 
 def _listed(block: Block, in_segments: bool, warnings: list[str]) -> list[tuple[str, list[str]]]:
     """Dimensions a single block lists with their values, in any of the inline forms."""
-    inline = _inline(block) if in_segments else None
+    inline = _inline(block, in_segments)
     if inline:
         return [inline]
     found = _bracketed(block.text, warnings)
@@ -161,16 +162,27 @@ def _listed(block: Block, in_segments: bool, warnings: list[str]) -> list[tuple[
     return found
 
 
-def _inline(block: Block) -> tuple[str, list[str]] | None:
-    """ "By Type: A, B and C" (an item or paragraph naming a dimension and its values)."""
-    if not block.lead or not block.rest:
+def _inline(block: Block, in_segments: bool) -> tuple[str, list[str]] | None:
+    """ "By Type: A, B and C": an item, paragraph or two-cell table row naming a dimension
+    before a colon and its values after it. Outside a segments section only a "By ..."
+    label with two values or more counts; a plain (not bold) label needs two values too,
+    since "Leading Segments / By Service Type: EMS" names the largest segment only."""
+    lead, rest = block.lead, block.rest
+    if not lead:
+        labelled = _LABELLED.match(block.text)
+        if labelled is None:
+            return None
+        lead, rest = labelled.groups()
+    if not rest:
         return None
-    kind, dimension = classify(block.lead)
+    kind, dimension = classify(lead)
     if kind != SEGMENTS or not dimension:
         return None
-    values = [v.strip(" .") for v in _LIST_SPLIT.split(block.rest)]
-    values = [v for v in values if v and len(v.split()) <= _MAX_VALUE_WORDS]
-    return (dimension, values) if values else None
+    values = [v for v in _list_values(rest) if len(v.split()) <= _MAX_VALUE_WORDS]
+    enough = len(values) >= 2 or bool(block.lead and in_segments and values)
+    if not enough or not (in_segments or _DIMENSION_LABEL.match(lead)):
+        return None
+    return dimension, values
 
 
 def _bracketed(text: str, warnings: list[str]) -> list[tuple[str, list[str]]]:

@@ -50,6 +50,19 @@ SEGMENT_WORD = r"\bsegment"
 GEOGRAPHY_DIMENSIONS = r"geography|geographies|region|regions|regional|country|countries|area"
 """Dimension names that list places: left to the regions, never a segment."""
 
+DIMENSION_WORDS = (
+    r"type|product|application|end[- ]?use|end[- ]?user|component|technology|service"
+    r"|deployment|deployment mode|material|source|form|dosage form|channel|distribution channel"
+    r"|indication|modality|molecule|mode|offering|solution|platform|vertical"
+    r"|enterprise size|organi[sz]ation size|grade|category|therapy|therapeutic area"
+    r"|workflow|function|phase|scale|structure|capacity|route"
+)
+"""Words that name a segment dimension in a heading of their own ("Application Outlook",
+"End-use Insights", "Product Type Analysis"), singular; an optional plural "s" follows."""
+
+HEADING_DIMENSION_TAILS = r"outlook|insights?|analysis|segment|segments|segmentation"
+"""What follows a dimension word in a heading that introduces that dimension's values."""
+
 OUTLOOK_MEASURES = r"revenue|volume|value|usd|us\$|\$|eur|units"
 """What a "Product Outlook (Revenue, USD Million, 2018 - 2030)" heading measures: such a
 heading names a segment dimension, not the report's outlook."""
