@@ -194,12 +194,16 @@ def _bracketed(text: str, warnings: list[str]) -> list[tuple[str, list[str]]]:
     values at least.
     """
     found: list[tuple[str, list[str]]] = []
+    if "(" not in text and "[" not in text:
+        return found
+    ends: dict[int, int] | None = None
     pos = 0
     while (lead := _CHAIN_LEAD.search(text, pos)) is not None:
         chain: list[tuple[str, list[str]]] = []
         pos = lead.end()
         while (name := _CHAIN_NAME.match(text, pos)) is not None:
-            end = _group_end(text, name.end())
+            ends = _group_ends(text) if ends is None else ends
+            end = ends.get(name.end())
             if end is None:
                 break
             chain.append((name.group(1), _list_values(text[name.end() + 1 : end - 1])))
@@ -233,7 +237,9 @@ def _prose(text: str, warnings: list[str]) -> list[tuple[str, list[str]]]:
     """ "The market is segmented by vector type into A, B, and others." and "Based on
     product, the market is segmented into A and B."; a list with a value of more than a
     few words is a sentence going on, not a list, and is left with a warning."""
-    found = []
+    found: list[tuple[str, list[str]]] = []
+    if "into" not in text.lower():  # both forms need it; most paragraphs end here
+        return found
     for rule in _PROSE:
         for match in rule.finditer(text):
             dimension = dimension_name(match.group("dim"))
@@ -249,37 +255,44 @@ def _prose(text: str, warnings: list[str]) -> list[tuple[str, list[str]]]:
     return found
 
 
-def _group_end(text: str, start: int) -> int | None:
-    """End (exclusive) of the bracket group opening at `start`. A closer also closes the
-    unclosed groups opened inside it ("{Process Development, Others]" ends at "]")."""
-    stack: list[str] = []
-    for i in range(start, len(text)):
-        char = text[i]
-        if char in _OPENERS:
-            stack.append(char)
-        elif char in _CLOSERS and _CLOSERS[char] in stack:
-            while stack.pop() != _CLOSERS[char]:
-                pass
-            if not stack:
-                return i + 1
-    return None
+def _group_ends(text: str) -> dict[int, int]:
+    """Where each bracket group ends (exclusive), by the position of its opener, in one
+    pass. A closer also closes the unclosed groups opened inside it ("{Process
+    Development, Others]" ends at "]"); those inner groups get no end of their own."""
+    ends: dict[int, int] = {}
+    for start, end, _ in _brackets(text):
+        ends[start] = end
+    return ends
 
 
 def _masked(text: str) -> str:
     """`text` with everything inside top-level brackets blanked (same length), so splits
     only see the top level."""
-    out = []
-    stack: list[str] = []
-    for char in text:
-        if char in _OPENERS:
-            out.append("_" if stack else char)
-            stack.append(char)
-            continue
-        if char in _CLOSERS and _CLOSERS[char] in stack:
-            while stack.pop() != _CLOSERS[char]:
-                pass
-        out.append("_" if stack else char)
+    out = list(text)
+    for start, end, depth in _brackets(text):
+        if depth == 0:
+            out[start + 1 : end - 1] = "_" * (end - start - 2)
     return "".join(out)
+
+
+def _brackets(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, depth) of each closed bracket group, in one pass over the text; a stray
+    closer is ignored, an unclosed group inside a closed one ends with it."""
+    groups = []
+    stack: list[tuple[str, int]] = []
+    open_count = dict.fromkeys(_OPENERS, 0)
+    for i, char in enumerate(text):
+        if char in _OPENERS:
+            stack.append((char, i))
+            open_count[char] += 1
+        elif char in _CLOSERS and open_count[_CLOSERS[char]]:
+            while True:
+                opener, start = stack.pop()
+                open_count[opener] -= 1
+                if opener == _CLOSERS[char]:
+                    break
+            groups.append((start, i + 1, len(stack)))
+    return groups
 
 
 def _list_values(text: str) -> list[str]:
