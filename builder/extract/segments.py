@@ -33,15 +33,15 @@ from builder.vocabulary import headings
 _MAX_VALUE_WORDS = 10
 _MAX_PROSE_VALUE_WORDS = 6
 _VALUE_CUT = re.compile(r"\s*(?::|\s[–—-]\s)\s*")
-_LABELLED = re.compile(r"^([^:]{3,60}):\s+(\S.*)$", re.DOTALL)
 _DIMENSION_LABEL = re.compile(rf"^\s*(?:{headings.DIMENSION_LEADS})\s", re.IGNORECASE)
 _STRAY_BULLET = re.compile(r"^[lnqvüØ§]\s+(?=[A-Z0-9])")
 """A bullet from a symbol font pasted as a letter: "l Microbial: ..." (Wingdings "l")."""
-_LABEL = re.compile(r"^(.{1,80}?):\s+(\S.*)$", re.DOTALL)
+_LABEL = re.compile(r"^([^:\n]{1,80}):\s+(\S.*)$", re.DOTALL)
+"""A label and its text: "Microbial: Microbial sources ...", "By Type: A, B"."""
 
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
-_CHAIN_LEAD = re.compile(r"\b(?:By|by|Based on|based on)\s+")
+_CHAIN_LEAD = re.compile(rf"\b(?:{headings.DIMENSION_LEADS})\s+", re.IGNORECASE)
 _CHAIN_NAME = re.compile(r"([A-Za-z][\w&/-]*(?: [A-Za-z&][\w&/-]*){0,4}) ?(?=[(\[])")
 _CHAIN_GLUE = re.compile(r"[\s,;]*(?:and\s+)?(?:by\s+)?", re.IGNORECASE)
 _SEGMENT_WORD = re.compile(headings.SEGMENT_WORD, re.IGNORECASE)
@@ -169,7 +169,7 @@ def _inline(block: Block, in_segments: bool) -> tuple[str, list[str]] | None:
     since "Leading Segments / By Service Type: EMS" names the largest segment only."""
     lead, rest = block.lead, block.rest
     if not lead:
-        labelled = _LABELLED.match(block.text)
+        labelled = _LABEL.match(block.text)
         if labelled is None:
             return None
         lead, rest = labelled.groups()
@@ -208,7 +208,7 @@ def _bracketed(text: str, warnings: list[str]) -> list[tuple[str, list[str]]]:
                 break
             chain.append((name.group(1), _list_values(text[name.end() + 1 : end - 1])))
             pos = _CHAIN_GLUE.match(text, end).end()  # type: ignore[union-attr]
-        titled = lead.group().startswith(("By", "Based"))
+        titled = lead.group()[0].isupper()
         if chain and (len(chain) > 1 or titled or _SEGMENT_WORD.search(text, 0, lead.start())):
             found.extend(_named(chain, text, warnings))
         pos = max(pos, lead.end())
@@ -222,7 +222,12 @@ def _named(
     out = []
     for raw, values in chain:
         dimension = dimension_name(raw)
-        if dimension is None or is_geography(dimension) or len(values) < 2:
+        if dimension is None or len(values) < 2:
+            continue
+        if is_geography(dimension):
+            warnings.append(
+                f"{raw} ({', '.join(values)[:80]}) names places, not a segment: left to the regions"
+            )
             continue
         out.append((dimension, values))
     if out and any(len(v.split()) > _MAX_VALUE_WORDS for _, vs in out for v in vs):

@@ -97,6 +97,8 @@ def test_segments_line_names_later_dimensions_without_by_and_drops_the_region():
             "Others",
         ],
     }
+    (warning,) = warnings_of(line)
+    assert warning.startswith("Region (Asia Pacific, North America") and "places" in warning
 
 
 @pytest.mark.parametrize(
