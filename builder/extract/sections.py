@@ -39,12 +39,16 @@ _DIMENSION = re.compile(
     re.IGNORECASE,
 )
 _GEOGRAPHY_DIMENSIONS = re.compile(rf"^(?:{headings.GEOGRAPHY_DIMENSIONS})", re.IGNORECASE)
-_OUTLOOK_DIMENSION = re.compile(
+_DIMENSION_PHRASE = (
+    r"(?:(?!(?:by|based|on|other|others|the|top|key|leading|our)\b)[A-Za-z&/-]+ ){0,2}"
+    rf"(?:{headings.DIMENSION_WORDS})s?"
+)
+_NAMED_DIMENSION = re.compile(
     rf"^([A-Za-z][\w&/ -]{{0,40}}?)\s+(?:outlook|insights?)\s*\((?:{headings.OUTLOOK_MEASURES})\b"
-    rf"|^((?:[A-Za-z&/-]+ ){{0,2}}(?:{headings.DIMENSION_WORDS})s?)"
-    rf"\s+(?:{headings.HEADING_DIMENSION_TAILS})\b",
+    rf"|^({_DIMENSION_PHRASE})\s+(?:{headings.HEADING_DIMENSION_TAILS})\b",
     re.IGNORECASE,
 )
+_BARE_DIMENSION = re.compile(rf"^({_DIMENSION_PHRASE})\s*:?$", re.IGNORECASE)
 _NOT_DIMENSION = re.compile(r"\b(?:market|industry|global|regional)\b", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[A-Z]\.)\s+")
 _SMALL = frozenset({"and", "or", "of", "the", "in", "for", "to", "a", "an", "by", "on", "with"})
@@ -71,8 +75,8 @@ class Section:
 def classify(text: str) -> tuple[str, str | None]:
     """(kind, segment dimension) of a heading."""
     text = _NUMBERING.sub("", text)
-    outlook = _OUTLOOK_DIMENSION.match(text)
-    named = outlook and (outlook.group(1) or outlook.group(2))
+    heading = _NAMED_DIMENSION.match(text)
+    named = heading and (heading.group(1) or heading.group(2))
     if named and _NOT_DIMENSION.search(named):
         named = None
     dimension = dimension_name(named) if named else _dimension(text)
@@ -91,6 +95,14 @@ def classify(text: str) -> tuple[str, str | None]:
 def is_geography(dimension: str) -> bool:
     """ "Region", "Geography", "Country": a dimension that lists places, left to the regions."""
     return _GEOGRAPHY_DIMENSIONS.match(dimension) is not None
+
+
+def bare_dimension(label: str) -> str | None:
+    """ "Product Type", "Application:": a label that is only a dimension's name. Read as one
+    only where a report lists its segments: as a heading anywhere it could be site
+    navigation ("Services", "Solutions")."""
+    m = _BARE_DIMENSION.match(label.strip())
+    return dimension_name(m.group(1)) if m else None
 
 
 def _dimension(text: str) -> str | None:

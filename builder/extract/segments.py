@@ -21,8 +21,11 @@ from dataclasses import replace
 
 from builder.extract.document import HEADING, ITEM, PARA, Block
 from builder.extract.sections import (
+    OTHER,
+    REGIONS,
     SEGMENTS,
     Section,
+    bare_dimension,
     classify,
     dimension_name,
     is_geography,
@@ -33,6 +36,7 @@ from builder.vocabulary import headings
 _MAX_VALUE_WORDS = 10
 _MAX_PROSE_VALUE_WORDS = 6
 _VALUE_CUT = re.compile(r"\s*(?::|\s[–—-]\s)\s*")
+_SENTENCE_BREAK = re.compile(r"[a-z)]\.\s+[A-Z]")
 _DIMENSION_LABEL = re.compile(rf"^\s*(?:{headings.DIMENSION_LEADS})\s", re.IGNORECASE)
 _STRAY_BULLET = re.compile(r"^[lnqvüØ§]\s+(?=[A-Z0-9])")
 """A bullet from a symbol font pasted as a letter: "l Microbial: ..." (Wingdings "l")."""
@@ -69,6 +73,11 @@ _PROSE = (
         rf"{_COUNT}(?P<list>[^.;:]+)",
         re.IGNORECASE,
     ),
+    re.compile(
+        rf"\b(?:{headings.SEGMENT_VERBS})\s+into\s+{_COUNT}(?P<list>[^.;:]{{3,300}}?),?\s+"
+        rf"(?:{headings.DIMENSION_LEADS})\s+(?:the\s+|its\s+)?{_DIM}\s*(?:[.;]|$)",
+        re.IGNORECASE,
+    ),
 )
 
 
@@ -85,9 +94,12 @@ def extract_segments(sections: list[Section]) -> tuple[list[Segment], list[str]]
                 values = [b.label for b in blocks if b.kind == HEADING]
             _add(found, section.dimension, values)
             texts.setdefault(section.dimension, _Texts()).read(blocks, values)
+        in_segments = section.kind == SEGMENTS
         for block in ([section.heading] if section.heading else []) + blocks:
-            for dimension, values in _listed(block, section.kind == SEGMENTS, warnings):
+            for dimension, values in _listed(block, in_segments, warnings):
                 _add(found, dimension, values)
+        for dimension, values in _runs(blocks, in_segments):
+            _add(found, dimension, values)
     segments = []
     for dimension, values in found.items():
         if values:
@@ -145,10 +157,39 @@ def _value(block: Block) -> str | None:
     text = text.strip(" .;:")
     if not text or len(text.split()) > _MAX_VALUE_WORDS:
         return None
+    return None if _names_dimension(text) else text
+
+
+def _names_dimension(text: str, in_segments: bool = False) -> str | None:
+    """The dimension a label names: "By Type", "Product Outlook (Revenue, ...)", and in a
+    segments section a bare "Product Type" too."""
     kind, dimension = classify(text)
-    if kind == SEGMENTS and dimension and text.lower().startswith(("by ", "based on")):
-        return None
-    return text
+    if kind == SEGMENTS and dimension:
+        return dimension
+    return bare_dimension(text) if in_segments else None
+
+
+def _runs(blocks: list[Block], in_segments: bool) -> list[tuple[str, list[str]]]:
+    """ "- Product Outlook (Revenue, USD Million, 2018 - 2030)", "- Hardware", "- Software",
+    "- Application Outlook (...)", ...: a list (or sub-headings) naming each dimension,
+    its values the items after it. Nesting is lost in the flat blocks, so a dimension's
+    values run to the next dimension or heading."""
+    runs: list[tuple[str, list[str]]] = []
+    current: list[str] | None = None
+    for block in blocks:
+        kind, dimension = (OTHER, None)
+        if block.kind in (ITEM, HEADING) and not block.rest:
+            kind, dimension = classify(block.label)
+            if block.kind == HEADING and in_segments and not dimension:
+                dimension = bare_dimension(block.label)
+        if dimension and len(block.text.split()) <= _MAX_VALUE_WORDS + 2:
+            current = []
+            runs.append((dimension, current))
+        elif block.kind == HEADING or kind == REGIONS:
+            current = None
+        elif block.kind == ITEM and current is not None and (value := _value(block)):
+            current.append(value)
+    return [(d, values) for d, values in runs if len(values) >= 2]
 
 
 def _listed(block: Block, in_segments: bool, warnings: list[str]) -> list[tuple[str, list[str]]]:
@@ -166,19 +207,24 @@ def _inline(block: Block, in_segments: bool) -> tuple[str, list[str]] | None:
     """ "By Type: A, B and C": an item, paragraph or two-cell table row naming a dimension
     before a colon and its values after it. Outside a segments section only a "By ..."
     label with two values or more counts; a plain (not bold) label needs two values too,
-    since "Leading Segments / By Service Type: EMS" names the largest segment only."""
+    since "Leading Segments / By Service Type: EMS" names the largest segment only. Text
+    of sentences after the label describes a segment ("Special Applications: Medical
+    tubing is also used in ..."): it is no list of values."""
     lead, rest = block.lead, block.rest
     if not lead:
         labelled = _LABEL.match(block.text)
         if labelled is None:
             return None
         lead, rest = labelled.groups()
-    if not rest:
+    if not rest or _SENTENCE_BREAK.search(rest):
         return None
-    kind, dimension = classify(lead)
-    if kind != SEGMENTS or not dimension:
+    dimension = _names_dimension(lead, in_segments)
+    if not dimension:
         return None
-    values = [v for v in _list_values(rest) if len(v.split()) <= _MAX_VALUE_WORDS]
+    longest = _MAX_VALUE_WORDS if _DIMENSION_LABEL.match(lead) else _MAX_PROSE_VALUE_WORDS
+    values = _list_values(rest)
+    if any(len(v.split()) > longest for v in values):
+        return None
     enough = len(values) >= 2 or bool(block.lead and in_segments and values)
     if not enough or not (in_segments or _DIMENSION_LABEL.match(lead)):
         return None
@@ -239,9 +285,10 @@ def _named(
 
 
 def _prose(text: str, warnings: list[str]) -> list[tuple[str, list[str]]]:
-    """ "The market is segmented by vector type into A, B, and others." and "Based on
-    product, the market is segmented into A and B."; a list with a value of more than a
-    few words is a sentence going on, not a list, and is left with a warning."""
+    """ "The market is segmented by vector type into A, B, and others.", "Based on
+    product, the market is segmented into A and B." and "... is divided into A and B based
+    on type."; a list with a value of more than a few words is a sentence going on, not a
+    list, and is left with a warning."""
     found: list[tuple[str, list[str]]] = []
     if "into" not in text.lower():  # both forms need it; most paragraphs end here
         return found

@@ -250,3 +250,55 @@ def test_a_values_list_that_runs_on_is_left_with_a_warning():
     )
     assert segments_of(sentence) == {}
     assert "values too long" in warnings_of(sentence)[0]
+
+
+def test_a_segment_description_after_a_label_is_no_list_of_values():
+    markdown = (
+        "### **Market Segmentation**\n\n#### **By Application:**\n\n"
+        "l **Drug Delivery Systems**: Drug delivery systems that use medical tubing include "
+        "infusion pumps, insulin delivery systems, and enteral feeding systems.\n\n"
+        "l **Special Applications**: Medical tubing is also used in specialized applications "
+        "such as surgical procedures, diagnostic equipment, and respiratory therapy. The demand "
+        "for innovative and customized medical tubing solutions is growing as new medical "
+        "technologies emerge.\n"
+    )
+    assert segments_of(markdown) == {
+        "Application": ["Drug Delivery Systems", "Special Applications"]
+    }
+
+
+# The layouts below are not in the corpus: a nested list of "<Dimension> Outlook (Revenue,
+# ...)" items (the flat blocks lose the nesting), "Type: A, B" bullets under a segmentation
+# heading, and the dimension named after the list.
+def test_dimension_items_each_followed_by_their_values():
+    markdown = (
+        "## Global Digital Twin Market Report Segmentation\n\n"
+        "This report forecasts revenue growth at global, regional, and country levels.\n\n"
+        "- Solution Outlook (Revenue, USD Million, 2018 - 2030)\n"
+        "    - Component\n    - Process\n    - System\n"
+        "- Deployment Outlook (Revenue, USD Million, 2018 - 2030)\n"
+        "    - Cloud\n    - On-premise\n"
+        "- Regional Outlook (Revenue, USD Million, 2018 - 2030)\n"
+        "    - North America\n    - Europe\n"
+    )
+    assert segments_of(markdown) == {
+        "Solution": ["Component", "Process", "System"],
+        "Deployment": ["Cloud", "On-premise"],
+    }
+
+
+def test_bare_dimension_labels_count_under_a_segmentation_heading_only():
+    listed = (
+        "## Market Segmentation\n\n- Type: Hardware, Software, and Services\n"
+        "- Application: Retail, BFSI, Healthcare\n- Region: North America, Europe\n"
+    )
+    assert segments_of(listed) == {
+        "Type": ["Hardware", "Software", "Services"],
+        "Application": ["Retail", "BFSI", "Healthcare"],
+    }
+    assert segments_of("## Our Offer\n\n- Service: Consulting, Custom Research\n") == {}
+
+
+def test_dimension_named_after_the_list():
+    sentence = "The market is segmented into hardware, software and services based on component."
+    assert segments_of(sentence) == {"Component": ["hardware", "software", "services"]}
