@@ -45,6 +45,7 @@ _LABEL = re.compile(r"^([^:\n]{1,80}):\s+(\S.*)$", re.DOTALL)
 
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
+_BRACKET = re.compile(r"[()\[\]{}]")
 _CHAIN_LEAD = re.compile(rf"\b(?:{headings.DIMENSION_LEADS})\s+", re.IGNORECASE)
 _CHAIN_NAME = re.compile(r"([A-Za-z][\w&/-]*(?: [A-Za-z&][\w&/-]*){0,4}) ?(?=[(\[])")
 _CHAIN_GLUE = re.compile(r"[\s,;]*(?:and\s+)?(?:by\s+)?", re.IGNORECASE)
@@ -333,7 +334,8 @@ def _brackets(text: str) -> list[tuple[int, int, int]]:
     groups = []
     stack: list[tuple[str, int]] = []
     open_count = dict.fromkeys(_OPENERS, 0)
-    for i, char in enumerate(text):
+    for bracket in _BRACKET.finditer(text):
+        i, char = bracket.start(), bracket.group()
         if char in _OPENERS:
             stack.append((char, i))
             open_count[char] += 1
