@@ -46,7 +46,11 @@ _LABEL = re.compile(r"^([^:\n]{1,80}):\s+(\S.*)$", re.DOTALL)
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
 _BRACKET = re.compile(r"[()\[\]{}]")
-_CHAIN_LEAD = re.compile(rf"\b(?:{headings.DIMENSION_LEADS})\s+", re.IGNORECASE)
+_CHAIN_LEAD = re.compile(
+    rf"\b(?:{headings.DIMENSION_LEADS})\s+"
+    r"|\bsegment(?:s|ation)?(?:\s+covered)?\s*[:–—-]\s*(?:by\s+)?",
+    re.IGNORECASE,
+)
 _CHAIN_NAME = re.compile(r"([A-Za-z][\w&/-]*(?: [A-Za-z&][\w&/-]*){0,4}) ?(?=[(\[])")
 _CHAIN_GLUE = re.compile(r"[\s,;]*(?:and\s+)?(?:by\s+)?", re.IGNORECASE)
 _SEGMENT_WORD = re.compile(headings.SEGMENT_WORD, re.IGNORECASE)
@@ -236,6 +240,7 @@ def _bracketed(text: str, warnings: list[str]) -> list[tuple[str, list[str]]]:
     """ "By Service Type (A, B); By Molecule Type (C, D);and Region": each dimension named
     before a bracketed list, the dimensions after the first with or without their "By".
 
+    A list may also follow a segment word alone ("Segments covered: Type (A, B), ...").
     A lone lowercase "by X (...)" is prose ("acquired by Lonza (Switzerland)") unless a
     segment word comes before it ("Segments - by Type (...)"); every dimension needs two
     values at least.
@@ -256,7 +261,7 @@ def _bracketed(text: str, warnings: list[str]) -> list[tuple[str, list[str]]]:
             chain.append((name.group(1), _list_values(text[name.end() + 1 : end - 1])))
             pos = _CHAIN_GLUE.match(text, end).end()  # type: ignore[union-attr]
         titled = lead.group()[0].isupper()
-        if chain and (len(chain) > 1 or titled or _SEGMENT_WORD.search(text, 0, lead.start())):
+        if chain and (len(chain) > 1 or titled or _SEGMENT_WORD.search(text, 0, lead.end())):
             found.extend(_named(chain, text, warnings))
         pos = max(pos, lead.end())
     return found

@@ -302,3 +302,8 @@ def test_bare_dimension_labels_count_under_a_segmentation_heading_only():
 def test_dimension_named_after_the_list():
     sentence = "The market is segmented into hardware, software and services based on component."
     assert segments_of(sentence) == {"Component": ["hardware", "software", "services"]}
+
+
+def test_a_segment_word_alone_can_lead_the_bracketed_lists():
+    row = "Segments covered: Type (Hardware, Software), Application (Retail, BFSI)"
+    assert segments_of(row) == {"Type": ["Hardware", "Software"], "Application": ["Retail", "BFSI"]}
