@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from builder.extract.document import HEADING, ITEM, PARA, Block
 from builder.extract.sections import (
+    COMPANIES,
     OTHER,
     REGIONS,
     SEGMENTS,
@@ -270,7 +271,8 @@ def _bracketed(text: str, warnings: list[str]) -> list[tuple[str, list[str]]]:
 def _named(
     chain: list[tuple[str, list[str]]], source: str, warnings: list[str]
 ) -> list[tuple[str, list[str]]]:
-    """Dimension names from the chain; places left to the regions, one-value lists dropped."""
+    """Dimension names from the chain; places left to the regions, companies to the company
+    list, one-value lists dropped."""
     out = []
     for raw, values in chain:
         dimension = dimension_name(raw)
@@ -279,6 +281,12 @@ def _named(
         if is_geography(dimension):
             warnings.append(
                 f"{raw} ({', '.join(values)[:80]}) names places, not a segment: left to the regions"
+            )
+            continue
+        if classify(dimension)[0] == COMPANIES:
+            warnings.append(
+                f"{raw} ({', '.join(values)[:80]}) names companies, not a segment: "
+                "left to the company list"
             )
             continue
         out.append((dimension, values))

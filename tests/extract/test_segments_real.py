@@ -307,3 +307,9 @@ def test_dimension_named_after_the_list():
 def test_a_segment_word_alone_can_lead_the_bracketed_lists():
     row = "Segments covered: Type (Hardware, Software), Application (Retail, BFSI)"
     assert segments_of(row) == {"Type": ["Hardware", "Software"], "Application": ["Retail", "BFSI"]}
+
+
+def test_a_bracketed_list_of_companies_is_no_segment():
+    title = "Market Share By Company (Pfizer, Roche, Novartis), By Type (Tablets, Capsules)"
+    assert segments_of(title) == {"Type": ["Tablets", "Capsules"]}
+    assert "names companies" in warnings_of(title)[0]
