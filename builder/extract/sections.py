@@ -6,6 +6,11 @@ are flat: a heading whose words name a known kind of content (drivers, key playe
 "By Type", FAQ, ...) always starts a new section; any other heading inside a classified
 section is a sub-heading of it (a segment name, a region label, a company name, the
 title of one driver). The first heading of a report that reads like a title is the title.
+
+A segment dimension is named with a lead word ("By Type", "Based on Service") or by a
+dimension word before "Outlook"/"Insights"/"Segment" ("Application Outlook", "Product
+Outlook (Revenue, USD Million, 2018 - 2030)"): such a heading holds that dimension's
+values, not the report's outlook. The words live in `builder.vocabulary.headings`.
 """
 
 from __future__ import annotations
