@@ -58,6 +58,7 @@ _NOT_DIMENSION = re.compile(r"\b(?:market|industry|global|regional)\b", re.IGNOR
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[A-Z]\.)\s+")
 _SMALL = frozenset({"and", "or", "of", "the", "in", "for", "to", "a", "an", "by", "on", "with"})
 _MIN_TITLE_WORDS = 3
+_MAX_DIMENSION_HEADING_WORDS = 20
 _NAMES_PLAYERS = re.compile(
     r"\b(?:key|major|leading|top|prominent|main|notable|dominant|competitive|competition"
     r"|competitors?|landscape|profiles?|players?|market leaders)\b",
@@ -85,6 +86,8 @@ def classify(text: str) -> tuple[str, str | None]:
     if named and _NOT_DIMENSION.search(named):
         named = None
     dimension = dimension_name(named) if named else _dimension(text)
+    if dimension is not None and len(text.split()) > _MAX_DIMENSION_HEADING_WORDS:
+        dimension = None  # a title listing all its segments, not one dimension's heading
     if dimension is not None:
         if is_geography(dimension):
             return REGIONS, None

@@ -313,3 +313,21 @@ def test_a_bracketed_list_of_companies_is_no_segment():
     title = "Market Share By Company (Pfizer, Roche, Novartis), By Type (Tablets, Capsules)"
     assert segments_of(title) == {"Type": ["Tablets", "Capsules"]}
     assert "names companies" in warnings_of(title)[0]
+
+
+def test_a_long_title_listing_its_segments_is_no_one_dimension_heading():
+    # A corpus title (shortened) set as a heading after other text: the items that follow
+    # are not values of the title's first dimension.
+    html = (
+        "<p>Contract manufacturing is where it's at, at least through 2015. Global Industry "
+        "Analysts projects a $41-billion market.</p>"
+        "<h2>United States Contract Manufacturing Services Market - By End User (Healthcare & "
+        "Life Sciences, Electronics & Semiconductors, Industrial & Energy), By Application "
+        "(Design & Engineering, Component Manufacturing, Assembly & Integration)</h2>"
+        "<ul><li>Request Free Sample</li><li>Buy Now</li></ul>"
+    )
+    assert segments_of(html)["End User"] == [
+        "Healthcare & Life Sciences",
+        "Electronics & Semiconductors",
+        "Industrial & Energy",
+    ]
