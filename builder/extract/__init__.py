@@ -31,7 +31,7 @@ from builder.schema import ReportRecord, Source
 
 __all__ = ["EXTRACTOR_VERSION", "extract_bytes", "extract_file"]
 
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 """Bump whenever the records produced for the same input change (it keys caches)."""
 
 _REPORT_TERMS = (
@@ -104,6 +104,7 @@ def _extract(raw: bytes, file_name: str) -> ReportRecord:
     summary = find_summary(sections)
     used = scan.listing_blocks | ({id(summary)} if summary else set())
     entries = extract_entries(sections, used)
+    segments, segment_warnings = extract_segments(sections)
     return ReportRecord(
         name=name,
         geography=geography,
@@ -117,13 +118,14 @@ def _extract(raw: bytes, file_name: str) -> ReportRecord:
         summary=summary.text if summary else None,
         size=found.size,
         cagr=found.cagr,
-        segments=extract_segments(sections),
+        segments=segments,
         regions=regions,
         companies=scan.companies,
         faq=extract_faq(sections),
         warnings=([_TRUNCATED] if truncated else [])
         + found.warnings
         + region_warnings
+        + segment_warnings
         + scan.warnings,
         **entries,
     )

@@ -6,6 +6,11 @@ are flat: a heading whose words name a known kind of content (drivers, key playe
 "By Type", FAQ, ...) always starts a new section; any other heading inside a classified
 section is a sub-heading of it (a segment name, a region label, a company name, the
 title of one driver). The first heading of a report that reads like a title is the title.
+
+A segment dimension is named with a lead word ("By Type", "Based on Service") or by a
+dimension word before "Outlook"/"Insights"/"Segment" ("Application Outlook", "Product
+Outlook (Revenue, USD Million, 2018 - 2030)"): such a heading holds that dimension's
+values, not the report's outlook. The words live in `builder.vocabulary.headings`.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from builder.extract.document import BOLD_LEVEL, HEADING, ITEM, Block
+from builder.vocabulary import headings
 
 TITLE = "title"
 OVERVIEW = "overview"
@@ -30,43 +36,29 @@ OTHER = "other"
 ENTRY_KINDS = (DRIVERS, TRENDS, CHALLENGES, OPPORTUNITIES, OUTLOOK)
 
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.IGNORECASE))
-    for kind, pattern in (
-        (FAQ, r"\bfaqs?\b|frequently asked|common questions|questions and answers"),
-        (OPPORTUNITIES, r"\bopportunit(?:y|ies)\b"),
-        (DRIVERS, r"\bdrivers?\b|\bgrowth factors\b|\bdriving factors\b"),
-        (
-            CHALLENGES,
-            r"\bchallenges?\b|\brestraints?\b|\bbarriers\b|\bthreats\b|\brisks\b"
-            r"|\bconstraints\b|\blimitations\b|\bheadwinds\b|\bpitfalls\b",
-        ),
-        (REGIONS, r"\bregions?\b|\bregional\b|\bgeograph|\bcountr(?:y|ies)\b"),
-        (
-            COMPANIES,
-            r"\bplayers?\b|\bcompan(?:y|ies)\b|\bcompetitive\b|\bcompetitors?\b|\bvendors?\b"
-            r"|\bmanufacturers\b|\bmarket leaders\b|\bprofiles?\b",
-        ),
-        (TRENDS, r"\btrends?\b"),
-        (OUTLOOK, r"\boutlook\b|\bfuture\b|\bprospects?\b|\bway forward\b|\bconclusions?\b"),
-        (SEGMENTS, r"\bsegment|\bbreakdown\b|\bclassification\b"),
-        (
-            OVERVIEW,
-            r"\boverview\b|\bintroduction\b|\bsummary\b|\binsights?\b|\banalysis\b"
-            r"|\bdefinition\b|\bsnapshot\b|\bscope\b",
-        ),
-    )
+    (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in headings.SECTION_WORDS
 )
 _DIMENSION = re.compile(
-    r"\b(?:by|based on)\s+(?:the\s+)?([A-Za-z][A-Za-z&/ -]{0,40}?)"
+    rf"\b(?:{headings.DIMENSION_LEADS})\s+(?:the\s+)?([A-Za-z][A-Za-z&/ -]{{0,40}}?)"
     r"\s*(?:\bis segmented\b|\bare segmented\b|\bsegment|\bsegmentation\b|\banalysis\b|[:?(]|$)",
     re.IGNORECASE,
 )
-_GEOGRAPHY_DIMENSIONS = re.compile(
-    r"^(?:geography|region|country|countries|regional|area)", re.IGNORECASE
+_GEOGRAPHY_DIMENSIONS = re.compile(rf"^(?:{headings.GEOGRAPHY_DIMENSIONS})", re.IGNORECASE)
+_DIMENSION_PHRASE = (
+    r"(?:(?!(?:by|based|on|other|others|the|top|key|leading|our)\b)[A-Za-z&/-]+ ){0,2}"
+    rf"(?:{headings.DIMENSION_WORDS})s?"
 )
+_NAMED_DIMENSION = re.compile(
+    rf"^([A-Za-z][\w&/ -]{{0,40}}?)\s+(?:outlook|insights?)\s*\((?:{headings.OUTLOOK_MEASURES})\b"
+    rf"|^({_DIMENSION_PHRASE})\s+(?:{headings.HEADING_DIMENSION_TAILS})\b",
+    re.IGNORECASE,
+)
+_BARE_DIMENSION = re.compile(rf"^({_DIMENSION_PHRASE})\s*:?$", re.IGNORECASE)
+_NOT_DIMENSION = re.compile(r"\b(?:market|industry|global|regional)\b", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[A-Z]\.)\s+")
 _SMALL = frozenset({"and", "or", "of", "the", "in", "for", "to", "a", "an", "by", "on", "with"})
 _MIN_TITLE_WORDS = 3
+_MAX_DIMENSION_HEADING_WORDS = 20
 _NAMES_PLAYERS = re.compile(
     r"\b(?:key|major|leading|top|prominent|main|notable|dominant|competitive|competition"
     r"|competitors?|landscape|profiles?|players?|market leaders)\b",
@@ -89,10 +81,18 @@ class Section:
 def classify(text: str) -> tuple[str, str | None]:
     """(kind, segment dimension) of a heading."""
     text = _NUMBERING.sub("", text)
-    dimension = _dimension(text)
+    heading = _NAMED_DIMENSION.match(text)
+    named = heading and (heading.group(1) or heading.group(2))
+    if named and _NOT_DIMENSION.search(named):
+        named = None
+    dimension = dimension_name(named) if named else _dimension(text)
+    if dimension is not None and len(text.split()) > _MAX_DIMENSION_HEADING_WORDS:
+        dimension = None  # a title listing all its segments, not one dimension's heading
     if dimension is not None:
-        if _GEOGRAPHY_DIMENSIONS.match(dimension):
+        if is_geography(dimension):
             return REGIONS, None
+        if named:
+            return SEGMENTS, dimension
         kind = next((kind for kind, rule in _RULES if rule.search(text)), SEGMENTS)
         if kind in (SEGMENTS, OVERVIEW, OTHER):
             return SEGMENTS, dimension
@@ -100,11 +100,28 @@ def classify(text: str) -> tuple[str, str | None]:
     return next((kind for kind, rule in _RULES if rule.search(text)), OTHER), None
 
 
+def is_geography(dimension: str) -> bool:
+    """ "Region", "Geography", "Country": a dimension that lists places, left to the regions."""
+    return _GEOGRAPHY_DIMENSIONS.match(dimension) is not None
+
+
+def bare_dimension(label: str) -> str | None:
+    """ "Product Type", "Application:": a label that is only a dimension's name. Read as one
+    only where a report lists its segments: as a heading anywhere it could be site
+    navigation ("Services", "Solutions")."""
+    m = _BARE_DIMENSION.match(label.strip())
+    return dimension_name(m.group(1)) if m else None
+
+
 def _dimension(text: str) -> str | None:
     m = _DIMENSION.search(text)
-    if not m:
-        return None
-    words = m.group(1).strip(" -/&").split()
+    return dimension_name(m.group(1)) if m else None
+
+
+def dimension_name(phrase: str) -> str | None:
+    """A dimension as the records name it: title case, last word singular ("End-use",
+    "Therapeutic Area"); None for more than five words (a sentence, not a name)."""
+    words = phrase.strip(" -/&").split()
     if not words or len(words) > 5:
         return None
     return singular(
