@@ -13,16 +13,17 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from builder.extract import (
+from builder.extract.clean import host_of, on_site, strip_tracking
+from builder.extract.document import Block
+from builder.extract.publishers import (
     credence_research,
     generic,
     reliable_market_forecast,
     verified_market_reports,
 )
-from builder.extract.clean import host_of, on_site, strip_tracking
-from builder.extract.document import Block
-from builder.extract.template import Template
+from builder.extract.publishers.template import Template
 from builder.slugs import slugify
+from builder.vocabulary.publishers import ELSEWHERE
 
 KNOWN: tuple[Template, ...] = (
     verified_market_reports.TEMPLATE,
@@ -59,8 +60,8 @@ def recognise(blocks: list[Block], links: list[str]) -> Recognised:
                 best = (score, template, publisher.name, publisher.domains)
     if best is not None:
         return Recognised(best[1], best[2], best[3])
-    name, domains = generic.guess_publisher(blocks, hosts)
-    return Recognised(generic.TEMPLATE, name, domains)
+    guess = generic.guess_publisher(blocks, hosts)
+    return Recognised(generic.TEMPLATE, guess.publisher, guess.domains)
 
 
 def report_page(links: list[str], recognised: Recognised, market_name: str) -> str | None:
@@ -71,7 +72,7 @@ def report_page(links: list[str], recognised: Recognised, market_name: str) -> s
     for position, link in enumerate(links):
         url = strip_tracking(link)
         host = host_of(url)
-        if not host or on_site(host, generic.ELSEWHERE):
+        if not host or on_site(host, ELSEWHERE):
             continue
         if recognised.domains and not on_site(host, recognised.domains):
             continue

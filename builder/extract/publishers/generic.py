@@ -1,0 +1,318 @@
+"""The publisher of a report no template knows, read from how reports name the firm behind them.
+
+Extraction is structural and the same for every report; what an unknown publisher lacks is
+a name. Reports name their firm in a few phrasings, and the evidence is taken strongest
+first:
+
+1. the firm releasing the report: "Publisher: X", "added to X's offering", "X is a leading
+   market research firm", an "About X" heading, "© 2024 X";
+2. the firm behind the figures: "according to X", "published by X", "a report by X", "X's
+   latest report", "a X report", "X expects", "says X", "market research firm X", "X, a
+   market research firm" - the first such mention in a sentence with a size or a CAGR, else
+   the first anywhere, so a firm the report only cites further on is not taken for it;
+3. a firm named with a legal suffix ("Acme Research Inc"), a firm of the vocabulary, or the
+   site the report's links and e-mail point to, spelled as the text spells it
+   ("snsinsider.com" -> "SNS Insider").
+
+A name counts when it looks like a firm's: it ends in a firm word ("... Research",
+"... Insights", "... Group", "Market Research Future") or is one of the vocabulary's firms;
+in a phrasing that can only name a publisher ("published by X") any proper name but an
+institution's does. News wires and trade press are never the publisher, and a report that
+names no firm is "Unknown publisher": a wrong name would mislead more than none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from builder.extract import figures
+from builder.extract.clean import on_site
+from builder.extract.document import HEADING, Block
+from builder.extract.publishers.template import Template
+from builder.extract.sentences import split_sentences
+from builder.vocabulary.publishers import (
+    ELSEWHERE,
+    FIRM_WORDS,
+    FIRMS,
+    NOT_FIRM_WORDS,
+    PRESS,
+    RESEARCH_WORDS,
+)
+
+TEMPLATE = Template(key="generic", publishers=())
+UNKNOWN = "Unknown publisher"
+
+# A run of capitalised words ("Research and Markets.1", "The Business Research Company");
+# each repetition starts at a space and a capital, so the match stays linear.
+_NAME = r"((?:The\s)?[A-Z][\w&.-]*(?:\s(?:(?:&|and|of)\s)?[A-Z0-9][\w&.-]*){0,5})"
+_REPORT = r"(?:report|study|analysis|research|survey|forecast|estimates?|data)"
+_FIRM_KIND = r"(?:firm|fi\srm|company|agency|house|provider|consultancy)"
+_CUE_VERBS = ("expects", "estimates", "projects", "predicts", "forecasts", "says", "states")
+_CUE_VERBS += ("notes", "anticipates", "has published", "has noted")
+_VERBS = "|".join(verb.replace(" ", r"\s+") for verb in _CUE_VERBS)
+
+_RESEARCHY = ("research", "consult", "intelligence", "analyt", "advisory")
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """A publisher phrasing; it is only tried on text holding one of its lower-case `cues`."""
+
+    pattern: re.Pattern[str]
+    cues: tuple[str, ...]
+    loose: bool = False
+    """Whether any proper name may follow, not only a firm-shaped one."""
+
+    def names(self, text: str, lowered: str) -> Iterator[tuple[int, str]]:
+        """(position, firm) for each firm this phrasing names in `text`."""
+        if any(cue in lowered for cue in self.cues):
+            for m in self.pattern.finditer(text):
+                if name := _firm(m.group(1), self.loose):
+                    yield m.start(1), name
+
+
+def _phrase(pattern: str, cues: tuple[str, ...], loose: bool = False) -> _Phrase:
+    return _Phrase(re.compile(pattern), cues, loose)
+
+
+_RELEASE = (
+    _phrase(r"\bPublisher\s*:\s*" + _NAME, ("publisher",), loose=True),
+    _phrase(r"\badded\s+to\s+" + _NAME + r"['’]s\s+offering", ("offering",), loose=True),
+    _phrase(
+        _NAME + r"\s+is\s+(?:one\s+of\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:market research"
+        r"|research|consulting|market intelligence|intelligence|analytics|advisory)\b",
+        _RESEARCHY,
+        loose=True,
+    ),
+    _phrase(
+        r"(?:©|\([cC]\)|[Cc]opyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*)?" + _NAME,
+        ("©", "(c)", "copyright"),
+    ),
+)
+_ABOUT = re.compile(r"^About\s+" + _NAME + r"\s*:?\s*$")
+_CREDITS = (
+    _phrase(r"\b(?:published|compiled|prepared|released)\s+by\s+" + _NAME, ("d by",), loose=True),
+    _phrase(
+        r"\b" + _REPORT + r"\s+(?:published\s+)?(?:by|from)\s+" + _NAME,
+        ("by ", "from "),
+        loose=True,
+    ),
+    _phrase(
+        r"\b(?:[Aa]ccording\s+to|[Aa]s\s+per)\s+" + _NAME + r"(?=[,;:]|['’]s\b)",
+        ("according", "as per"),
+        loose=True,
+    ),
+    _phrase(r"\b(?:[Aa]ccording\s+to|[Aa]s\s+per)\s+" + _NAME, ("according", "as per")),
+    _phrase(
+        r"\b(?:research|consulting|intelligence|analytics|advisory|information|analytical)\s+"
+        + _FIRM_KIND
+        + r"\s+"
+        + _NAME,
+        (*_RESEARCHY, "information"),
+        loose=True,
+    ),
+    _phrase(
+        _NAME + r",\s+(?:an?|the)\s+[^.;]{0,80}?\b(?:research|consulting|intelligence"
+        r"|analytic\w*|advisory)\b",
+        _RESEARCHY,
+        loose=True,
+    ),
+    _phrase(
+        _NAME + r"['’]s\s+(?:(?:latest|new|recent|annual)\s+)?(?:research\s+)?" + _REPORT,
+        ("'s ", "’s "),
+        loose=True,
+    ),
+    _phrase(
+        r"\b(?:an?|the)\s+(?:(?:new|recent|latest)\s+)?" + _NAME + r"\s+" + _REPORT,
+        ("report", "study", "analysis", "research", "survey", "forecast", "estimate"),
+    ),
+    _phrase(_NAME + r"\s+(?:" + _VERBS + r")\b", _CUE_VERBS),
+    _phrase(r"\bsays\s+" + _NAME, ("says ",)),
+    _phrase(r"\bSource\s*:\s*" + _NAME, ("source",)),
+)
+# A research firm's name before its legal suffix ("Global Market Insights Inc").
+_LEGAL = re.compile(
+    r"\b(" + "|".join(sorted(RESEARCH_WORDS)) + r")\s*[,，]?\s*(?:Inc|LLC|Ltd|Pvt|GmbH|Limited)\b"
+)
+_CAPITALISED = re.compile(r"(?:[A-Z][\w&.-]*\s){1,3}$")  # the words before it
+_LEGAL_REACH = 40
+_FOOTNOTE = re.compile(r"(?<=[A-Za-z])\.?\d{1,2}$")
+_DOMAIN = re.compile(r"\b[a-z0-9][a-z0-9-]{1,62}\.(?:com|net|org|io|co|us|biz|info|in)\b")
+_MAX_LOOSE_WORDS = 3
+_SHORT_BLOCK = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Guess:
+    publisher: str
+    domains: tuple[str, ...]
+
+
+def guess_publisher(blocks: list[Block], hosts: Counter[str]) -> Guess:
+    """The firm a report names as its publisher, with its site, else `UNKNOWN`."""
+    own = [(h, n) for h, n in hosts.most_common() if h and not on_site(h, ELSEWHERE)]
+    text = "\n".join(block.text for block in blocks)
+    name = _released(blocks) or _behind_figures(blocks) or _named(text)
+    if name:
+        return Guess(name, _site_of(name, own) or _first(own))
+    for host in _domains(text, own):
+        shown = _display(host, text)
+        if shown:
+            return Guess(shown, (host,))
+    return Guess(UNKNOWN, _first(own))
+
+
+def _first(own: list[tuple[str, int]]) -> tuple[str, ...]:
+    return (own[0][0],) if own else ()
+
+
+def _released(blocks: list[Block]) -> str | None:
+    """The firm releasing the report: a "Publisher:" line, its offering, "About X", "© X"."""
+    for block in blocks:
+        if block.kind == HEADING or len(block.text) < _SHORT_BLOCK:
+            about = _ABOUT.match(block.text)
+            if about and (name := _firm(about.group(1), loose=False)):
+                return name
+        lowered = block.text.lower()
+        for phrase in _RELEASE:
+            for _, name in phrase.names(block.text, lowered):
+                return name
+    return None
+
+
+def _behind_figures(blocks: list[Block]) -> str | None:
+    """The first firm credited in a sentence with a size or CAGR, else the first credited."""
+    first: str | None = None
+    for block in blocks:
+        lowered = block.text.lower()
+        phrases = [p for p in _CREDITS if any(cue in lowered for cue in p.cues)]
+        if not phrases:
+            continue
+        for sentence in split_sentences(block.text):
+            for name in _credited(sentence, phrases):
+                if figures.find_money(sentence) or figures.find_cagr(sentence):
+                    return name
+                first = first or name
+    return first
+
+
+def _credited(sentence: str, phrases: list[_Phrase]) -> Iterator[str]:
+    """Firms a sentence credits: firm-shaped names first, each kind in the order named.
+
+    "a report from Fremont, Calif.-based market research firm BIS Research" credits BIS
+    Research, not the town the loose "report from X" reading finds first.
+    """
+    lowered = sentence.lower()
+    found = [(not _shaped(n), at, n) for p in phrases for at, n in p.names(sentence, lowered)]
+    yield from (name for *_, name in sorted(found))
+
+
+def _shaped(name: str) -> bool:
+    """Whether a name has a firm's shape or is a vocabulary firm."""
+    return name.split()[-1] in FIRM_WORDS or _known(name) is not None
+
+
+def _named(text: str) -> str | None:
+    """A firm named with its legal suffix, or one of the vocabulary's firms, first in the text."""
+    found: list[tuple[int, str]] = []
+    for m in _LEGAL.finditer(text):
+        before = _CAPITALISED.search(text, max(0, m.start() - _LEGAL_REACH), m.start())
+        if before and (name := _firm(before.group(0) + m.group(1), loose=False)):
+            found.append((before.start(), name))
+            break
+    for firm in FIRMS:
+        for spelling in (firm.name, *firm.spellings):
+            at = _word_at(text, spelling)
+            if at >= 0:
+                found.append((at, spelling))
+    return min(found)[1] if found else None
+
+
+def _word_at(text: str, word: str) -> int:
+    """Where `word` first stands as a whole word in `text`, else -1."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (at and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
+            return at
+        at = text.find(word, at + 1)
+    return -1
+
+
+def _firm(span: str, loose: bool) -> str | None:
+    """The firm's name in a captured run of words, as the report spells it, or None.
+
+    The run is cut after its last firm word ("GMI Research The key ..." -> "GMI Research");
+    a footnote digit glued on ("Markets.1") and a trailing full stop are dropped. Without a
+    firm word only a vocabulary firm counts, or, when `loose`, a short proper name that is
+    no institution's ("Visiongain", "Stratistics MRC").
+    """
+    words = [w for w in (_FOOTNOTE.sub("", w).rstrip(".") for w in span.split()) if w]
+    cut = next((i for i in range(len(words) - 1, -1, -1) if words[i] in FIRM_WORDS), None)
+    if cut is not None:
+        words = words[: cut + 1]
+    elif known := _known(" ".join(words)):
+        return known
+    elif not loose or not 0 < len(words) <= _MAX_LOOSE_WORDS or "-based" in span:
+        return None
+    name = " ".join(words)
+    if any(w in NOT_FIRM_WORDS for w in words) or (len(words) - (words[0] == "The") < 2 and cut):
+        return None  # an institution, or a firm word alone ("Research", "The Group")
+    lowered = name.lower()
+    return None if any(word in lowered for word in PRESS) else name
+
+
+def _known(words: str) -> str | None:
+    """A vocabulary firm at the start of `words`, spelled as the report spells it."""
+    for firm in FIRMS:
+        for spelling in (firm.name, *firm.spellings):
+            if words == spelling or words.startswith(spelling + " "):
+                return spelling
+    return None
+
+
+def _site_of(name: str, own: list[tuple[str, int]]) -> tuple[str, ...]:
+    """The report's own site that belongs to `name`, if its links point there."""
+    key = _squash(name)
+    for host, _ in own:
+        if _squash(host.rsplit(".", 1)[0]) == key or any(
+            on_site(host, f.domains) for f in FIRMS if name in (f.name, *f.spellings)
+        ):
+            return (host,)
+    return ()
+
+
+def _domains(text: str, own: list[tuple[str, int]]) -> list[str]:
+    """Sites the report points to, by links and then by domains written in its text."""
+    written = Counter(m.group(0) for m in _DOMAIN.finditer(text.lower()))
+    hosts = [h for h, _ in own] + [d for d, _ in written.most_common()]
+    return [h for i, h in enumerate(hosts) if h not in hosts[:i] and not on_site(h, ELSEWHERE)]
+
+
+def _display(host: str, text: str) -> str | None:
+    """A firm's name for its site: a vocabulary firm's, else how the text spells the domain.
+
+    "snsinsider.com" is "SNS Insider" when the text writes it so; a spelling that is not
+    firm-shaped (a news site's own name) gives nothing.
+    """
+    for firm in FIRMS:
+        if on_site(host, firm.domains):
+            return firm.name
+    stem = host.rsplit(".", 1)[0].rsplit(".", 1)[-1]
+    if len(stem) < 3:
+        return None
+    spelled = re.compile(
+        r"(?<!\w)" + r"\s?".join(re.escape(ch) for ch in stem) + r"(?!\w)", re.IGNORECASE
+    )
+    for m in spelled.finditer(text):
+        shown = m.group(0)
+        if shown[0].isupper() and shown.split()[-1] in FIRM_WORDS:
+            return shown
+    return None
+
+
+def _squash(name: str) -> str:
+    return "".join(ch for ch in name.lower() if ch.isalnum())
