@@ -258,9 +258,10 @@ def _firm(span: str, loose: bool) -> str | None:
         return known
     elif not loose or not 0 < len(words) <= _MAX_LOOSE_WORDS or "-based" in span:
         return None
+    lone = cut is not None and len(words) - (words[0] == "The") < 2  # "Research", "The Group"
+    if lone or any(w in NOT_FIRM_WORDS for w in words):
+        return None
     name = " ".join(words)
-    if any(w in NOT_FIRM_WORDS for w in words) or (len(words) - (words[0] == "The") < 2 and cut):
-        return None  # an institution, or a firm word alone ("Research", "The Group")
     lowered = name.lower()
     return None if any(word in lowered for word in PRESS) else name
 
