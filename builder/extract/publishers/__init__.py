@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -21,7 +22,7 @@ from builder.extract.publishers import (
     reliable_market_forecast,
     verified_market_reports,
 )
-from builder.extract.publishers.template import Template
+from builder.extract.publishers.template import Publisher, Template
 from builder.slugs import slugify
 from builder.vocabulary.publishers import ELSEWHERE
 
@@ -44,24 +45,49 @@ class Recognised:
     template: Template
     publisher: str
     domains: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
 
 
 def recognise(blocks: list[Block], links: list[str]) -> Recognised:
-    """The template and publisher with the most evidence in the report's links and text."""
+    """The template and publisher of a report, strongest evidence first.
+
+    The report's own links to a template's site come first; then the firm the text credits
+    (`generic.guess_publisher`), with its template when it has one; only when the text
+    credits no firm do bare mentions of a template's name or domain count, so a template
+    publisher a report merely cites does not take it over.
+    """
     hosts = Counter(host_of(link) for link in links)
+    linked = _most(lambda p: sum(n for h, n in hosts.items() if on_site(h, p.domains)))
+    if linked:
+        return Recognised(*linked)
+    guess = generic.guess_publisher(blocks, hosts)
+    if guess.publisher != generic.UNKNOWN:
+        key = generic.squash(guess.publisher)
+        named = _most(lambda p: any(generic.squash(s) == key for s in (p.name, *p.spellings)))
+        if named:
+            return Recognised(*named, guess.warnings)
+        return Recognised(generic.TEMPLATE, guess.publisher, guess.domains, guess.warnings)
     lowered = " ".join(block.text for block in blocks).casefold()
-    best: tuple[int, Template, str, tuple[str, ...]] | None = None
+    mentioned = _most(
+        lambda p: (
+            sum(lowered.count(d) for d in p.domains)
+            + sum(2 * lowered.count(s.casefold()) for s in (p.name, *p.spellings))
+        )
+    )
+    if mentioned:
+        return Recognised(*mentioned)
+    return Recognised(generic.TEMPLATE, guess.publisher, guess.domains)
+
+
+def _most(score: Callable[[Publisher], int]) -> tuple[Template, str, tuple[str, ...]] | None:
+    """The known template and publisher with the highest positive `score`."""
+    best: tuple[int, Template, Publisher] | None = None
     for template in KNOWN:
         for publisher in template.publishers:
-            score = sum(n for host, n in hosts.items() if on_site(host, publisher.domains))
-            score += sum(lowered.count(domain) for domain in publisher.domains)
-            score += 2 * lowered.count(publisher.name.casefold())
-            if score and (best is None or score > best[0]):
-                best = (score, template, publisher.name, publisher.domains)
-    if best is not None:
-        return Recognised(best[1], best[2], best[3])
-    guess = generic.guess_publisher(blocks, hosts)
-    return Recognised(generic.TEMPLATE, guess.publisher, guess.domains)
+            points = score(publisher)
+            if points and (best is None or points > best[0]):
+                best = (points, template, publisher)
+    return (best[1], best[2].name, best[2].domains) if best else None
 
 
 def report_page(links: list[str], recognised: Recognised, market_name: str) -> str | None:

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from builder.extract import figures
 from builder.extract.clean import on_site
-from builder.extract.document import HEADING, Block
+from builder.extract.document import Block
 from builder.extract.publishers.template import Template
 from builder.extract.sentences import split_sentences
 from builder.vocabulary.publishers import (
@@ -45,120 +45,173 @@ from builder.vocabulary.publishers import (
 TEMPLATE = Template(key="generic", publishers=())
 UNKNOWN = "Unknown publisher"
 
-# A run of capitalised words ("Research and Markets.1", "The Business Research Company");
-# each repetition starts at a space and a capital, so the match stays linear.
-_NAME = r"((?:The\s)?[A-Z][\w&.-]*(?:\s(?:(?:&|and|of)\s)?[A-Z0-9][\w&.-]*){0,5})"
+# A run of capitalised words ("Research and Markets.1", "The Business Research Company").
+# A word may hold full stops ("ResearchAndMarkets.com") but not end in one, so a run stops at
+# the end of a sentence; each repetition starts at a space and a capital, so it stays linear.
+_WORD = r"[\w&-]*(?:\.[\w&-]+)*"
+_WORDS = r"(?:The\s)?[A-Z]" + _WORD + r"(?:\s(?:(?:&|and|of)\s)?[A-Z0-9]" + _WORD + "){0,5}"
+_NAME = "(" + _WORDS + ")"
+# The same run ending where a phrasing that follows a name begins ("IMARC Group| expects").
+_NAME_BEFORE = re.compile(r"(?<![\w&.-])(" + _WORDS + r")\s*$")
+_REACH = 80
 _REPORT = r"(?:report|study|analysis|research|survey|forecast|estimates?|data)"
 _FIRM_KIND = r"(?:firm|fi\srm|company|agency|house|provider|consultancy)"
-_CUE_VERBS = ("expects", "estimates", "projects", "predicts", "forecasts", "says", "states")
-_CUE_VERBS += ("notes", "anticipates", "has published", "has noted")
-_VERBS = "|".join(verb.replace(" ", r"\s+") for verb in _CUE_VERBS)
-
-_RESEARCHY = ("research", "consult", "intelligence", "analyt", "advisory")
+_VERBS = ("expects", "estimates", "projects", "predicts", "forecasts", "says", "states")
+_VERBS += ("notes", "anticipates", "has published", "has noted")
+_RESEARCH_KIND = r"(?:market research|research|consulting|intelligence|analytic\w*|advisory)"
 
 
 @dataclass(frozen=True, slots=True)
 class _Phrase:
-    """A publisher phrasing; it is only tried on text holding one of its lower-case `cues`."""
+    """A phrasing that names a firm: the name follows it, or with `before` precedes it.
+
+    It is only tried on a report whose lower-case text holds one of its `cues`, and each
+    pattern opens with a word rather than a boundary, so the search skips ahead quickly.
+    """
 
     pattern: re.Pattern[str]
     cues: tuple[str, ...]
     loose: bool = False
-    """Whether any proper name may follow, not only a firm-shaped one."""
+    """Whether any proper name may be the firm, not only a firm-shaped one."""
+    before: bool = False
 
     def names(self, text: str, lowered: str) -> Iterator[tuple[int, str]]:
         """(position, firm) for each firm this phrasing names in `text`."""
-        if any(cue in lowered for cue in self.cues):
-            for m in self.pattern.finditer(text):
-                if name := _firm(m.group(1), self.loose):
-                    yield m.start(1), name
+        if not any(cue in lowered for cue in self.cues):
+            return
+        for m in self.pattern.finditer(text):
+            if self.before:
+                found = _NAME_BEFORE.search(text, max(0, m.start() - _REACH), m.start())
+                if found is None:
+                    continue
+            else:
+                found = m
+            if name := _firm(found.group(1), self.loose):
+                yield found.start(1), name
 
 
-def _phrase(pattern: str, cues: tuple[str, ...], loose: bool = False) -> _Phrase:
-    return _Phrase(re.compile(pattern), cues, loose)
+def _phrase(pattern: str, *cues: str, loose: bool = False, before: bool = False) -> _Phrase:
+    return _Phrase(re.compile(pattern), cues, loose, before)
 
 
 _RELEASE = (
-    _phrase(r"\bPublisher\s*:\s*" + _NAME, ("publisher",), loose=True),
-    _phrase(r"\badded\s+to\s+" + _NAME + r"['’]s\s+offering", ("offering",), loose=True),
+    _phrase(r"Publisher\s*:\s*" + _NAME, "publisher", loose=True),
+    _phrase(r"added\s+to\s+" + _NAME + r"['’]s\s+offering", "offering", loose=True),
     _phrase(
-        _NAME + r"\s+is\s+(?:one\s+of\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:market research"
-        r"|research|consulting|market intelligence|intelligence|analytics|advisory)\b",
-        _RESEARCHY,
+        r" is\s+(?:one\s+of\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,4}?" + _RESEARCH_KIND + r"\b",
+        " is ",
         loose=True,
+        before=True,
     ),
     _phrase(
         r"(?:©|\([cC]\)|[Cc]opyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*)?" + _NAME,
-        ("©", "(c)", "copyright"),
+        "©",
+        "(c)",
+        "copyright",
     ),
 )
 _ABOUT = re.compile(r"^About\s+" + _NAME + r"\s*:?\s*$")
 _CREDITS = (
-    _phrase(r"\b(?:published|compiled|prepared|released)\s+by\s+" + _NAME, ("d by",), loose=True),
+    _phrase(r"(?:publish|compil|prepar|releas)ed\s+by\s+" + _NAME, "ed by", loose=True),
     _phrase(
-        r"\b" + _REPORT + r"\s+(?:published\s+)?(?:by|from)\s+" + _NAME,
-        ("by ", "from "),
+        r"(?:report|study|analysis|research|survey|forecast|estimates?|data)\s+"
+        r"(?:published\s+)?(?:by|from)\s+" + _NAME,
+        " by ",
+        " from ",
         loose=True,
     ),
     _phrase(
-        r"\b(?:[Aa]ccording\s+to|[Aa]s\s+per)\s+" + _NAME + r"(?=[,;:]|['’]s\b)",
-        ("according", "as per"),
+        r"(?:[Aa]ccording\s+to|[Aa]s\s+per)\s+" + _NAME + r"(?=[,;:]|['’]s\b)",
+        "according to",
+        "as per",
         loose=True,
     ),
-    _phrase(r"\b(?:[Aa]ccording\s+to|[Aa]s\s+per)\s+" + _NAME, ("according", "as per")),
+    _phrase(r"(?:[Aa]ccording\s+to|[Aa]s\s+per)\s+" + _NAME, "according to", "as per"),
     _phrase(
-        r"\b(?:research|consulting|intelligence|analytics|advisory|information|analytical)\s+"
+        r"(?:research|consulting|intelligence|analytics|advisory|information|analytical)\s+"
         + _FIRM_KIND
         + r"\s+"
         + _NAME,
-        (*_RESEARCHY, "information"),
+        " firm ",
+        " fi rm ",
+        " company ",
+        " agency ",
+        " house ",
+        " provider ",
+        " consultancy ",
         loose=True,
     ),
     _phrase(
-        _NAME + r",\s+(?:an?|the)\s+[^.;]{0,80}?\b(?:research|consulting|intelligence"
-        r"|analytic\w*|advisory)\b",
-        _RESEARCHY,
+        r",\s+(?:an?|the)\s+[^.;\x00]{0,80}?\b" + _RESEARCH_KIND + r"\b",
+        "research",
+        "consult",
+        "intelligence",
+        "analytic",
+        "advisory",
         loose=True,
+        before=True,
     ),
     _phrase(
-        _NAME + r"['’]s\s+(?:(?:latest|new|recent|annual)\s+)?(?:research\s+)?" + _REPORT,
-        ("'s ", "’s "),
+        r"['’]s\s+(?:(?:latest|new|recent|annual)\s+)?(?:research\s+)?" + _REPORT,
+        "'s ",
+        "’s ",
         loose=True,
+        before=True,
     ),
     _phrase(
-        r"\b(?:an?|the)\s+(?:(?:new|recent|latest)\s+)?" + _NAME + r"\s+" + _REPORT,
-        ("report", "study", "analysis", "research", "survey", "forecast", "estimate"),
+        r"\s(?:an?|the)\s+(?:(?:new|recent|latest)\s+)?" + _NAME + r"\s+" + _REPORT,
+        "report",
+        "study",
+        "analysis",
+        "research",
+        "survey",
+        "forecast",
+        "estimate",
+        "data",
     ),
-    _phrase(_NAME + r"\s+(?:" + _VERBS + r")\b", _CUE_VERBS),
-    _phrase(r"\bsays\s+" + _NAME, ("says ",)),
-    _phrase(r"\bSource\s*:\s*" + _NAME, ("source",)),
+    _phrase(
+        r"\s(?:" + "|".join(v.replace(" ", r"\s+") for v in _VERBS) + r")\b",
+        *(f" {verb}" for verb in _VERBS),
+        before=True,
+    ),
+    _phrase(r"says\s+" + _NAME, "says "),
+    _phrase(r"Source\s*:\s*" + _NAME, "source"),
 )
 # A research firm's name before its legal suffix ("Global Market Insights Inc").
 _LEGAL = re.compile(
     r"\b(" + "|".join(sorted(RESEARCH_WORDS)) + r")\s*[,，]?\s*(?:Inc|LLC|Ltd|Pvt|GmbH|Limited)\b"
 )
-_CAPITALISED = re.compile(r"(?:[A-Z][\w&.-]*\s){1,3}$")  # the words before it
-_LEGAL_REACH = 40
 _FOOTNOTE = re.compile(r"(?<=[A-Za-z])\.?\d{1,2}$")
 _DOMAIN = re.compile(r"\b[a-z0-9][a-z0-9-]{1,62}\.(?:com|net|org|io|co|us|biz|info|in)\b")
+_SEPARATOR = "\x00"
+"""Joins the blocks into one text to search; no phrasing or name runs across it."""
 _MAX_LOOSE_WORDS = 3
-_SHORT_BLOCK = 40
+_SHORT_BLOCK = 60
 
 
 @dataclass(frozen=True, slots=True)
 class Guess:
     publisher: str
     domains: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
 
 
 def guess_publisher(blocks: list[Block], hosts: Counter[str]) -> Guess:
-    """The firm a report names as its publisher, with its site, else `UNKNOWN`."""
+    """The firm a report names as its publisher, with its site, else `UNKNOWN`.
+
+    Firms the report also credits are not its publisher; they are named in a warning so an
+    analyst can check the choice.
+    """
     own = [(h, n) for h, n in hosts.most_common() if h and not on_site(h, ELSEWHERE)]
-    text = "\n".join(block.text for block in blocks)
-    name = _released(blocks) or _behind_figures(blocks) or _named(text)
+    text = _SEPARATOR.join(block.text for block in blocks)
+    lowered = text.lower()
+    behind, credited = _behind_figures(text, lowered)
+    name = _released(blocks, text, lowered) or behind or _named(text)
     if name:
-        return Guess(name, _site_of(name, own) or _first(own))
-    for host in _domains(text, own):
+        others = ", ".join(dict.fromkeys(n for n in credited if squash(n) != squash(name)))
+        warnings = (f"publisher: {name} is taken as the publisher; also credited: {others}",)
+        return Guess(name, _site_of(name, own) or _first(own), warnings if others else ())
+    for host in _domains(lowered, own):
         shown = _display(host, text)
         if shown:
             return Guess(shown, (host,))
@@ -169,45 +222,53 @@ def _first(own: list[tuple[str, int]]) -> tuple[str, ...]:
     return (own[0][0],) if own else ()
 
 
-def _released(blocks: list[Block]) -> str | None:
+def _released(blocks: list[Block], text: str, lowered: str) -> str | None:
     """The firm releasing the report: a "Publisher:" line, its offering, "About X", "© X"."""
     for block in blocks:
-        if block.kind == HEADING or len(block.text) < _SHORT_BLOCK:
+        if block.text.startswith("About ") and len(block.text) < _SHORT_BLOCK:
             about = _ABOUT.match(block.text)
             if about and (name := _firm(about.group(1), loose=False)):
                 return name
-        lowered = block.text.lower()
-        for phrase in _RELEASE:
-            for _, name in phrase.names(block.text, lowered):
-                return name
-    return None
+    found = [hit for phrase in _RELEASE for hit in phrase.names(text, lowered)]
+    return min(found)[1] if found else None
 
 
-def _behind_figures(blocks: list[Block]) -> str | None:
-    """The first firm credited in a sentence with a size or CAGR, else the first credited."""
-    first: str | None = None
-    for block in blocks:
-        lowered = block.text.lower()
-        phrases = [p for p in _CREDITS if any(cue in lowered for cue in p.cues)]
-        if not phrases:
+def _behind_figures(text: str, lowered: str) -> tuple[str | None, list[str]]:
+    """The first firm credited in a sentence with a size or CAGR, else the first credited;
+    and every firm the report credits, in order."""
+    hits = sorted(hit for phrase in _CREDITS for hit in phrase.names(text, lowered))
+    behind: str | None = None
+    credited: list[str] = []
+    done = 0  # the text before this is sorted into sentences already
+    for at, _ in hits:
+        if at < done:
             continue
-        for sentence in split_sentences(block.text):
-            for name in _credited(sentence, phrases):
-                if figures.find_money(sentence) or figures.find_cagr(sentence):
-                    return name
-                first = first or name
-    return first
+        start = text.rfind(_SEPARATOR, 0, at) + 1
+        end = text.find(_SEPARATOR, at)
+        end = len(text) if end < 0 else end
+        for sentence in split_sentences(text[start:end]):
+            start = text.find(sentence, start)
+            names = _credited([hit for hit in hits if start <= hit[0] < start + len(sentence)])
+            if names and behind is None and _has_figures(sentence):
+                behind = names[0]
+            credited.extend(names)
+            start += len(sentence)
+        done = end
+    return behind or next(iter(credited), None), credited
 
 
-def _credited(sentence: str, phrases: list[_Phrase]) -> Iterator[str]:
-    """Firms a sentence credits: firm-shaped names first, each kind in the order named.
+def _has_figures(sentence: str) -> bool:
+    return bool(figures.find_money(sentence) or figures.find_cagr(sentence))
+
+
+def _credited(hits: list[tuple[int, str]]) -> list[str]:
+    """Firms one sentence credits, in the order named; only firm-shaped ones if it has any.
 
     "a report from Fremont, Calif.-based market research firm BIS Research" credits BIS
     Research, not the town the loose "report from X" reading finds first.
     """
-    lowered = sentence.lower()
-    found = [(not _shaped(n), at, n) for p in phrases for at, n in p.names(sentence, lowered)]
-    yield from (name for *_, name in sorted(found))
+    shaped = [(at, n) for at, n in hits if _shaped(n)]
+    return [name for _, name in sorted(shaped or hits)]
 
 
 def _shaped(name: str) -> bool:
@@ -219,8 +280,8 @@ def _named(text: str) -> str | None:
     """A firm named with its legal suffix, or one of the vocabulary's firms, first in the text."""
     found: list[tuple[int, str]] = []
     for m in _LEGAL.finditer(text):
-        before = _CAPITALISED.search(text, max(0, m.start() - _LEGAL_REACH), m.start())
-        if before and (name := _firm(before.group(0) + m.group(1), loose=False)):
+        before = _NAME_BEFORE.search(text, max(0, m.start() - _REACH), m.end(1))
+        if before and (name := _firm(before.group(1), loose=False)):
             found.append((before.start(), name))
             break
     for firm in FIRMS:
@@ -277,18 +338,18 @@ def _known(words: str) -> str | None:
 
 def _site_of(name: str, own: list[tuple[str, int]]) -> tuple[str, ...]:
     """The report's own site that belongs to `name`, if its links point there."""
-    key = _squash(name)
+    key = squash(name)
     for host, _ in own:
-        if _squash(host.rsplit(".", 1)[0]) == key or any(
+        if squash(host.rsplit(".", 1)[0]) == key or any(
             on_site(host, f.domains) for f in FIRMS if name in (f.name, *f.spellings)
         ):
             return (host,)
     return ()
 
 
-def _domains(text: str, own: list[tuple[str, int]]) -> list[str]:
+def _domains(lowered: str, own: list[tuple[str, int]]) -> list[str]:
     """Sites the report points to, by links and then by domains written in its text."""
-    written = Counter(m.group(0) for m in _DOMAIN.finditer(text.lower()))
+    written = Counter(m.group(0) for m in _DOMAIN.finditer(lowered))
     hosts = [h for h, _ in own] + [d for d, _ in written.most_common()]
     return [h for i, h in enumerate(hosts) if h not in hosts[:i] and not on_site(h, ELSEWHERE)]
 
@@ -315,5 +376,6 @@ def _display(host: str, text: str) -> str | None:
     return None
 
 
-def _squash(name: str) -> str:
-    return "".join(ch for ch in name.lower() if ch.isalnum())
+def squash(name: str) -> str:
+    """A name without case, spaces or punctuation ("ResearchAndMarkets", "Research and Markets")."""
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
