@@ -6,10 +6,14 @@ most firms here are in no table, so they are found by the shape of their names.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from builder.extract.document import parse
 from builder.extract.publishers import generic, recognise
+from builder.extract.read import decode, strip_front_matter
 
 
 def publisher_of(text: str) -> str:
@@ -243,3 +247,47 @@ def test_a_firm_in_a_figures_sentence_beats_a_list_of_firms_without_figures():
 )
 def test_no_firm_named_is_an_unknown_publisher(text):
     assert publisher_of(text) == generic.UNKNOWN
+
+
+def test_firms_credited_besides_the_publisher_are_named_in_a_warning():
+    # 46
+    parsed = parse(
+        "According to Allied Market Research, the volume of the global information security "
+        "market in 2021 reached $216.11 billion.\n\n"
+        "Gartner predicts an increase in investment in cybersecurity by 11% in both 2022 and 2023."
+    )
+    recognised = recognise(parsed.blocks, parsed.links)
+    assert recognised.publisher == "Allied Market Research"
+    assert recognised.warnings == (
+        "publisher: Allied Market Research is taken as the publisher; also credited: Gartner",
+    )
+
+
+def test_a_template_publisher_named_in_the_text_brings_its_template():
+    # seed 004's About paragraph, without the links that name its site
+    parsed = parse(
+        "<p>Credence Research is a viable intelligence and market research platform that "
+        "provides quantitative B2B research to more than 2000 clients worldwide.</p>"
+    )
+    recognised = recognise(parsed.blocks, parsed.links)
+    assert (recognised.template.key, recognised.publisher) == (
+        "credence-research",
+        "Credence Research",
+    )
+
+
+def test_the_labelled_publishers_of_the_real_corpus():
+    """At least nine in ten labelled publishers are found; the misses are listed."""
+    corpus = Path(__file__).parents[1] / "corpus" / "real"
+    misses, labelled = [], 0
+    for gold_file in sorted((corpus / "gold").glob("*.yaml")):
+        gold = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
+        if "publisher" not in gold:
+            continue
+        labelled += 1
+        raw = (corpus / "raw" / gold["file"]).read_bytes()
+        parsed = parse(strip_front_matter(decode(raw, gold["file"]), gold["file"]))
+        found = recognise(parsed.blocks, parsed.links).publisher
+        if generic.squash(found) != generic.squash(gold["publisher"]):
+            misses.append(f"{gold['file']}: {found!r} != {gold['publisher']!r}")
+    assert labelled and len(misses) <= labelled // 10, misses
