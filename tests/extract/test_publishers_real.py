@@ -195,6 +195,27 @@ def test_a_domain_is_named_as_the_text_spells_it():
     assert publisher_of(text) == "MarketsandMarkets"
 
 
+def test_a_masthead_line_naming_a_known_firm():
+    # 09: the site's name above the report, which says "Our projections" and never its name
+    text = (
+        "Towards Healthcare\n\nPharmaceutical Contract Manufacturing and Research Services Market "
+        "Related Reports and Market Intelligence\n\nOur projections indicate that, the "
+        "pharmaceutical contract manufacturing and research services market was valued at USD "
+        "281.68 billion in 2025."
+    )
+    assert publisher_of(text) == "Towards Healthcare"
+
+
+def test_a_heading_with_a_firm_shape_is_no_masthead():
+    # 03
+    text = (
+        "Key Market Insights\n\n  • The pharmaceutical outsourcing rate has increased "
+        "significantly, with approximately 30-35% of small molecule manufacturing and 70% of "
+        "biological manufacturing now being outsourced to CDMOs."
+    )
+    assert publisher_of(text) == generic.UNKNOWN
+
+
 def test_sites_a_report_links_or_cites_are_no_firm_by_themselves():
     text = (  # 47's cited sources and 51's link to the blog that carried it
         "Additionally, enterprises are rapidly integrating Zero-Trust security models, emphasizing "

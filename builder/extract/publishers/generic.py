@@ -10,9 +10,9 @@ first:
    latest report", "a X report", "X expects", "says X", "market research firm X", "X, a
    market research firm" - the first such mention in a sentence with a size or a CAGR, else
    the first anywhere, so a firm the report only cites further on is not taken for it;
-3. a firm named with a legal suffix ("Acme Research Inc"), a firm of the vocabulary, or the
-   site the report's links and e-mail point to, spelled as the text spells it
-   ("snsinsider.com" -> "SNS Insider").
+3. a firm named with a legal suffix ("Acme Research Inc"), a masthead line that is only a
+   firm's name, or the site the report's links and e-mail point to, spelled as the text
+   spells it ("snsinsider.com" -> "SNS Insider").
 
 A name counts when it looks like a firm's: it ends in a firm word ("... Research",
 "... Insights", "... Group", "Market Research Future") or is one of the vocabulary's firms;
@@ -187,6 +187,7 @@ _SEPARATOR = "\x00"
 """Joins the blocks into one text to search; no phrasing or name runs across it."""
 _MAX_LOOSE_WORDS = 3
 _SHORT_BLOCK = 60
+_SPELLINGS = tuple(spelling for firm in FIRMS for spelling in (firm.name, *firm.spellings))
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +207,7 @@ def guess_publisher(blocks: list[Block], hosts: Counter[str]) -> Guess:
     text = _SEPARATOR.join(block.text for block in blocks)
     lowered = text.lower()
     behind, credited = _behind_figures(text, lowered)
-    name = _released(blocks, text, lowered) or behind or _named(text)
+    name = _released(blocks, text, lowered) or behind or _named(blocks, text)
     if name:
         others = ", ".join(dict.fromkeys(n for n in credited if squash(n) != squash(name)))
         warnings = (f"publisher: {name} is taken as the publisher; also credited: {others}",)
@@ -276,31 +277,15 @@ def _shaped(name: str) -> bool:
     return name.split()[-1] in FIRM_WORDS or _known(name) is not None
 
 
-def _named(text: str) -> str | None:
-    """A firm named with its legal suffix, or one of the vocabulary's firms, first in the text."""
-    found: list[tuple[int, str]] = []
+def _named(blocks: list[Block], text: str) -> str | None:
+    """A firm named with its legal suffix ("Global Market Insights Inc"), else a masthead: a
+    line that is nothing but a vocabulary firm's name (a heading such as "Key Market Insights"
+    has a firm's shape too, so shape alone does not make a masthead)."""
     for m in _LEGAL.finditer(text):
         before = _NAME_BEFORE.search(text, max(0, m.start() - _REACH), m.end(1))
         if before and (name := _firm(before.group(1), loose=False)):
-            found.append((before.start(), name))
-            break
-    for firm in FIRMS:
-        for spelling in (firm.name, *firm.spellings):
-            at = _word_at(text, spelling)
-            if at >= 0:
-                found.append((at, spelling))
-    return min(found)[1] if found else None
-
-
-def _word_at(text: str, word: str) -> int:
-    """Where `word` first stands as a whole word in `text`, else -1."""
-    at = text.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if not (at and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
-            return at
-        at = text.find(word, at + 1)
-    return -1
+            return name
+    return next((b.text.strip() for b in blocks if b.text.strip() in _SPELLINGS), None)
 
 
 def _firm(span: str, loose: bool) -> str | None:
@@ -329,11 +314,7 @@ def _firm(span: str, loose: bool) -> str | None:
 
 def _known(words: str) -> str | None:
     """A vocabulary firm at the start of `words`, spelled as the report spells it."""
-    for firm in FIRMS:
-        for spelling in (firm.name, *firm.spellings):
-            if words == spelling or words.startswith(spelling + " "):
-                return spelling
-    return None
+    return next((s for s in _SPELLINGS if words == s or words.startswith(s + " ")), None)
 
 
 def _site_of(name: str, own: list[tuple[str, int]]) -> tuple[str, ...]:
