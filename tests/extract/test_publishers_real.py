@@ -262,6 +262,9 @@ def test_a_firm_in_a_figures_sentence_beats_a_list_of_firms_without_figures():
         # 32: a news wire's dateline names no publisher
         "PORTLAND, OR, UNITED STATES, August 7, 2023/EINPresswire.com/ -- The global "
         "Complementary and alternative medicine industry generated $102.0 billion in 2021.",
+        # 22: a charity whose name only starts like a firm's
+        "The Cancer Research UK predicts that there will be 27.5 million new cases of cancer "
+        "each year by 2040.",
         # 04: a manufacturer's "Group" with its legal suffix is a key player, not a publisher
         "Major Players\n\n- Catalent Inc.\n- Lonza Group Ltd.\n- Recipharm AB",
     ],

@@ -1,9 +1,12 @@
 """Which publisher wrote a report, and which page of theirs it comes from.
 
-The publisher is recognised from the report's own text and links (its domain in
-sample/purchase links, its name in an "About Us" paragraph, its e-mail address), never
-from the file name. Each known template lives in its own small module; a report from
-anyone else goes through the same structural extraction with the generic template.
+The publisher is recognised from the report's own text and links, never from the file
+name. Every report goes through the same structural extraction; a publisher whose pages
+have quirks gets a module here holding them (`template.Template`: its names, spellings
+and domains, its own call-to-action furniture, the path of its report pages), listed in
+`KNOWN`. Anyone else is named by `generic`, from how reports credit the firm behind them.
+To teach the builder a publisher, add a module with a `TEMPLATE` and list it in `KNOWN`;
+to teach it a firm's spelling or domain only, add it to `builder.vocabulary.publishers`.
 """
 
 from __future__ import annotations

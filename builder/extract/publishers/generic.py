@@ -48,16 +48,17 @@ UNKNOWN = "Unknown publisher"
 # A run of capitalised words ("Research and Markets.1", "The Business Research Company").
 # A word may hold full stops ("ResearchAndMarkets.com") but not end in one, so a run stops at
 # the end of a sentence; each repetition starts at a space and a capital, so it stays linear.
-_WORD = r"[\w&-]*(?:\.[\w&-]+)*"
+_WORD = r"[\w&-]*(?:\.[\w&-]+)*[™®]?"  # "MarketsandMarkets™" is MarketsandMarkets
 _WORDS = r"(?:The\s)?[A-Z]" + _WORD + r"(?:\s(?:(?:&|and|of)\s)?[A-Z0-9]" + _WORD + "){0,5}"
 _NAME = "(" + _WORDS + ")"
 # The same run ending where a phrasing that follows a name begins ("IMARC Group| expects").
-_NAME_BEFORE = re.compile(r"(?<![\w&.-])(" + _WORDS + r")\s*$")
+# "Market Research Future (MRFR) expects": the firm's initials may stand between.
+_NAME_BEFORE = re.compile(r"(?<![\w&.-])(" + _WORDS + r")(?:\s\([A-Z]{2,6}\))?\s*$")
 _REACH = 80
 _REPORT = r"(?:report|study|analysis|research|survey|forecast|estimates?|data)"
 _FIRM_KIND = r"(?:firm|fi\srm|company|agency|house|provider|consultancy)"
 _VERBS = ("expects", "estimates", "projects", "predicts", "forecasts", "says", "states")
-_VERBS += ("notes", "anticipates", "has published", "has noted")
+_VERBS += ("notes", "anticipates", "published", "released", "has noted")
 _RESEARCH_KIND = r"(?:market research|research|consulting|intelligence|analytic\w*|advisory)"
 
 
@@ -86,7 +87,7 @@ class _Phrase:
                     continue
             else:
                 found = m
-            if name := _firm(found.group(1), self.loose):
+            if name := _firm(found.group(1), self.loose, ends=self.before):
                 yield found.start(1), name
 
 
@@ -283,21 +284,25 @@ def _named(blocks: list[Block], text: str) -> str | None:
     has a firm's shape too, so shape alone does not make a masthead)."""
     for m in _LEGAL.finditer(text):
         before = _NAME_BEFORE.search(text, max(0, m.start() - _REACH), m.end(1))
-        if before and (name := _firm(before.group(1), loose=False)):
+        if before and (name := _firm(before.group(1), loose=False, ends=True)):
             return name
     return next((b.text.strip() for b in blocks if b.text.strip() in _SPELLINGS), None)
 
 
-def _firm(span: str, loose: bool) -> str | None:
+def _firm(span: str, loose: bool, ends: bool = False) -> str | None:
     """The firm's name in a captured run of words, as the report spells it, or None.
 
-    The run is cut after its last firm word ("GMI Research The key ..." -> "GMI Research");
-    a footnote digit glued on ("Markets.1") and a trailing full stop are dropped. Without a
-    firm word only a vocabulary firm counts, or, when `loose`, a short proper name that is
-    no institution's ("Visiongain", "Stratistics MRC").
+    A run read after a phrasing is cut after its last firm word ("GMI Research The key ..."
+    -> "GMI Research"); one that `ends` where the phrasing starts is the whole name, so it
+    must end in a firm word itself ("Cancer Research UK published" names no firm). A
+    footnote digit glued on ("Markets.1"), a trade mark sign and a trailing full stop are
+    dropped. Without a firm word only a vocabulary firm counts, or, when `loose`, a short
+    proper name that is no institution's ("Visiongain", "Stratistics MRC").
     """
-    words = [w for w in (_FOOTNOTE.sub("", w).rstrip(".") for w in span.split()) if w]
-    cut = next((i for i in range(len(words) - 1, -1, -1) if words[i] in FIRM_WORDS), None)
+    words = [w for w in (_FOOTNOTE.sub("", w.rstrip("™®")).rstrip(".") for w in span.split()) if w]
+    last = len(words) - 1
+    tried = (last,) if ends else range(last, -1, -1)
+    cut = next((i for i in tried if words[i] in FIRM_WORDS), None)
     if cut is not None:
         words = words[: cut + 1]
     elif known := _known(" ".join(words)):
