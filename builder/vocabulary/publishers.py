@@ -131,5 +131,20 @@ ELSEWHERE = (
 )
 """Social, wire and hosting sites: a link there never names the report's publisher."""
 
-PRESS = ("presswire", "newswire", "businesswire", "business wire", "menafn", "press release")
-"""Words in the names of news wires, which carry reports but never publish them."""
+PRESS = (
+    "presswire",
+    "newswire",
+    "businesswire",
+    "business wire",
+    "menafn",
+    "press release",
+    "magazine",
+    "tribune",
+    "gazette",
+    "herald",
+    " news",
+    " times",
+    " today",
+)
+"""Pieces of the names of news wires and the trade press (lower case, matched inside the
+name), which carry reports but never publish them."""

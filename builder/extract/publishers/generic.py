@@ -59,7 +59,11 @@ _REPORT = r"(?:report|study|analysis|research|survey|forecast|estimates?|data)"
 _FIRM_KIND = r"(?:firm|fi\srm|company|agency|house|provider|consultancy)"
 _VERBS = ("expects", "estimates", "projects", "predicts", "forecasts", "says", "states")
 _VERBS += ("notes", "anticipates", "published", "released", "has noted")
-_RESEARCH_KIND = r"(?:market research|research|consulting|intelligence|analytic\w*|advisory)"
+# What a research firm says it is; "contract research" and "artificial intelligence" are not.
+_RESEARCH_KIND = (
+    r"(?:(?:market|business|industry)\s+(?:research|intelligence|information)"
+    r"|competitive\s+intelligence|consult\w*|analytic\w*|advisory)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,10 +133,7 @@ _CREDITS = (
     ),
     _phrase(r"(?:[Aa]ccording\s+to|[Aa]s\s+per)\s+" + _NAME, "according to", "as per"),
     _phrase(
-        r"(?:research|consulting|intelligence|analytics|advisory|information|analytical)\s+"
-        + _FIRM_KIND
-        + r"\s+"
-        + _NAME,
+        _RESEARCH_KIND + r"\s+" + _FIRM_KIND + r"\s+" + _NAME,
         " firm ",
         " fi rm ",
         " company ",
@@ -147,6 +148,7 @@ _CREDITS = (
         "research",
         "consult",
         "intelligence",
+        "information",
         "analytic",
         "advisory",
         loose=True,
@@ -313,7 +315,7 @@ def _firm(span: str, loose: bool, ends: bool = False) -> str | None:
     if lone or any(w in NOT_FIRM_WORDS for w in words):
         return None
     name = " ".join(words)
-    lowered = name.lower()
+    lowered = " " + name.lower()
     return None if any(word in lowered for word in PRESS) else name
 
 
