@@ -123,6 +123,7 @@ def _extract(raw: bytes, file_name: str) -> ReportRecord:
         companies=scan.companies,
         faq=extract_faq(sections),
         warnings=([_TRUNCATED] if truncated else [])
+        + list(recognised.warnings)
         + found.warnings
         + region_warnings
         + segment_warnings

@@ -15,8 +15,8 @@ from collections.abc import Callable
 
 from builder.extract.clean import has_email, host_of, on_site
 from builder.extract.document import HEADING, Block
-from builder.extract.generic import ELSEWHERE
 from builder.extract.sentences import split_sentences
+from builder.vocabulary.publishers import ELSEWHERE
 
 CALLS_TO_ACTION = (
     r"download (?:the |a |our |full |free |pdf |report )*sample",

@@ -212,3 +212,22 @@ def test_company_items_with_descriptions_after_a_dash_or_colon():
     assert (revenue.money.currency, revenue.money.amount, revenue.year) == ("CHF", 6.7, 2023)
     assert companies[1].description == "Samsung Biologics: Korean CDMO"
     assert companies[2].description is None
+
+
+def test_publisher_of_an_article_quoting_several_firms():
+    # Real corpus text (tests/corpus/real/raw/46): the firm behind the first figures is the
+    # publisher; the record says which other firms the article credits.
+    text = (
+        "According to Allied Market Research, the volume of the global information security "
+        "market in 2021 reached $216.11 billion, and if the average annual growth rate (CAGR) "
+        "remains at 9.5%, the market will reach $478.68 billion by 2030.\n\n"
+        "According to the calculations of the consulting company Gartner, spending on "
+        "cybersecurity in the world in 2021 increased by 13% and amounted to $172 billion, while "
+        "in 2020 the growth rate of spending on information security was estimated at 8%.\n"
+    )
+    record = extract(text, "article.txt")
+    assert record.publisher == "Allied Market Research"
+    assert (
+        "publisher: Allied Market Research is taken as the publisher; also credited: Gartner"
+        in record.warnings
+    )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from builder.extract.template import Publisher, Template
+from builder.extract.publishers.template import Publisher, Template
 
 TEMPLATE = Template(
     key="credence-research",

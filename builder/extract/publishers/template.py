@@ -10,6 +10,8 @@ from dataclasses import dataclass
 class Publisher:
     name: str
     domains: tuple[str, ...]
+    spellings: tuple[str, ...] = ()
+    """Other ways reports write the name ("MarketsCAGR"); the record keeps `name`."""
 
 
 @dataclass(frozen=True, slots=True)
