@@ -68,18 +68,19 @@ def cmd_schema(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     """Validate data/ and overrides without building, for a quick look after a hand edit."""
-    from builder.store import load_brief
+    from builder.store import load_brief, load_tables
 
     brief = load_brief(settings.data_dir)
-    _report(brief.problems)
+    problems = [*load_tables(settings).problems, *brief.problems]
+    _report(problems)
     summary = {
         "markets": len(brief.markets),
         "companies": len(brief.companies),
         "overrides_applied": sorted(brief.applied_overrides),
-        "problems": len(brief.problems),
+        "problems": len(problems),
     }
     print(json.dumps(summary))
-    return 1 if brief.problems else 0
+    return 1 if problems else 0
 
 
 def parser() -> argparse.ArgumentParser:

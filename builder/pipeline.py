@@ -26,12 +26,12 @@ from builder.errors import BriefError
 from builder.extract import EXTRACTOR_VERSION, extract_bytes
 from builder.extract.read import too_big as over_size_limit
 from builder.normalise import normalise
-from builder.schema import SCHEMA_VERSION, AliasFile, Company, Market, RateTable, ReportRecord
+from builder.schema import SCHEMA_VERSION, Company, Market, ReportRecord
 from builder.settings import Settings
 from builder.slugs import short_hash
-from builder.store import CODE_VERSION, remember
+from builder.store import CODE_VERSION, Tables, load_tables, remember
 from builder.write import Writer, atomic_write, write_schemas
-from builder.yamlio import dump_model, load_model
+from builder.yamlio import dump_model
 
 # Below this many uncached reports a process pool costs more to start than it saves.
 POOL_THRESHOLD = 40
@@ -187,14 +187,11 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _inputs_digest(reports: list[Report], settings: Settings) -> str | None:
-    """Everything the data files are made from; None when a table cannot be read."""
+def _inputs_digest(reports: list[Report], tables: Tables) -> str:
+    """Everything the data files are made from: code, tables as loaded, and reports."""
     digest = hashlib.sha256(CODE_VERSION.encode())
-    try:
-        for table in (settings.rates_file, settings.aliases_file):
-            digest.update(_sha(table.read_bytes()).encode())
-    except OSError:
-        return None  # the full path names the problem
+    for table in (tables.rates, tables.aliases):
+        digest.update(_sha(table.model_dump_json().encode("utf-8")).encode())
     for report in reports:
         digest.update(f"{report.path.name}\0{report.key}\0".encode())
     return digest.hexdigest()
@@ -212,10 +209,10 @@ def _read_manifest(path: Path) -> dict:
     return manifest if isinstance(manifest, dict) and manifest.get("code") == CODE_VERSION else {}
 
 
-def _up_to_date(manifest: dict, inputs: str | None, out_dir: Path) -> bool:
+def _up_to_date(manifest: dict, inputs: str, out_dir: Path) -> bool:
     """True when the last complete run had these inputs and its files are still as written."""
     files = manifest.get("files")
-    if inputs is None or manifest.get("inputs") != inputs or not isinstance(files, dict):
+    if manifest.get("inputs") != inputs or not isinstance(files, dict):
         return False
     data_files = {
         path.relative_to(out_dir).as_posix()
@@ -269,19 +266,23 @@ def extract_to_dir(sources: list[Path], out_dir: Path, settings: Settings) -> Ex
     result.reports = len(files)
     reports, problems = read_reports(files)
     result.problems += problems
+    tables = load_tables(settings)
+    if tables.problems:  # identities and conversions would change: keep the data as it is
+        result.problems += tables.problems
+        result.notes.append("a rate or alias table is broken, so no data file was written")
+        result.seconds = time.perf_counter() - started
+        return result
     manifest_path = _manifest_path(out_dir, settings)
     manifest = _read_manifest(manifest_path)
-    inputs = _inputs_digest(reports, settings)
+    inputs = _inputs_digest(reports, tables)
     if not result.problems and _up_to_date(manifest, inputs, out_dir):
         result.markets, result.companies = manifest["markets"], manifest["companies"]
         result.unchanged = len(manifest["files"])
         result.seconds = time.perf_counter() - started
         return result
-    rates = load_model(settings.rates_file, RateTable)
-    aliases = load_model(settings.aliases_file, AliasFile)
     records, problems = _extract(reports, settings.cache_dir / "extract", None)
     result.problems = sorted(result.problems + problems, key=lambda p: str(p.path))
-    data = normalise(records, rates, aliases)
+    data = normalise(records, tables.rates, tables.aliases)
     with build_lock(out_dir):
         writer = Writer(out_dir)
         write_schemas(writer)

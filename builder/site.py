@@ -51,9 +51,8 @@ from builder.render import (
 )
 from builder.schema import SCHEMA_VERSION, RateTable
 from builder.settings import Settings
-from builder.store import Brief
+from builder.store import Brief, load_tables
 from builder.write import atomic_write
-from builder.yamlio import load_model
 
 POOL_THRESHOLD = 24
 """Below this many charts to draw, starting worker processes costs more than it saves."""
@@ -261,12 +260,8 @@ def build_date() -> date:
 
 
 def load_rates(settings: Settings) -> tuple[RateTable | None, list[BriefError]]:
-    if not settings.rates_file.is_file():
-        return None, []
-    try:
-        return load_model(settings.rates_file, RateTable), []
-    except BriefError as exc:
-        return None, [exc]
+    tables = load_tables(settings)
+    return tables.rates, tables.problems
 
 
 def generate_site(
@@ -285,6 +280,7 @@ def generate_site(
     refs, specs = plan_charts(brief, index)
     rates, rate_problems = load_rates(settings)
     problems = [*extra_problems, *brief.problems, *index.problems, *rate_problems]
+    problems = list({str(p): p for p in problems}.values())  # a table's problem comes twice
     stats.problems = problems
     data = SiteData(
         brief, index, refs, rates, built or build_date(), problems=[str(p) for p in problems]
