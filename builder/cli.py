@@ -35,12 +35,13 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
     from builder.mkdocs_plugin import build_site
-    from builder.pipeline import extract_to_data
+    from builder.pipeline import build_lock, extract_to_data
 
-    result = extract_to_data(settings)
-    _report(result.problems)
-    print(result.summary())
-    ok = build_site(settings, strict=not args.no_strict)
+    with build_lock(settings.data_dir):  # one lock for data and site: a second build stops
+        result = extract_to_data(settings)
+        _report(result.problems)
+        print(result.summary())
+        ok = build_site(settings, strict=not args.no_strict)
     return 0 if ok and not result.problems else 1
 
 

@@ -12,7 +12,9 @@ the site and lists the problems on the Sources page.
 from __future__ import annotations
 
 import posixpath
+import shutil
 import time
+from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -30,6 +32,7 @@ from builder.errors import BriefError
 from builder.settings import Settings
 from builder.site import SiteStats, generate_site
 from builder.store import load_brief
+from builder.write import staging_folder, swap_in
 
 log = get_plugin_logger("brief")
 WATCHED = ("content", "data", "site_templates")
@@ -40,9 +43,50 @@ class BriefConfig(Config):
 
 
 class BriefPlugin(BasePlugin[BriefConfig]):
+    """Extraction, pages and charts; for `build` and `gh-deploy`, also a whole-or-nothing
+    `site_dir` under one lock: MkDocs writes into a hidden sibling folder, which replaces
+    the published one only once the build is complete (`builder.write.swap_in`)."""
+
+    def __init__(self) -> None:
+        self.command = "serve"
+        self.dirty = False
+        self.final: Path | None = None
+        self.held = ExitStack()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command, self.dirty = command, dirty
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = Settings.at(Path(config.config_file_path).parent)
+        if self.command in ("build", "gh-deploy") and self.final is None:
+            from builder.pipeline import build_lock
+
+            try:  # held until on_shutdown: data and site are one build
+                self.held.enter_context(build_lock(self.settings.data_dir))
+            except BriefError as exc:
+                raise PluginError(str(exc)) from None
+            self.final = Path(config.site_dir)
+            staging = staging_folder(self.final)
+            shutil.rmtree(staging, ignore_errors=True)  # a killed build's leftover
+            if self.dirty and self.final.is_dir():  # an incremental build starts from the site
+                shutil.copytree(self.final, staging, symlinks=True)
+            config.site_dir = str(staging)
         return config
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.final is not None:
+            swap_in(Path(config.site_dir), self.final)
+            config.site_dir = str(self.final)
+            self.final = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """The published site stays as it was; the half-built one goes."""
+        if self.final is not None:
+            shutil.rmtree(staging_folder(self.final), ignore_errors=True)
+            self.final = None
+
+    def on_shutdown(self) -> None:
+        self.held.close()
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         started = time.perf_counter()

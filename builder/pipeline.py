@@ -29,7 +29,14 @@ from builder.normalise import normalise
 from builder.schema import SCHEMA_VERSION, Company, Market, ReportRecord
 from builder.settings import Settings
 from builder.slugs import short_hash
-from builder.store import CODE_VERSION, Tables, load_tables, remember
+from builder.store import (
+    CODE_VERSION,
+    GENERATION,
+    Tables,
+    generation_state,
+    load_tables,
+    remember,
+)
 from builder.write import Writer, atomic_write, write_schemas
 from builder.yamlio import dump_model
 
@@ -159,6 +166,11 @@ def extract_records(
     return records, sorted(problems + more, key=lambda p: str(p.path))
 
 
+_HELD: dict[Path, int] = {}
+"""Lock files this process holds, and how deeply: `brief build` holds the lock of `data/`
+for the whole build, and the extraction and MkDocs plugin inside it take it again."""
+
+
 @contextmanager
 def build_lock(folder: Path) -> Iterator[None]:
     """One build at a time per output folder; a second one is told, not blocked.
@@ -166,21 +178,37 @@ def build_lock(folder: Path) -> Iterator[None]:
     The lock file sits in the folder, so every build that writes there sees it, whatever
     project it was started from. It is opened for appending and never written: a build
     leaves it untouched, so `mkdocs serve`, which watches `data/`, is not set off by it.
+    Taken again by the process that holds it, it is simply held deeper.
     """
     if folder.exists() and not folder.is_dir():
         raise BriefError(folder, "is a file, not a folder; name a folder for the output")
     folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / ".brief.lock", "a") as handle:
+    lock = (folder / ".brief.lock").resolve()
+    if lock in _HELD:
+        _HELD[lock] += 1
+        try:
+            yield
+        finally:
+            _HELD[lock] -= 1
+        return
+    with open(lock, "a") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise BriefError(
                 folder, "another build is writing here; wait for it to finish"
             ) from None
+        _HELD[lock] = 1
         try:
             yield
         finally:
+            del _HELD[lock]
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _mark_generation(out_dir: Path, inputs: str, state: str) -> None:
+    record = {"inputs": inputs, "state": state}
+    atomic_write(out_dir / GENERATION, json.dumps(record).encode("utf-8"))
 
 
 def _sha(data: bytes) -> str:
@@ -275,7 +303,8 @@ def extract_to_dir(sources: list[Path], out_dir: Path, settings: Settings) -> Ex
     manifest_path = _manifest_path(out_dir, settings)
     manifest = _read_manifest(manifest_path)
     inputs = _inputs_digest(reports, tables)
-    if not result.problems and _up_to_date(manifest, inputs, out_dir):
+    stopped = generation_state(out_dir) == "writing"
+    if not result.problems and not stopped and _up_to_date(manifest, inputs, out_dir):
         result.markets, result.companies = manifest["markets"], manifest["companies"]
         result.unchanged = len(manifest["files"])
         result.seconds = time.perf_counter() - started
@@ -284,7 +313,9 @@ def extract_to_dir(sources: list[Path], out_dir: Path, settings: Settings) -> Ex
     result.problems = sorted(result.problems + problems, key=lambda p: str(p.path))
     data = normalise(records, tables.rates, tables.aliases)
     with build_lock(out_dir):
-        writer = Writer(out_dir)
+        # the folder is marked "writing" before its first change and "complete" after the
+        # last, so a run killed in between is seen (`brief check`) and finished by the next
+        writer = Writer(out_dir, before_change=lambda: _mark_generation(out_dir, inputs, "writing"))
         write_schemas(writer)
         data_writer = _DataWriter(writer, manifest.get("files", {}), settings.cache_dir / "data")
         for market in data.markets:
@@ -309,6 +340,8 @@ def extract_to_dir(sources: list[Path], out_dir: Path, settings: Settings) -> Ex
                 "files": data_writer.files,
             }
             atomic_write(manifest_path, json.dumps(record, indent=1).encode("utf-8"))
+        if writer.before_change is None or not (out_dir / GENERATION).exists():
+            _mark_generation(out_dir, inputs, "complete")  # something changed, all written
     result.markets, result.companies = len(data.markets), len(data.companies)
     result.written, result.unchanged = len(writer.written), len(writer.unchanged)
     result.seconds = time.perf_counter() - started

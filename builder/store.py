@@ -15,6 +15,7 @@ the models in hand when it writes the files, fills the cache as it goes (`rememb
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -166,6 +167,20 @@ def apply_override(path: Path, brief: Brief, kind: str | None = None) -> None:
     brief.applied_overrides[slug if kind is None else f"{kind}:{slug}"] = path
 
 
+GENERATION = ".brief-generation.json"
+"""In a data folder: which extraction wrote it and whether it finished writing (written by
+`builder.pipeline` before its first change to the folder and after its last)."""
+
+
+def generation_state(data_dir: Path) -> str | None:
+    """ "writing" when a run was stopped before it finished writing `data_dir`."""
+    try:
+        record = json.loads((data_dir / GENERATION).read_bytes())
+    except (OSError, ValueError):
+        return None
+    return record.get("state") if isinstance(record, dict) else None
+
+
 def load_brief(data_dir: Path, cache_dir: Path | None = None) -> Brief:
     """Load markets, companies and overrides; problems are collected, not raised.
 
@@ -174,6 +189,14 @@ def load_brief(data_dir: Path, cache_dir: Path | None = None) -> Brief:
     brief = Brief()
     brief.markets = _load_folder(data_dir / "markets", Market, brief, cache_dir)
     brief.companies = _load_folder(data_dir / "companies", Company, brief, cache_dir)
+    if generation_state(data_dir) == "writing":
+        brief.problems.append(
+            BriefError(
+                data_dir,
+                "an extraction was stopped while writing, so files of two extractions are "
+                "mixed here; run `brief build` to finish it",
+            )
+        )
     overrides, problems = override_files(data_dir / "overrides")
     brief.problems += problems
     for path, kind in overrides:
