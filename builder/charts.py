@@ -17,7 +17,6 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from functools import cached_property
-from pathlib import Path
 
 import matplotlib
 from matplotlib.axes import Axes
@@ -26,12 +25,13 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import LogLocator, MaxNLocator
 
+from builder.fingerprint import code_fingerprint
 from builder.growth import MAX_DERIVED_YEARS, cagr_factor, compound, implied_factor
 from builder.schema import Market, SizeFigure
 from builder.text import percent, usd
 
-CODE_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
-"""Part of every chart's cache key: any edit to this module redraws every chart."""
+CODE_VERSION = code_fingerprint(__name__)
+"""Part of every chart's cache key: any edit to this module, or one it uses, redraws them."""
 
 COMPARE_LIMIT = 30
 """Comparison charts show this many markets at most; the tables beside them list all."""

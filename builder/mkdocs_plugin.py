@@ -98,7 +98,9 @@ class BriefPlugin(BasePlugin[BriefConfig]):
                 problems += extract_to_data(self.settings).problems
             except BriefError as exc:  # e.g. another build holds the lock: one line, no trace
                 raise PluginError(str(exc)) from None
-        brief = load_brief(self.settings.data_dir, self.settings.cache_dir / "data")
+        from builder.pipeline import data_cache
+
+        brief = load_brief(self.settings.data_dir, data_cache(self.settings))
         stats = SiteStats()
         for path, content in generate_site(
             self.settings, brief, extra_problems=problems, stats=stats

@@ -22,9 +22,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from builder.errors import BriefError
+from builder.errors import BriefError, BuilderBug, underlying_bug
 from builder.extract import EXTRACTOR_VERSION, extract_bytes
 from builder.extract.read import too_big as over_size_limit
+from builder.fingerprint import cache_folder, code_fingerprint
 from builder.normalise import normalise
 from builder.schema import SCHEMA_VERSION, Company, Market, ReportRecord
 from builder.settings import Settings
@@ -80,9 +81,13 @@ def collect_sources(sources: list[Path]) -> tuple[list[Path], list[BriefError]]:
     return sorted(set(files), key=lambda p: (p.name, str(p))), problems
 
 
+EXTRACT_CODE = code_fingerprint("builder.extract")
+"""The code extraction runs: part of every record's cache key."""
+
+
 def _cache_key(raw: bytes, name: str) -> str:
     digest = hashlib.sha256()
-    for part in (EXTRACTOR_VERSION, str(SCHEMA_VERSION), name):
+    for part in (EXTRACTOR_VERSION, EXTRACT_CODE, str(SCHEMA_VERSION), name):
         digest.update(part.encode("utf-8") + b"\0")
     digest.update(raw)
     return digest.hexdigest()
@@ -120,7 +125,12 @@ def _extract_one(job: tuple[Path, bytes]) -> tuple[str | None, BriefError | None
     try:
         return extract_bytes(raw, path.name).model_dump_json(), None
     except BriefError as exc:
+        bug = underlying_bug(exc)
+        if bug is not None:  # extraction's last guard caught a bug, not a bad report
+            return None, BuilderBug.from_exception(path, bug)
         return None, BriefError(path, exc.problem, exc.line)
+    except Exception as exc:  # a bug outside extraction proper: this report still costs only itself
+        return None, BuilderBug.from_exception(path, exc)
 
 
 def _extract(
@@ -225,8 +235,18 @@ def _inputs_digest(reports: list[Report], tables: Tables) -> str:
     return digest.hexdigest()
 
 
+def extract_cache(settings: Settings) -> Path:
+    """Extracted records and run manifests, for this extraction code only."""
+    return cache_folder(settings.cache_dir / "extract", EXTRACT_CODE)
+
+
+def data_cache(settings: Settings) -> Path:
+    """Loaded data files as JSON, for this builder code only."""
+    return cache_folder(settings.cache_dir / "data", CODE_VERSION)
+
+
 def _manifest_path(out_dir: Path, settings: Settings) -> Path:
-    return settings.cache_dir / "extract" / f"data-{short_hash(str(out_dir.resolve()), 16)}.json"
+    return extract_cache(settings) / f"data-{short_hash(str(out_dir.resolve()), 16)}.json"
 
 
 def _read_manifest(path: Path) -> dict:
@@ -309,7 +329,7 @@ def extract_to_dir(sources: list[Path], out_dir: Path, settings: Settings) -> Ex
         result.unchanged = len(manifest["files"])
         result.seconds = time.perf_counter() - started
         return result
-    records, problems = _extract(reports, settings.cache_dir / "extract", None)
+    records, problems = _extract(reports, extract_cache(settings), None)
     result.problems = sorted(result.problems + problems, key=lambda p: str(p.path))
     data = normalise(records, tables.rates, tables.aliases)
     with build_lock(out_dir):
@@ -317,7 +337,7 @@ def extract_to_dir(sources: list[Path], out_dir: Path, settings: Settings) -> Ex
         # last, so a run killed in between is seen (`brief check`) and finished by the next
         writer = Writer(out_dir, before_change=lambda: _mark_generation(out_dir, inputs, "writing"))
         write_schemas(writer)
-        data_writer = _DataWriter(writer, manifest.get("files", {}), settings.cache_dir / "data")
+        data_writer = _DataWriter(writer, manifest.get("files", {}), data_cache(settings))
         for market in data.markets:
             data_writer.write(f"markets/{market.slug}.yaml", market, "market", market.source.file)
         for company in data.companies:

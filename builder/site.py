@@ -27,6 +27,7 @@ from pathlib import Path
 
 from pydantic_core import to_json
 
+from builder.charts import CODE_VERSION as CHARTS_CODE
 from builder.charts import (
     ChartSpec,
     alt_text,
@@ -38,6 +39,7 @@ from builder.charts import (
     span_spec,
 )
 from builder.errors import BriefError
+from builder.fingerprint import cache_folder
 from builder.index import Index, build_index
 from builder.page_cache import CachedPages, PageCache
 from builder.render import (
@@ -51,7 +53,7 @@ from builder.render import (
 )
 from builder.schema import SCHEMA_VERSION, RateTable
 from builder.settings import Settings
-from builder.store import Brief, load_tables
+from builder.store import CODE_VERSION, Brief, load_tables
 from builder.write import atomic_write
 
 POOL_THRESHOLD = 24
@@ -285,11 +287,12 @@ def generate_site(
     data = SiteData(
         brief, index, refs, rates, built or build_date(), problems=[str(p) for p in problems]
     )
-    charts = ChartRenderer(settings.cache_dir / "charts", workers)
+    charts = ChartRenderer(cache_folder(settings.cache_dir / "charts", CHARTS_CODE), workers)
     charts_started = time.perf_counter()
     charts.start(list(specs.values()))
     env = make_environment(settings.templates_dir)
-    cache = PageCache(settings.cache_dir / "pages", env, settings.templates_dir)
+    pages_cache = cache_folder(settings.cache_dir / "pages", CODE_VERSION)
+    cache = PageCache(pages_cache, env, settings.templates_dir)
     pages = CachedPages(env, data, cache)
 
     def page(path: str, render: Callable[..., str], *args: object) -> tuple[str, str]:

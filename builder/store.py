@@ -21,17 +21,16 @@ from pathlib import Path
 from typing import Any
 
 from builder.errors import BriefError
+from builder.fingerprint import package_fingerprint
 from builder.schema import AliasFile, Company, Market, RateTable
 from builder.settings import Settings
 from builder.write import atomic_write
 from builder.yamlio import MAX_DATA_BYTES, load_model, parse_text, read_bytes, read_text, validate
 
-CODE_VERSION = hashlib.sha256(
-    b"".join(path.read_bytes() for path in sorted(Path(__file__).parent.glob("*.py")))
-).hexdigest()[:16]
-"""The builder's code after extraction (whose records are versioned by EXTRACTOR_VERSION),
-part of the key of every cache but the charts' (which key on their own module): after any
-change to it, data is normalised and loaded, and pages are rendered, afresh."""
+CODE_VERSION = package_fingerprint()
+"""The builder's code, extraction included, part of the key of every cache but the charts'
+(which key on their own modules): after any change to it, data is normalised and loaded,
+and pages are rendered, afresh."""
 
 
 @dataclass
