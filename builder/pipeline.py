@@ -67,13 +67,38 @@ class ExtractResult:
         )
 
 
+def _folder_entry(path: Path, folder: Path) -> BriefError | None:
+    """Why an entry of a reports folder is not read as a report (None: it is one).
+
+    A link that leads out of the folder would publish whatever it points at; a dangling
+    link, a FIFO or a device is never a report, and reading a FIFO would block the build.
+    """
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return BriefError(path, "a link to nothing (dangling or looping); not read")
+        if not target.is_relative_to(folder.resolve()):
+            return BriefError(path, f"a link to a file outside {folder}; not read")
+    if not path.is_file():
+        return BriefError(path, "not a regular file (a FIFO, device or socket); not read")
+    return None
+
+
 def collect_sources(sources: list[Path]) -> tuple[list[Path], list[BriefError]]:
-    """Report files named, or found in named folders (hidden files skipped), sorted."""
+    """Report files named, or found in named folders (hidden files and subfolders skipped)."""
     files: list[Path] = []
     problems: list[BriefError] = []
     for source in sources:
         if source.is_dir():
-            files += [p for p in source.iterdir() if p.is_file() and not p.name.startswith(".")]
+            for path in source.iterdir():
+                if path.name.startswith(".") or (path.is_dir() and not path.is_symlink()):
+                    continue
+                problem = _folder_entry(path, source)
+                if problem:
+                    problems.append(problem)
+                else:
+                    files.append(path)
         elif source.is_file():
             files.append(source)
         else:
@@ -369,5 +394,12 @@ def extract_to_dir(sources: list[Path], out_dir: Path, settings: Settings) -> Ex
 
 
 def extract_to_data(settings: Settings) -> ExtractResult:
-    """The default job of `brief build` and the MkDocs plugin: content/reports -> data/."""
-    return extract_to_dir([settings.reports_dir], settings.data_dir, settings)
+    """The default job of `brief build` and the MkDocs plugin: content/reports -> data/.
+
+    `content/reports` must be a folder: a file there would be read as the only report, and
+    every other market's data file pruned.
+    """
+    reports = settings.reports_dir
+    if reports.exists() and not reports.is_dir():
+        raise BriefError(reports, "is a file, not the folder of reports; data/ is left as it is")
+    return extract_to_dir([reports], settings.data_dir, settings)

@@ -167,10 +167,17 @@ class ChartRenderer:
 
 
 def _cell(value: object) -> object:
-    """A CSV cell no spreadsheet will run as a formula."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    """A CSV cell no spreadsheet will run as a formula, in any locale.
+
+    Where ";" separates fields (many European locales), every ";"-separated part of a cell
+    starts a cell of its own, so each part is guarded, not only the first.
+    """
+    if not isinstance(value, str):
+        return value
+    return ";".join(
+        "'" + part if part.lstrip(" ")[:1] in ("=", "+", "-", "@", "\t", "\r") else part
+        for part in value.split(";")
+    )
 
 
 def _csv(header: list[str], rows: list[list[object]]) -> str:
