@@ -112,6 +112,8 @@ class BriefPlugin(BasePlugin[BriefConfig]):
             files.append(File.generated(config, path, content=content))
         for problem in stats.problems:
             log.warning(str(problem))
+            if getattr(problem, "trace", ""):  # a bug's traceback, with `mkdocs build -v`
+                log.debug(problem.trace)  # type: ignore[attr-defined]
         log.info(
             f"{len(brief.markets)} markets, {len(brief.companies)} companies, {stats.summary()}, "
             f"{len(stats.problems)} problems, {time.perf_counter() - started:.2f} s"
