@@ -98,7 +98,7 @@ def cache_folder(folder: Path, fingerprint: str) -> Path:
                 stale = path.name.endswith(".tmp") and now - path.stat().st_mtime > (
                     STALE_TEMPORARY_SECONDS
                 )
-                if path != stamp and path.is_file() and (current != fingerprint or stale):
+                if (current != fingerprint or stale) and path != stamp and path.is_file():
                     path.unlink()
             except OSError:
                 continue  # gone meanwhile, or not ours to remove: a cache is best effort

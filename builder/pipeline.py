@@ -241,8 +241,10 @@ def build_lock(folder: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _mark_generation(out_dir: Path, inputs: str, state: str) -> None:
-    record = {"inputs": inputs, "state": state}
+def _mark_generation(out_dir: Path, state: str, inputs: str | None = None) -> None:
+    """ "writing" names the extraction being written; "complete" is the same bytes whatever
+    was extracted, so equal outputs stay equal byte for byte."""
+    record = {"state": state, **({"inputs": inputs} if inputs else {})}
     atomic_write(out_dir / GENERATION, json.dumps(record).encode("utf-8"))
 
 
@@ -360,7 +362,7 @@ def extract_to_dir(sources: list[Path], out_dir: Path, settings: Settings) -> Ex
     with build_lock(out_dir):
         # the folder is marked "writing" before its first change and "complete" after the
         # last, so a run killed in between is seen (`brief check`) and finished by the next
-        writer = Writer(out_dir, before_change=lambda: _mark_generation(out_dir, inputs, "writing"))
+        writer = Writer(out_dir, before_change=lambda: _mark_generation(out_dir, "writing", inputs))
         write_schemas(writer)
         data_writer = _DataWriter(writer, manifest.get("files", {}), data_cache(settings))
         for market in data.markets:
@@ -386,7 +388,7 @@ def extract_to_dir(sources: list[Path], out_dir: Path, settings: Settings) -> Ex
             }
             atomic_write(manifest_path, json.dumps(record, indent=1).encode("utf-8"))
         if writer.before_change is None or not (out_dir / GENERATION).exists():
-            _mark_generation(out_dir, inputs, "complete")  # something changed, all written
+            _mark_generation(out_dir, "complete")  # something changed, and all is written
     result.markets, result.companies = len(data.markets), len(data.companies)
     result.written, result.unchanged = len(writer.written), len(writer.unchanged)
     result.seconds = time.perf_counter() - started
