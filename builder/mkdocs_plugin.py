@@ -48,6 +48,7 @@ class BriefPlugin(BasePlugin[BriefConfig]):
     the published one only once the build is complete (`builder.write.swap_in`)."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.command = "serve"
         self.dirty = False
         self.final: Path | None = None
