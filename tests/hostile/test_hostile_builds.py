@@ -12,11 +12,13 @@ from __future__ import annotations
 import fcntl
 import os
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
-from brief_runs import brief, every_file, make_project, start_brief
+from brief_runs import ROOT, brief, every_file, make_project, start_brief
 
 import builder.write
 from builder.pipeline import extract_to_data
@@ -115,3 +117,33 @@ def test_an_extraction_stopped_while_writing_is_seen_and_finished(tmp_path, monk
     assert time.perf_counter() - started < 30
     assert load_brief(settings.data_dir).problems == []
     assert generation_state(settings.data_dir) == "complete"
+
+
+def mkdocs_dirty(root: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --dirty`, the incremental build, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--dirty", "-f", str(root / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"},
+        timeout=300,
+    )
+
+
+def test_an_incremental_build_is_all_or_nothing_too(built):
+    root, before = built
+    (root / "data" / "overrides").mkdir()
+    (root / "data" / "overrides" / f"{MARKET}.yaml").write_text("name: Renamed Market\n")
+    page = root / "content" / "pages" / "markets" / f"{MARKET}.md"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text("# A page where a generated one goes\n", encoding="utf-8")
+    failed = mkdocs_dirty(root)
+    assert failed.returncode != 0
+    assert every_file(root / "site") == before
+    page.unlink()
+    assert mkdocs_dirty(root).returncode == 0
+    after = every_file(root / "site")
+    assert set(after) == set(before)
+    assert b"Renamed Market" in after[root / "site" / "markets" / MARKET / "index.html"]
+    assert not [p for p in root.iterdir() if p.name.startswith(".site")]
