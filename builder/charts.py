@@ -17,7 +17,6 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from functools import cached_property
-from pathlib import Path
 
 import matplotlib
 from matplotlib.axes import Axes
@@ -26,11 +25,13 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import LogLocator, MaxNLocator
 
+from builder.fingerprint import code_fingerprint
+from builder.growth import MAX_DERIVED_YEARS, cagr_factor, compound, implied_factor
 from builder.schema import Market, SizeFigure
 from builder.text import percent, usd
 
-CODE_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
-"""Part of every chart's cache key: any edit to this module redraws every chart."""
+CODE_VERSION = code_fingerprint(__name__)
+"""Part of every chart's cache key: any edit to this module, or one it uses, redraws them."""
 
 COMPARE_LIMIT = 30
 """Comparison charts show this many markets at most; the tables beside them list all."""
@@ -93,19 +94,30 @@ def headline(market: Market, kind: str) -> SizeFigure | None:
 
 
 def size_spec(market: Market) -> ChartSpec | None:
-    """Base and forecast as stated, years between derived from the CAGR (or interpolated)."""
+    """Base and forecast as stated, years between derived from the CAGR (or interpolated).
+
+    Years between are left out when no real growth rate exists (a base of zero, a CAGR of
+    -100 %), when the numbers overflow, or when the forecast is more than MAX_DERIVED_YEARS
+    out: the stated figures are still drawn.
+    """
     base, forecast = headline(market, "base"), headline(market, "forecast")
     if base is None or forecast is None or forecast.year <= base.year:  # type: ignore[operator]
         return None
     span = forecast.year - base.year  # type: ignore[operator]
     if market.cagr is not None:
-        rate = 1 + market.cagr.percent / 100
+        factor = cagr_factor(market.cagr.percent)
         derivation = f"derived from the {percent(market.cagr.percent)} CAGR"
     else:
-        rate = (forecast.usd_millions / base.usd_millions) ** (1 / span)
+        factor = implied_factor(base.usd_millions, forecast.usd_millions, span)
         derivation = "interpolated at a constant growth rate"
+    derived: list[float | None] = [None] * (span - 1)
+    if factor is not None and span <= MAX_DERIVED_YEARS:
+        derived = [compound(base.usd_millions, factor, n) for n in range(1, span)]
     rows = [(base.year, base.usd_millions, False)]
-    rows += [(base.year + n, base.usd_millions * rate**n, True) for n in range(1, span)]
+    if derived and None not in derived:
+        rows += [(base.year + n, v, True) for n, v in enumerate(derived, 1)]  # type: ignore[misc]
+    else:
+        derivation = ""  # nothing derived: the page says so only when something is
     rows.append((forecast.year, forecast.usd_millions, False))
     return ChartSpec(
         kind="size",
@@ -315,7 +327,8 @@ def _draw_size(fig: Figure, spec: ChartSpec) -> None:
     axes = _frame(fig, spec, 0.95, legend=True)
     years = [y for y, _, _ in spec.rows]
     axes.set_xlim(years[0] - 0.6, years[-1] + 0.6)
-    _value_axis(axes, 0, max(v for _, v, _ in spec.rows) * 1.15, "USD million", vertical=True)
+    top = max(max(v for _, v, _ in spec.rows), 1.0) * 1.15  # all zero still gets an axis
+    _value_axis(axes, 0, top, "USD million", vertical=True)
     stated = [(y, v) for y, v, d in spec.rows if not d]
     derived = [(y, v) for y, v, d in spec.rows if d]
     solid = {"facecolor": STATED, "edgecolor": STATED, "linewidth": 1}

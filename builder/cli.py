@@ -8,18 +8,44 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from builder import __version__
-from builder.errors import BriefError
+from builder.errors import BriefError, BuilderBug, terminal_safe
 from builder.settings import Settings
+
+log = logging.getLogger("brief")
+
+
+class _Lines(logging.Formatter):
+    """`error: file: problem`, one line; with --debug a bug's traceback follows it."""
+
+    def __init__(self, debug: bool) -> None:
+        super().__init__()
+        self.debug = debug
+
+    def format(self, record: logging.LogRecord) -> str:
+        line = f"{record.levelname.lower()}: {terminal_safe(record.getMessage())}"
+        trace = getattr(record, "trace", "")
+        return f"{line}\n{trace.rstrip()}" if self.debug and trace else line
+
+
+def _setup_logging(debug: bool) -> logging.Handler:
+    """Messages go through `logging`, as MkDocs' do, so they can be counted and grouped."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Lines(debug))
+    log.handlers[:] = [handler]
+    log.setLevel(logging.DEBUG if debug else logging.INFO)
+    log.propagate = False
+    return handler
 
 
 def _report(result_problems: Sequence[BriefError]) -> None:
     for problem in result_problems:
-        print(f"error: {problem}", file=sys.stderr)
+        log.error(str(problem), extra={"trace": getattr(problem, "trace", "")})
 
 
 def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
@@ -35,12 +61,13 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
     from builder.mkdocs_plugin import build_site
-    from builder.pipeline import extract_to_data
+    from builder.pipeline import build_lock, extract_to_data
 
-    result = extract_to_data(settings)
-    _report(result.problems)
-    print(result.summary())
-    ok = build_site(settings, strict=not args.no_strict)
+    with build_lock(settings.data_dir):  # one lock for data and site: a second build stops
+        result = extract_to_data(settings)
+        _report(result.problems)
+        print(result.summary())
+        ok = build_site(settings, strict=not args.no_strict)
     return 0 if ok and not result.problems else 1
 
 
@@ -68,18 +95,19 @@ def cmd_schema(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     """Validate data/ and overrides without building, for a quick look after a hand edit."""
-    from builder.store import load_brief
+    from builder.store import load_brief, load_tables
 
     brief = load_brief(settings.data_dir)
-    _report(brief.problems)
+    problems = [*load_tables(settings).problems, *brief.problems]
+    _report(problems)
     summary = {
         "markets": len(brief.markets),
         "companies": len(brief.companies),
         "overrides_applied": sorted(brief.applied_overrides),
-        "problems": len(brief.problems),
+        "problems": len(problems),
     }
     print(json.dumps(summary))
-    return 1 if brief.problems else 0
+    return 1 if problems else 0
 
 
 def parser() -> argparse.ArgumentParser:
@@ -89,6 +117,9 @@ def parser() -> argparse.ArgumentParser:
     )
     top.add_argument("--version", action="version", version=f"brief {__version__}")
     top.add_argument("--root", default=".", help="project folder (default: current folder)")
+    top.add_argument(
+        "--debug", action="store_true", help="show the traceback of a bug in the builder"
+    )
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("extract", help="extract reports into YAML data files")
@@ -119,19 +150,23 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    _setup_logging(args.debug)
     settings = Settings.at(args.root)
     try:
         return int(args.run(args, settings))
     except BriefError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _report([exc])
         return 1
     except OSError as exc:  # the disk or a folder, not a report: still one line, no traceback
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+        log.error(f"{where}{exc.strerror or exc}")
         return 1
     except KeyboardInterrupt:
         print("stopped", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug: said to be one, with its message and place
+        _report([BuilderBug.from_exception(f"brief {args.command}", exc)])
+        return 2
 
 
 if __name__ == "__main__":

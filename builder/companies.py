@@ -64,6 +64,34 @@ def _spelt(name: str) -> str:
     return "".join(out)
 
 
+def curated_identities(aliases: AliasFile) -> dict[str, str]:
+    """Identity key -> canonical name, from the alias table, whatever order entries come in.
+
+    Entries that share a name are one company: a chain ("A: [B]" and "B: [C]") or a cycle
+    ("A: [B]" and "B: [A]") makes A, B and C one identity, named by the entry listed first,
+    instead of the last entry silently undoing an earlier one.
+    """
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        parent.setdefault(key, key)
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for canonical, others in aliases.companies.items():
+        first = root(identity_key(canonical))
+        for name in others:
+            other = root(identity_key(name))
+            if other != first:
+                parent[other] = first
+    named: dict[str, str] = {}
+    for canonical in aliases.companies:
+        named.setdefault(root(identity_key(canonical)), canonical)
+    return {key: named[root(key)] for key in list(parent)}
+
+
 @dataclass(frozen=True)
 class Identity:
     slug: str
@@ -85,10 +113,7 @@ class CompanyResolver:
     """Decides which names denote one company, given every name seen across all reports."""
 
     def __init__(self, aliases: AliasFile) -> None:
-        self._canonical: dict[str, str] = {}
-        for canonical, others in aliases.companies.items():
-            for name in (canonical, *others):
-                self._canonical[identity_key(name)] = canonical
+        self._canonical = curated_identities(aliases)
         self._not_companies = {identity_key(n) for n in aliases.not_companies}
 
     def is_company(self, name: str) -> bool:

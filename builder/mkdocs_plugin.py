@@ -12,7 +12,9 @@ the site and lists the problems on the Sources page.
 from __future__ import annotations
 
 import posixpath
+import shutil
 import time
+from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -30,6 +32,7 @@ from builder.errors import BriefError
 from builder.settings import Settings
 from builder.site import SiteStats, generate_site
 from builder.store import load_brief
+from builder.write import staging_folder, swap_in
 
 log = get_plugin_logger("brief")
 WATCHED = ("content", "data", "site_templates")
@@ -40,9 +43,51 @@ class BriefConfig(Config):
 
 
 class BriefPlugin(BasePlugin[BriefConfig]):
+    """Extraction, pages and charts; for `build` and `gh-deploy`, also a whole-or-nothing
+    `site_dir` under one lock: MkDocs writes into a hidden sibling folder, which replaces
+    the published one only once the build is complete (`builder.write.swap_in`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.command = "serve"
+        self.dirty = False
+        self.final: Path | None = None
+        self.held = ExitStack()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command, self.dirty = command, dirty
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = Settings.at(Path(config.config_file_path).parent)
+        if self.command in ("build", "gh-deploy") and self.final is None:
+            from builder.pipeline import build_lock
+
+            try:  # held until on_shutdown: data and site are one build
+                self.held.enter_context(build_lock(self.settings.data_dir))
+            except BriefError as exc:
+                raise PluginError(str(exc)) from None
+            self.final = Path(config.site_dir)
+            staging = staging_folder(self.final)
+            shutil.rmtree(staging, ignore_errors=True)  # a killed build's leftover
+            if self.dirty and self.final.is_dir():  # an incremental build starts from the site
+                shutil.copytree(self.final, staging, symlinks=True)
+            config.site_dir = str(staging)
         return config
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.final is not None:
+            swap_in(Path(config.site_dir), self.final)
+            config.site_dir = str(self.final)
+            self.final = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """The published site stays as it was; the half-built one goes."""
+        if self.final is not None:
+            shutil.rmtree(staging_folder(self.final), ignore_errors=True)
+            self.final = None
+
+    def on_shutdown(self) -> None:
+        self.held.close()
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         started = time.perf_counter()
@@ -54,7 +99,9 @@ class BriefPlugin(BasePlugin[BriefConfig]):
                 problems += extract_to_data(self.settings).problems
             except BriefError as exc:  # e.g. another build holds the lock: one line, no trace
                 raise PluginError(str(exc)) from None
-        brief = load_brief(self.settings.data_dir, self.settings.cache_dir / "data")
+        from builder.pipeline import data_cache
+
+        brief = load_brief(self.settings.data_dir, data_cache(self.settings))
         stats = SiteStats()
         for path, content in generate_site(
             self.settings, brief, extra_problems=problems, stats=stats
@@ -66,6 +113,8 @@ class BriefPlugin(BasePlugin[BriefConfig]):
             files.append(File.generated(config, path, content=content))
         for problem in stats.problems:
             log.warning(str(problem))
+            if getattr(problem, "trace", ""):  # a bug's traceback, with `mkdocs build -v`
+                log.debug(problem.trace)  # type: ignore[attr-defined]
         log.info(
             f"{len(brief.markets)} markets, {len(brief.companies)} companies, {stats.summary()}, "
             f"{len(stats.problems)} problems, {time.perf_counter() - started:.2f} s"

@@ -7,10 +7,12 @@ currency with no rate, a duplicate report) becomes a warning on the market.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from builder.companies import CompanyResolver
+from builder.growth import cagr_factor, compound
 from builder.schema import (
     AliasFile,
     Company,
@@ -39,6 +41,11 @@ def usd_millions(money: Money, year: int | None, rates: RateTable) -> float | No
     return round(money.amount * UNIT_IN_MILLIONS[money.unit] * by_year[rate_year], 4)
 
 
+def usable(value: float | None) -> bool:
+    """A converted amount the data can hold: finite and not below zero."""
+    return value is not None and math.isfinite(value) and value >= 0
+
+
 def consistency_warning(market: Market) -> str | None:
     """Check base x (1 + CAGR)^years against the forecast; publishers get this wrong."""
     base = next((s for s in market.size if s.kind == "base" and s.year), None)
@@ -46,9 +53,12 @@ def consistency_warning(market: Market) -> str | None:
     if not (base and forecast and market.cagr and base.year and forecast.year):
         return None
     years = forecast.year - base.year
-    if years <= 0 or base.usd_millions <= 0 or forecast.usd_millions <= 0:
+    factor = cagr_factor(market.cagr.percent)
+    if years <= 0 or base.usd_millions <= 0 or forecast.usd_millions <= 0 or factor is None:
         return None
-    implied = base.usd_millions * (1 + market.cagr.percent / 100) ** years
+    implied = compound(base.usd_millions, factor, years)
+    if implied is None:
+        return None
     gap = implied / forecast.usd_millions - 1
     if abs(gap) <= CONSISTENCY_TOLERANCE:
         return None
@@ -74,6 +84,9 @@ def _market(record: ReportRecord, slug: str, rates: RateTable, company_slugs: li
             warnings.append(
                 f"No exchange rate for {raw.money.currency}: {raw.money.original} left out."
             )
+            continue
+        if not usable(value):
+            warnings.append(f"{raw.money.original} is not a usable market size; left out.")
             continue
         size.append(
             SizeFigure(
@@ -133,7 +146,7 @@ def normalise(records: list[ReportRecord], rates: RateTable, aliases: AliasFile)
             revenues = []
             for rev in raw.revenues:
                 value = usd_millions(rev.money, rev.year, rates)
-                if value is not None:
+                if usable(value) and usable(rev.money.amount):
                     revenues.append(
                         Revenue(
                             amount=rev.money.amount,

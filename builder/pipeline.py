@@ -22,16 +22,24 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from builder.errors import BriefError
+from builder.errors import BriefError, BuilderBug, underlying_bug
 from builder.extract import EXTRACTOR_VERSION, extract_bytes
 from builder.extract.read import too_big as over_size_limit
+from builder.fingerprint import cache_folder, code_fingerprint
 from builder.normalise import normalise
-from builder.schema import SCHEMA_VERSION, AliasFile, Company, Market, RateTable, ReportRecord
+from builder.schema import SCHEMA_VERSION, Company, Market, ReportRecord
 from builder.settings import Settings
 from builder.slugs import short_hash
-from builder.store import CODE_VERSION, remember
+from builder.store import (
+    CODE_VERSION,
+    GENERATION,
+    Tables,
+    generation_state,
+    load_tables,
+    remember,
+)
 from builder.write import Writer, atomic_write, write_schemas
-from builder.yamlio import dump_model, load_model
+from builder.yamlio import dump_model
 
 # Below this many uncached reports a process pool costs more to start than it saves.
 POOL_THRESHOLD = 40
@@ -59,13 +67,38 @@ class ExtractResult:
         )
 
 
+def _folder_entry(path: Path, folder: Path) -> BriefError | None:
+    """Why an entry of a reports folder is not read as a report (None: it is one).
+
+    A link that leads out of the folder would publish whatever it points at; a dangling
+    link, a FIFO or a device is never a report, and reading a FIFO would block the build.
+    """
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return BriefError(path, "a link to nothing (dangling or looping); not read")
+        if not target.is_relative_to(folder.resolve()):
+            return BriefError(path, f"a link to a file outside {folder}; not read")
+    if not path.is_file():
+        return BriefError(path, "not a regular file (a FIFO, device or socket); not read")
+    return None
+
+
 def collect_sources(sources: list[Path]) -> tuple[list[Path], list[BriefError]]:
-    """Report files named, or found in named folders (hidden files skipped), sorted."""
+    """Report files named, or found in named folders (hidden files and subfolders skipped)."""
     files: list[Path] = []
     problems: list[BriefError] = []
     for source in sources:
         if source.is_dir():
-            files += [p for p in source.iterdir() if p.is_file() and not p.name.startswith(".")]
+            for path in source.iterdir():
+                if path.name.startswith(".") or (path.is_dir() and not path.is_symlink()):
+                    continue
+                problem = _folder_entry(path, source)
+                if problem:
+                    problems.append(problem)
+                else:
+                    files.append(path)
         elif source.is_file():
             files.append(source)
         else:
@@ -73,9 +106,13 @@ def collect_sources(sources: list[Path]) -> tuple[list[Path], list[BriefError]]:
     return sorted(set(files), key=lambda p: (p.name, str(p))), problems
 
 
+EXTRACT_CODE = code_fingerprint("builder.extract")
+"""The code extraction runs: part of every record's cache key."""
+
+
 def _cache_key(raw: bytes, name: str) -> str:
     digest = hashlib.sha256()
-    for part in (EXTRACTOR_VERSION, str(SCHEMA_VERSION), name):
+    for part in (EXTRACTOR_VERSION, EXTRACT_CODE, str(SCHEMA_VERSION), name):
         digest.update(part.encode("utf-8") + b"\0")
     digest.update(raw)
     return digest.hexdigest()
@@ -113,7 +150,12 @@ def _extract_one(job: tuple[Path, bytes]) -> tuple[str | None, BriefError | None
     try:
         return extract_bytes(raw, path.name).model_dump_json(), None
     except BriefError as exc:
+        bug = underlying_bug(exc)
+        if bug is not None:  # extraction's last guard caught a bug, not a bad report
+            return None, BuilderBug.from_exception(path, bug)
         return None, BriefError(path, exc.problem, exc.line)
+    except Exception as exc:  # a bug outside extraction proper: this report still costs only itself
+        return None, BuilderBug.from_exception(path, exc)
 
 
 def _extract(
@@ -159,6 +201,11 @@ def extract_records(
     return records, sorted(problems + more, key=lambda p: str(p.path))
 
 
+_HELD: dict[Path, int] = {}
+"""Lock files this process holds, and how deeply: `brief build` holds the lock of `data/`
+for the whole build, and the extraction and MkDocs plugin inside it take it again."""
+
+
 @contextmanager
 def build_lock(folder: Path) -> Iterator[None]:
     """One build at a time per output folder; a second one is told, not blocked.
@@ -166,42 +213,67 @@ def build_lock(folder: Path) -> Iterator[None]:
     The lock file sits in the folder, so every build that writes there sees it, whatever
     project it was started from. It is opened for appending and never written: a build
     leaves it untouched, so `mkdocs serve`, which watches `data/`, is not set off by it.
+    Taken again by the process that holds it, it is simply held deeper.
     """
     if folder.exists() and not folder.is_dir():
         raise BriefError(folder, "is a file, not a folder; name a folder for the output")
     folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / ".brief.lock", "a") as handle:
+    lock = (folder / ".brief.lock").resolve()
+    if lock in _HELD:
+        _HELD[lock] += 1
+        try:
+            yield
+        finally:
+            _HELD[lock] -= 1
+        return
+    with open(lock, "a") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise BriefError(
                 folder, "another build is writing here; wait for it to finish"
             ) from None
+        _HELD[lock] = 1
         try:
             yield
         finally:
+            del _HELD[lock]
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _mark_generation(out_dir: Path, state: str, inputs: str | None = None) -> None:
+    """ "writing" names the extraction being written; "complete" is the same bytes whatever
+    was extracted, so equal outputs stay equal byte for byte."""
+    record = {"state": state, **({"inputs": inputs} if inputs else {})}
+    atomic_write(out_dir / GENERATION, json.dumps(record).encode("utf-8"))
 
 
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _inputs_digest(reports: list[Report], settings: Settings) -> str | None:
-    """Everything the data files are made from; None when a table cannot be read."""
+def _inputs_digest(reports: list[Report], tables: Tables) -> str:
+    """Everything the data files are made from: code, tables as loaded, and reports."""
     digest = hashlib.sha256(CODE_VERSION.encode())
-    try:
-        for table in (settings.rates_file, settings.aliases_file):
-            digest.update(_sha(table.read_bytes()).encode())
-    except OSError:
-        return None  # the full path names the problem
+    for table in (tables.rates, tables.aliases):
+        digest.update(_sha(table.model_dump_json().encode("utf-8")).encode())
     for report in reports:
         digest.update(f"{report.path.name}\0{report.key}\0".encode())
     return digest.hexdigest()
 
 
+def extract_cache(settings: Settings) -> Path:
+    """Extracted records and run manifests, for this extraction code only."""
+    return cache_folder(settings.cache_dir / "extract", EXTRACT_CODE)
+
+
+def data_cache(settings: Settings) -> Path:
+    """Loaded data files as JSON, for this builder code only."""
+    return cache_folder(settings.cache_dir / "data", CODE_VERSION)
+
+
 def _manifest_path(out_dir: Path, settings: Settings) -> Path:
-    return settings.cache_dir / "extract" / f"data-{short_hash(str(out_dir.resolve()), 16)}.json"
+    return extract_cache(settings) / f"data-{short_hash(str(out_dir.resolve()), 16)}.json"
 
 
 def _read_manifest(path: Path) -> dict:
@@ -212,10 +284,10 @@ def _read_manifest(path: Path) -> dict:
     return manifest if isinstance(manifest, dict) and manifest.get("code") == CODE_VERSION else {}
 
 
-def _up_to_date(manifest: dict, inputs: str | None, out_dir: Path) -> bool:
+def _up_to_date(manifest: dict, inputs: str, out_dir: Path) -> bool:
     """True when the last complete run had these inputs and its files are still as written."""
     files = manifest.get("files")
-    if inputs is None or manifest.get("inputs") != inputs or not isinstance(files, dict):
+    if manifest.get("inputs") != inputs or not isinstance(files, dict):
         return False
     data_files = {
         path.relative_to(out_dir).as_posix()
@@ -269,23 +341,30 @@ def extract_to_dir(sources: list[Path], out_dir: Path, settings: Settings) -> Ex
     result.reports = len(files)
     reports, problems = read_reports(files)
     result.problems += problems
+    tables = load_tables(settings)
+    if tables.problems:  # identities and conversions would change: keep the data as it is
+        result.problems += tables.problems
+        result.notes.append("a rate or alias table is broken, so no data file was written")
+        result.seconds = time.perf_counter() - started
+        return result
     manifest_path = _manifest_path(out_dir, settings)
     manifest = _read_manifest(manifest_path)
-    inputs = _inputs_digest(reports, settings)
-    if not result.problems and _up_to_date(manifest, inputs, out_dir):
+    inputs = _inputs_digest(reports, tables)
+    stopped = generation_state(out_dir) == "writing"
+    if not result.problems and not stopped and _up_to_date(manifest, inputs, out_dir):
         result.markets, result.companies = manifest["markets"], manifest["companies"]
         result.unchanged = len(manifest["files"])
         result.seconds = time.perf_counter() - started
         return result
-    rates = load_model(settings.rates_file, RateTable)
-    aliases = load_model(settings.aliases_file, AliasFile)
-    records, problems = _extract(reports, settings.cache_dir / "extract", None)
+    records, problems = _extract(reports, extract_cache(settings), None)
     result.problems = sorted(result.problems + problems, key=lambda p: str(p.path))
-    data = normalise(records, rates, aliases)
+    data = normalise(records, tables.rates, tables.aliases)
     with build_lock(out_dir):
-        writer = Writer(out_dir)
+        # the folder is marked "writing" before its first change and "complete" after the
+        # last, so a run killed in between is seen (`brief check`) and finished by the next
+        writer = Writer(out_dir, before_change=lambda: _mark_generation(out_dir, "writing", inputs))
         write_schemas(writer)
-        data_writer = _DataWriter(writer, manifest.get("files", {}), settings.cache_dir / "data")
+        data_writer = _DataWriter(writer, manifest.get("files", {}), data_cache(settings))
         for market in data.markets:
             data_writer.write(f"markets/{market.slug}.yaml", market, "market", market.source.file)
         for company in data.companies:
@@ -308,6 +387,8 @@ def extract_to_dir(sources: list[Path], out_dir: Path, settings: Settings) -> Ex
                 "files": data_writer.files,
             }
             atomic_write(manifest_path, json.dumps(record, indent=1).encode("utf-8"))
+        if writer.before_change is None or not (out_dir / GENERATION).exists():
+            _mark_generation(out_dir, "complete")  # something changed, and all is written
     result.markets, result.companies = len(data.markets), len(data.companies)
     result.written, result.unchanged = len(writer.written), len(writer.unchanged)
     result.seconds = time.perf_counter() - started
@@ -315,5 +396,12 @@ def extract_to_dir(sources: list[Path], out_dir: Path, settings: Settings) -> Ex
 
 
 def extract_to_data(settings: Settings) -> ExtractResult:
-    """The default job of `brief build` and the MkDocs plugin: content/reports -> data/."""
-    return extract_to_dir([settings.reports_dir], settings.data_dir, settings)
+    """The default job of `brief build` and the MkDocs plugin: content/reports -> data/.
+
+    `content/reports` must be a folder: a file there would be read as the only report, and
+    every other market's data file pruned.
+    """
+    reports = settings.reports_dir
+    if reports.exists() and not reports.is_dir():
+        raise BriefError(reports, "is a file, not the folder of reports; data/ is left as it is")
+    return extract_to_dir([reports], settings.data_dir, settings)

@@ -17,6 +17,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from builder.charts import headline
+from builder.growth import implied_factor
 from builder.index import Index
 from builder.schema import Market, RateTable
 from builder.store import Brief
@@ -142,10 +143,11 @@ def make_environment(templates_dir: Path) -> Environment:
 def implied_cagr(market: Market) -> float | None:
     """Growth implied by the stated base and forecast, to set beside the stated CAGR."""
     base, forecast = headline(market, "base"), headline(market, "forecast")
-    if not base or not forecast or forecast.year <= base.year or base.usd_millions <= 0:  # type: ignore[operator]
+    if not base or not forecast or forecast.year <= base.year:  # type: ignore[operator]
         return None
     years = forecast.year - base.year  # type: ignore[operator]
-    return ((forecast.usd_millions / base.usd_millions) ** (1 / years) - 1) * 100
+    factor = implied_factor(base.usd_millions, forecast.usd_millions, years)
+    return None if factor is None else (factor - 1) * 100
 
 
 def extracted(market: Market, companies: int) -> str:

@@ -9,7 +9,7 @@ an override would otherwise be silently ignored.
 from __future__ import annotations
 
 import json
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -21,9 +21,14 @@ SizeKind = Literal["base", "forecast", "other"]
 
 
 class Model(BaseModel):
-    """Strict base: unknown keys are errors, values are validated on assignment."""
+    """Strict base: unknown keys are errors, values are validated on assignment, and a
+    number is finite (`.nan` or `.inf` in a correction would break every sum and chart)."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, allow_inf_nan=False)
+
+
+NonNegative = Annotated[float, Field(ge=0)]
+"""Money in USD: a market size or a revenue below zero means nothing."""
 
 
 # --- The extracted record: one report as the text states it, before normalisation ----------
@@ -135,7 +140,7 @@ class ReportRecord(Model):
 class SizeFigure(Model):
     kind: SizeKind
     year: int | None = None
-    usd_millions: float
+    usd_millions: NonNegative
     original: str
     quote: str
 
@@ -163,11 +168,11 @@ class Market(Model):
 
 
 class Revenue(Model):
-    amount: float
+    amount: NonNegative
     currency: str
     unit: Unit = ""
     year: int | None = None
-    usd_millions: float
+    usd_millions: NonNegative
     approximate: bool = False
     subject: str | None = None
     quote: str
@@ -197,7 +202,7 @@ class RateTable(Model):
     """Dated currency rates: USD per one unit of the currency, by year."""
 
     source: str
-    rates: dict[str, dict[int, float]]
+    rates: dict[str, dict[int, Annotated[float, Field(gt=0)]]]
 
 
 class AliasFile(Model):

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from pydantic_core import to_json
 
+from builder.charts import CODE_VERSION as CHARTS_CODE
 from builder.charts import (
     ChartSpec,
     alt_text,
@@ -38,6 +39,7 @@ from builder.charts import (
     span_spec,
 )
 from builder.errors import BriefError
+from builder.fingerprint import cache_folder
 from builder.index import Index, build_index
 from builder.page_cache import CachedPages, PageCache
 from builder.render import (
@@ -51,9 +53,8 @@ from builder.render import (
 )
 from builder.schema import SCHEMA_VERSION, RateTable
 from builder.settings import Settings
-from builder.store import Brief
+from builder.store import CODE_VERSION, Brief, load_tables
 from builder.write import atomic_write
-from builder.yamlio import load_model
 
 POOL_THRESHOLD = 24
 """Below this many charts to draw, starting worker processes costs more than it saves."""
@@ -166,10 +167,17 @@ class ChartRenderer:
 
 
 def _cell(value: object) -> object:
-    """A CSV cell no spreadsheet will run as a formula."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    """A CSV cell no spreadsheet will run as a formula, in any locale.
+
+    Where ";" separates fields (many European locales), every ";"-separated part of a cell
+    starts a cell of its own, so each part is guarded, not only the first.
+    """
+    if not isinstance(value, str):
+        return value
+    return ";".join(
+        "'" + part if part.lstrip(" ")[:1] in ("=", "+", "-", "@", "\t", "\r") else part
+        for part in value.split(";")
+    )
 
 
 def _csv(header: list[str], rows: list[list[object]]) -> str:
@@ -261,12 +269,8 @@ def build_date() -> date:
 
 
 def load_rates(settings: Settings) -> tuple[RateTable | None, list[BriefError]]:
-    if not settings.rates_file.is_file():
-        return None, []
-    try:
-        return load_model(settings.rates_file, RateTable), []
-    except BriefError as exc:
-        return None, [exc]
+    tables = load_tables(settings)
+    return tables.rates, tables.problems
 
 
 def generate_site(
@@ -285,15 +289,17 @@ def generate_site(
     refs, specs = plan_charts(brief, index)
     rates, rate_problems = load_rates(settings)
     problems = [*extra_problems, *brief.problems, *index.problems, *rate_problems]
+    problems = list({str(p): p for p in problems}.values())  # a table's problem comes twice
     stats.problems = problems
     data = SiteData(
         brief, index, refs, rates, built or build_date(), problems=[str(p) for p in problems]
     )
-    charts = ChartRenderer(settings.cache_dir / "charts", workers)
+    charts = ChartRenderer(cache_folder(settings.cache_dir / "charts", CHARTS_CODE), workers)
     charts_started = time.perf_counter()
     charts.start(list(specs.values()))
     env = make_environment(settings.templates_dir)
-    cache = PageCache(settings.cache_dir / "pages", env, settings.templates_dir)
+    pages_cache = cache_folder(settings.cache_dir / "pages", CODE_VERSION)
+    cache = PageCache(pages_cache, env, settings.templates_dir)
     pages = CachedPages(env, data, cache)
 
     def page(path: str, render: Callable[..., str], *args: object) -> tuple[str, str]:

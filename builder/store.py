@@ -15,21 +15,22 @@ the models in hand when it writes the files, fills the cache as it goes (`rememb
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from builder.errors import BriefError
-from builder.schema import Company, Market
+from builder.fingerprint import package_fingerprint
+from builder.schema import AliasFile, Company, Market, RateTable
+from builder.settings import Settings
 from builder.write import atomic_write
-from builder.yamlio import load_model, parse_text, read_text, validate
+from builder.yamlio import MAX_DATA_BYTES, load_model, parse_text, read_bytes, read_text, validate
 
-CODE_VERSION = hashlib.sha256(
-    b"".join(path.read_bytes() for path in sorted(Path(__file__).parent.glob("*.py")))
-).hexdigest()[:16]
-"""The builder's code after extraction (whose records are versioned by EXTRACTOR_VERSION),
-part of the key of every cache but the charts' (which key on their own module): after any
-change to it, data is normalised and loaded, and pages are rendered, afresh."""
+CODE_VERSION = package_fingerprint()
+"""The builder's code, extraction included, part of the key of every cache but the charts'
+(which key on their own modules): after any change to it, data is normalised and loaded,
+and pages are rendered, afresh."""
 
 
 @dataclass
@@ -68,17 +69,14 @@ def remember(cache_dir: Path, raw: bytes, item: Market | Company) -> None:
 def _load(path: Path, model: type[Market] | type[Company], cache_dir: Path | None):
     """One data file, from the cache when its bytes were loaded before."""
     if cache_dir is None:
-        return load_model(path, model)
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        return load_model(path, model)  # which names the problem
+        return load_model(path, model, MAX_DATA_BYTES)
+    raw = read_bytes(path, MAX_DATA_BYTES)
     cached = _cache_file(cache_dir, raw, model)
     try:
         return model.model_validate_json(cached.read_bytes())
     except (OSError, ValueError):
         pass  # not cached yet, or a damaged entry: parse the YAML
-    item = load_model(path, model)
+    item = load_model(path, model, MAX_DATA_BYTES)
     atomic_write(cached, item.model_dump_json().encode("utf-8"))
     return item
 
@@ -100,7 +98,42 @@ def _load_folder(
     return loaded
 
 
-def apply_override(path: Path, brief: Brief) -> None:
+OVERRIDE_SUFFIXES = (".yaml", ".yml")
+KIND_FOLDERS = {"markets": "market", "companies": "company"}
+"""`data/overrides/markets/<slug>.yaml` corrects the market when a company has its slug too."""
+
+
+def override_files(folder: Path) -> tuple[list[tuple[Path, str | None]], list[BriefError]]:
+    """Every override with the kind its place fixes (None: by slug), and files that are not.
+
+    `.yml` and any case of the suffix count; a file that cannot be an override is named
+    rather than skipped, since it is most likely a correction someone expects to apply.
+    """
+    found: list[tuple[Path, str | None]] = []
+    problems: list[BriefError] = []
+    places: list[tuple[Path, str | None]] = [(folder, None)]
+    places += [(folder / name, kind) for name, kind in KIND_FOLDERS.items()]
+    for place, kind in places:
+        if not place.is_dir():
+            continue
+        for path in sorted(place.iterdir()):
+            if path.name.startswith(".") or (kind is None and path.name in KIND_FOLDERS):
+                continue
+            if path.suffix.lower() in OVERRIDE_SUFFIXES:
+                found.append((path, kind))
+            else:
+                problems.append(
+                    BriefError(path, "not an override: name corrections <slug>.yaml; not applied")
+                )
+    by_target: dict[tuple[str, str | None], Path] = {}
+    for path, kind in found:
+        other = by_target.setdefault((path.stem, kind), path)
+        if other != path:
+            problems.append(BriefError(path, f"corrects the same slug as {other.name}; merge them"))
+    return found, problems
+
+
+def apply_override(path: Path, brief: Brief, kind: str | None = None) -> None:
     """Merge one override file; a broken one is reported and left exactly as it is."""
     text = read_text(path)
     data = parse_text(text, path)
@@ -109,21 +142,42 @@ def apply_override(path: Path, brief: Brief) -> None:
     if not isinstance(data, dict):
         raise BriefError(path, "an override must be a mapping of fields to corrected values", 1)
     slug = path.stem
-    if slug in brief.markets and slug in brief.companies:
-        raise BriefError(path, f"{slug!r} names both a market and a company; rename one")
-    if slug in brief.markets:
+    is_market = slug in brief.markets and kind != "company"
+    is_company = slug in brief.companies and kind != "market"
+    if is_market and is_company:
+        raise BriefError(
+            path,
+            f"{slug!r} names both a market and a company; move the file into "
+            "data/overrides/markets/ or data/overrides/companies/",
+        )
+    if is_market:
         target, model, table = brief.markets[slug], Market, brief.markets
-    elif slug in brief.companies:
+    elif is_company:
         target, model, table = brief.companies[slug], Company, brief.companies
     else:
         raise BriefError(
-            path, f"no market or company with slug {slug!r}; the correction is not applied"
+            path,
+            f"no {kind or 'market or company'} with slug {slug!r}; the correction is not applied",
         )
     if data.get("slug", slug) != slug:
         raise BriefError(path, "an override cannot change the slug; rename the file instead")
     merged = merge(target.model_dump(mode="json"), data)
     table[slug] = validate(model, merged, path, text)  # type: ignore[index]
-    brief.applied_overrides[slug] = path
+    brief.applied_overrides[slug if kind is None else f"{kind}:{slug}"] = path
+
+
+GENERATION = ".brief-generation.json"
+"""In a data folder: which extraction wrote it and whether it finished writing (written by
+`builder.pipeline` before its first change to the folder and after its last)."""
+
+
+def generation_state(data_dir: Path) -> str | None:
+    """ "writing" when a run was stopped before it finished writing `data_dir`."""
+    try:
+        record = json.loads((data_dir / GENERATION).read_bytes())
+    except (OSError, ValueError):
+        return None
+    return record.get("state") if isinstance(record, dict) else None
 
 
 def load_brief(data_dir: Path, cache_dir: Path | None = None) -> Brief:
@@ -134,10 +188,61 @@ def load_brief(data_dir: Path, cache_dir: Path | None = None) -> Brief:
     brief = Brief()
     brief.markets = _load_folder(data_dir / "markets", Market, brief, cache_dir)
     brief.companies = _load_folder(data_dir / "companies", Company, brief, cache_dir)
-    overrides = data_dir / "overrides"
-    for path in sorted(overrides.glob("*.yaml")) if overrides.is_dir() else []:
+    if generation_state(data_dir) == "writing":
+        brief.problems.append(
+            BriefError(
+                data_dir,
+                "an extraction was stopped while writing, so files of two extractions are "
+                "mixed here; run `brief build` to finish it",
+            )
+        )
+    overrides, problems = override_files(data_dir / "overrides")
+    brief.problems += problems
+    for path, kind in overrides:
         try:
-            apply_override(path, brief)
+            apply_override(path, brief, kind)
         except BriefError as exc:
             brief.problems.append(exc)
     return brief
+
+
+# --- The rate and alias tables: shipped defaults, extended by the project's files ----------
+
+DEFAULTS = Path(__file__).parent / "defaults"
+
+
+@dataclass
+class Tables:
+    """The rate and alias tables extraction uses, and every problem found reading them."""
+
+    rates: RateTable
+    aliases: AliasFile
+    problems: list[BriefError] = field(default_factory=list)
+
+
+def _table(default: Path, project: Path, model: type, problems: list[BriefError]) -> Any:
+    """The shipped table with the project's merged on top (a broken project file: reported)."""
+    base = parse_text(read_text(default), default)
+    if not project.exists():
+        return model.model_validate(base)
+    try:
+        text = read_text(project)
+        data = parse_text(text, project) or {}
+        if not isinstance(data, dict):
+            raise BriefError(project, "a table must be a mapping", 1)
+        table = validate(model, merge(base, data), project, text)
+        if isinstance(table, AliasFile):  # a list would replace the shipped one: add up
+            shipped = base["not_companies"]
+            table.not_companies = list(dict.fromkeys([*shipped, *table.not_companies]))
+        return table
+    except BriefError as exc:
+        problems.append(exc)
+        return model.model_validate(base)
+
+
+def load_tables(settings: Settings) -> Tables:
+    """Both tables; each broken one is reported (all of them, not only the first)."""
+    problems: list[BriefError] = []
+    rates = _table(DEFAULTS / "fx_rates.yaml", settings.rates_file, RateTable, problems)
+    aliases = _table(DEFAULTS / "company_aliases.yaml", settings.aliases_file, AliasFile, problems)
+    return Tables(rates, aliases, problems)

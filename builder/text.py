@@ -21,7 +21,9 @@ from builder.yamlio import dump_text
 _SPECIALS = "\\`*_{}[]<>&|#\"'"
 _ENTITIES = str.maketrans({ch: f"&#{ord(ch)};" for ch in _SPECIALS})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_BLOCK_START = re.compile(r"^(?:([-+=~:>])|(\d+)([.)])(?=\s|$))")
+_BLOCK_START = re.compile(r"^(?:([-+=~:>!?])|(\d+)([.)])(?=\s|$))")
+"""What starts a block at the start of a line: list markers, underlines, fences, quotes, and
+`!!!` / `???` (an admonition or details block with classes of the text's choosing)."""
 
 
 def plain(value: object) -> str:
@@ -35,7 +37,7 @@ def md(value: object) -> Markup:
         return value
     text = plain(value).translate(_ENTITIES)
     match = _BLOCK_START.match(text)
-    if match:  # a list marker, heading underline or fence at the start of a line
+    if match:  # a list marker, heading underline, fence or admonition at the start of a line
         mark = match.group(1) or match.group(3)
         text = (match.group(2) or "") + f"&#{ord(mark)};" + text[match.end() :]
     return Markup(text)

@@ -8,8 +8,11 @@ bug to report, not a page to lose), and never writes outside its root.
 
 from __future__ import annotations
 
+import ctypes
 import os
+import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,7 +50,14 @@ class Writer:
     root: Path
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
+    before_change: Callable[[], None] | None = None
+    """Called once, before the first file is written or removed (to mark the folder)."""
     _owners: dict[Path, str] = field(default_factory=dict)
+
+    def _changing(self) -> None:
+        if self.before_change is not None:
+            hook, self.before_change = self.before_change, None
+            hook()
 
     def write(self, relative: str, content: str | bytes, owner: str) -> Path:
         """Write `content` at `root/relative` for `owner` (named in errors about collisions)."""
@@ -67,6 +77,7 @@ class Writer:
                 return target
         except OSError:
             pass
+        self._changing()
         try:
             atomic_write(target, data)
         except OSError as exc:  # a full disk, a file where a folder should be, no permission
@@ -87,6 +98,7 @@ class Writer:
                 path.unlink(missing_ok=True)
             for path in sorted(base.glob(pattern)):
                 if path.is_file() and path.resolve() not in self._owners:
+                    self._changing()
                     path.unlink()
                     removed.append(path)
         return removed
@@ -96,3 +108,40 @@ def write_schemas(writer: Writer) -> None:
     """JSON Schemas beside the data, so editors check hand edits against the contract."""
     for kind, text in json_schemas().items():
         writer.write(f"schema/{kind}.schema.json", text, owner="schema")
+
+
+def staging_folder(final: Path) -> Path:
+    """Where a folder is built before it replaces `final`: a hidden sibling, same file system."""
+    return final.parent / f".{final.name}.new"
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False if unsupported."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    done = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange)
+    return done == 0
+
+
+def swap_in(staging: Path, final: Path) -> None:
+    """Publish a completely built folder: readers see the old one or the new one, whole.
+
+    Where the system can exchange two paths atomically it does; elsewhere the old folder is
+    renamed aside and the new one renamed in, a gap of one system call. The old is deleted
+    after the swap.
+    """
+    if final.is_dir() and not final.is_symlink():
+        if not _exchange(staging, final):
+            aside = final.parent / f".{final.name}.old"
+            shutil.rmtree(aside, ignore_errors=True)
+            os.replace(final, aside)
+            os.replace(staging, final)
+            staging = aside
+        shutil.rmtree(staging, ignore_errors=True)
+        return
+    if final.exists() or final.is_symlink():
+        final.unlink()
+    os.replace(staging, final)

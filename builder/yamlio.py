@@ -7,6 +7,8 @@ fix these files by hand.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -47,28 +49,131 @@ def dump_model(model: Model, kind: str) -> str:
     return schema_comment(kind) + dump_text(model.model_dump(mode="json", exclude_none=True))
 
 
+MAX_YAML_BYTES = 1024 * 1024
+"""A hand-written file (an override, a table) is a few KB; above this it is refused unread."""
+
+MAX_DATA_BYTES = 32 * 1024 * 1024
+"""A data file the builder wrote: a company named in thousands of reports can be large."""
+
+ALIAS_ALLOWANCE = 10_000
+"""Characters that `*alias` references may add beyond twice the file's own length."""
+
+
+def _check_node(root: yaml.Node, path: Path | str, text_length: int) -> None:
+    """Refuse duplicate keys, recursive aliases and aliases that repeat a value beyond reason.
+
+    Constructing YAML shares an aliased value, but merging and validating copy it: 20,000
+    references to one string in a 160 KB file would become gigabytes. Each node's size
+    (characters of its scalars) is counted once per reference, memoised per node.
+    """
+    sizes: dict[int, int] = {}
+    visiting: set[int] = set()
+    limit = 2 * text_length + ALIAS_ALLOWANCE
+
+    def size(node: yaml.Node) -> int:
+        if id(node) in sizes:
+            return sizes[id(node)]
+        if id(node) in visiting:
+            raise BriefError(path, "a YAML alias refers to itself", node.start_mark.line + 1)
+        visiting.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            _no_duplicate_keys(node, path)
+            total = 1 + sum(size(k) + size(v) for k, v in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            total = 1 + sum(size(item) for item in node.value)
+        else:
+            total = 1 + len(str(node.value))
+        visiting.discard(id(node))
+        sizes[id(node)] = total
+        if total > limit:
+            raise BriefError(
+                path,
+                "YAML aliases (*name) repeat values far beyond the file's size; "
+                "write the values out",
+                node.start_mark.line + 1,
+            )
+        return total
+
+    size(root)
+
+
+def _no_duplicate_keys(node: yaml.MappingNode, path: Path | str) -> None:
+    """YAML keeps the last of two equal keys; a hand edit means one of them, so ask which."""
+    seen: dict[str, int] = {}
+    for key, _ in node.value:
+        if not isinstance(key, yaml.ScalarNode) or key.value == "<<":
+            continue
+        line = key.start_mark.line + 1
+        if key.value in seen:
+            first = seen[key.value]
+            problem = f"key {key.value!r} appears twice (first on line {first}); keep one"
+            raise BriefError(path, problem, line)
+        seen[key.value] = line
+
+
 def parse_text(text: str, path: Path | str) -> Any:
-    """Parse YAML safely; a syntax error becomes a BriefError with the line number."""
+    """Parse YAML safely; a syntax error becomes a BriefError with the line number.
+
+    The document is composed and checked (`_check_node`) before any value is built.
+    """
     try:
-        return yaml.load(text, Loader=_Loader)  # _Loader is a safe loader
+        loader = _Loader(text)  # _Loader is a safe loader
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None
+            _check_node(node, path, len(text))
+            return loader.construct_document(node)
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         problem = exc.problem or str(exc)
         raise BriefError(path, f"invalid YAML: {problem}", line) from None
     except yaml.YAMLError as exc:
         raise BriefError(path, f"YAML error: {exc}") from None
+    except RecursionError:
+        raise BriefError(path, "invalid YAML: nested too deeply") from None
 
 
-def read_text(path: Path) -> str:
+def read_bytes(path: Path, limit: int = MAX_YAML_BYTES) -> bytes:
+    """A regular file's bytes, at most `limit` of them; anything else is a BriefError.
+
+    A FIFO would block the build forever and a link to /dev/zero would fill memory, so the
+    file is opened without blocking and checked to be a regular file of a sane size before
+    a byte is read; the read itself stops after `limit` in case the file grows meanwhile.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise BriefError(path, f"cannot read: {exc.strerror or exc}") from None
+    too_big = BriefError(path, f"over {limit // 1024:,} KB, too large to be read")
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise BriefError(path, "cannot read: is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise BriefError(path, "not a regular file (a device, FIFO or socket); not read")
+        if info.st_size > limit:
+            raise too_big
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            raw = handle.read(limit + 1)
+    except OSError as exc:
+        raise BriefError(path, f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    if len(raw) > limit:
+        raise too_big
+    return raw
+
+
+def read_text(path: Path, limit: int = MAX_YAML_BYTES) -> str:
     """A YAML file's text; a file that is not UTF-8, or not readable, is a BriefError.
 
     Hand-edited files are never read leniently: a correction saved as Latin-1 would
     otherwise be applied with its accents turned into replacement characters.
     """
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise BriefError(path, f"cannot read: {exc.strerror or exc}") from None
+    raw = read_bytes(path, limit)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -112,6 +217,6 @@ def validate(model: type[M], data: Any, path: Path | str, text: str | None = Non
         raise BriefError(path, f"{field}: {first['msg']}{more}", line) from None
 
 
-def load_model(path: Path, model: type[M]) -> M:
-    text = read_text(path)
+def load_model(path: Path, model: type[M], limit: int = MAX_YAML_BYTES) -> M:
+    text = read_text(path, limit)
     return validate(model, parse_text(text, path), path, text)
