@@ -34,9 +34,7 @@ _INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")  # "U.S.", "U.K." end with a dot bu
 _NUMBER = re.compile(r"^[~≈<>]?[$€£¥₹]|^[\d.,%]+$|^\d[\d.,]*-?(?:[mb]n|million|billion|trillion)")
 _ARTICLES = frozenset("the a an".split())
 # Words that end a market's name read backwards: determiners and pronouns, prepositions and
-# conjunctions that start a clause, verbs of the sentence around the name (news headlines put
-# one right before it: "Strong growth drives ...", "... Fuels ..."), and adjectives that rank
-# or qualify a market without naming it ("the largest market", "the current total market").
+# conjunctions that start a clause, auxiliaries, and the scale word of an amount.
 _STOP = frozenset(
     # determiners, pronouns
     "this that these those its their our his her your my which whose what whom who it "
@@ -45,16 +43,21 @@ _STOP = frozenset(
     "of for to in on at by from with within without across into onto over under about "
     "between among amid during through throughout than like including per via as versus vs "
     "whereas while if whether because since although though but nor so then "
-    # auxiliaries and verbs that stand before a market's name
+    # auxiliaries
     "is are was were be been being am has have had do does did will would shall should "
-    "could might must says said say predicts predicted predict projects projected "
-    "expects expected estimates estimated forecasts forecasted sees saw reports reported "
-    "drives drove driving fuels fueled fuelled boosts boosted propels propelled powers "
-    "powered spurs spurred lifts lifted hits transforms transformed reshapes reshaped shapes "
-    "shaped dominates dominated leads enters entered remains remained held holds "
-    "monitoring analyzing analysing tracking covering studying examines examined "
+    "could might must "
     # the scale of an amount: "a $1.2 trillion market"
     "thousand million billion trillion mn bn usd eur".split()
+)
+# Verbs news headlines put right before a market's name ("Strong growth drives contract
+# ... market", "Visiongain predicts boom in ..."). Only a boundary when a word follows them:
+# right before "market" the same word is a noun ("Hard Drives Market", "Stair Lifts Market").
+_VERBS = frozenset(
+    "says said say predicts predicted predict projects projected expects expected estimates "
+    "estimated forecasts forecasted sees saw reports reported drives drove fuels fueled "
+    "fuelled boosts boosted propels propelled powers powered spurs spurred lifts lifted hits "
+    "transforms transformed reshapes reshaped shapes shaped dominates dominated leads enters "
+    "entered remains remained held holds".split()
 )
 # Adjectives that rank or qualify a market without naming it ("the largest market", "the
 # current total global ... market"). They end the name, and must themselves follow an
@@ -78,7 +81,7 @@ _LEGAL = frozenset("inc inc. ltd ltd. llc llp plc gmbh pvt corp co.".split())
 # A market named as where demand comes from is a customer of the report's market.
 _DEMAND = frozenset("demand".split())
 _DEMAND_PREPOSITIONS = frozenset("in from for".split())
-_PHRASE_STOP = _STOP | _QUALIFIERS | _ARTICLES
+_PHRASE_STOP = _STOP | _VERBS | _QUALIFIERS | _ARTICLES
 _SMALL = frozenset("and or of for in the a an to on by with at from vs".split())
 _AMOUNT_MARKET = re.compile(
     r"\ban?\s+[$€£¥₹]?\d[\d.,]*[-\s]?(?:[mb]n|million|billion|trillion)?\s+market\b"
@@ -205,19 +208,24 @@ def _name_before(tokens: list[_Token], i: int) -> str | None:
     j = i - 1
     while j >= 0:
         token = tokens[j]
-        if _ends_clause(token) or token.text in _DASHES or _NUMBER.search(token.bare):
+        comma = _list_comma(token, words)
+        if _ends_clause(token) and not comma:
+            break
+        if token.text in _DASHES or _NUMBER.search(token.bare):
             break
         if token.low in _MARKET_WORDS or len(words) >= _MAX_NAME_WORDS:
             return None  # another market's words, or prose: no name boundary found
         if _qualifier(token):
             return _tidy(words) if _qualified(tokens, j) else None
+        if token.low in _VERBS and words:
+            break
         if (token.low in _STOP or token.low in _ARTICLES) and not _joins_title(tokens, j, words):
             if token.low in _ARTICLES and _after_demand(tokens, j):
                 return None
             break
         if not token.bare:
             break
-        words.insert(0, token.word)
+        words.insert(0, token.word + ("," if comma else ""))
         if token.text.startswith(_OPENING):
             break
         j -= 1
@@ -227,7 +235,9 @@ def _name_before(tokens: list[_Token], i: int) -> str | None:
 
 
 def _qualifier(token: _Token) -> bool:
-    return token.low in _QUALIFIERS or token.low.rsplit("-", 1)[-1] in _QUALIFIERS
+    """ "largest", also in a compound ("next-largest"); "high-end" is a name's word."""
+    last = token.low.rsplit("-", 1)[-1]
+    return token.low in _QUALIFIERS or (last.endswith("est") and last in _QUALIFIERS)
 
 
 def _qualified(tokens: list[_Token], j: int) -> bool:
@@ -236,7 +246,19 @@ def _qualified(tokens: list[_Token], j: int) -> bool:
         j -= 1
     if j < 0 or _ends_clause(tokens[j]) or tokens[j].text in _DASHES:
         return True
-    return tokens[j].low in _ARTICLES or tokens[j].low in _STOP
+    return tokens[j].low in _ARTICLES or tokens[j].low in _STOP or tokens[j].low in _VERBS
+
+
+def _list_comma(token: _Token, words: list[str]) -> bool:
+    """ "Carbon Capture, Utilization and Storage (CCUS)": a comma between the capitalised
+    items of a name that goes on to join its last item with "and"."""
+    return (
+        token.text.endswith(",")
+        and token.bare[:1].isupper()
+        and bool(words)
+        and words[0][:1].isupper()
+        and any(w.lower() in _JOINERS for w in words)
+    )
 
 
 def _ends_clause(token: _Token) -> bool:

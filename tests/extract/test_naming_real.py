@@ -235,3 +235,23 @@ def test_a_long_run_of_capitalised_words_is_read_in_linear_time():
     record = extract_bytes(report, "long.html")
     assert time.perf_counter() - start < 3
     assert len(record.name) <= 120
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # from the generated corpus: a gerund or a verb-like noun is part of a name
+        (
+            "The global cardiac monitoring devices market was valued at USD 2 billion",
+            "Cardiac Monitoring Devices Market",
+        ),
+        ("Port Tracking Solutions Market Size, Share", "Port Tracking Solutions Market"),
+        ("the global hard drives market grew", "Hard Drives Market"),
+        (
+            "United States Carbon Capture, Utilization and Storage (CCUS) Market Report",
+            "United States Carbon Capture, Utilization and Storage (CCUS) Market",
+        ),
+    ],
+)
+def test_names_that_hold_words_a_sentence_would_stop_at(text, name):
+    assert first_name(text) == name
