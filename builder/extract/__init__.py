@@ -20,7 +20,7 @@ from builder.extract.companies import extract_companies
 from builder.extract.document import HEADING, Block, looks_truncated, parse
 from builder.extract.entries import extract_entries, extract_faq, find_summary
 from builder.extract.headline import extract_figures
-from builder.extract.naming import market_name, title_case
+from builder.extract.naming import market_name, name_from_subject, title_case
 from builder.extract.places import geography_of
 from builder.extract.publishers import recognise, report_page
 from builder.extract.read import decode, strip_front_matter, too_big
@@ -102,8 +102,16 @@ def _extract(raw: bytes, file_name: str) -> ReportRecord:
     if not _looks_like_report(" ".join(s.text for s in sentences)):
         raise BriefError(file_name, f"not a market report: no market figures or terms found{hint}")
     headings = [s.heading.text for s in sections if s.heading is not None]
-    name = market_name(title, headings, sentences, _first_figures_sentence(sentences))
+    headline = _first_figures_sentence(sentences)
+    name = market_name(title, headings, sentences, headline)
     naming_warnings = []
+    if name is None:
+        name = name_from_subject(sentences, headline)
+        if name is not None:
+            naming_warnings.append(
+                f'the headline names no market; named "{name}" after the sentence before it: '
+                f'"{headline}"'
+            )
     if name is None:
         name, source = _fallback_name(title, blocks, file_name)
         naming_warnings.append(

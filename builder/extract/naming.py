@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from builder.extract.places import is_global_word
@@ -121,10 +122,10 @@ def market_name(
         name = first_name(text)
         if name:
             return name
-    return most_named(" ".join(s.text for s in sentences)) or _subject_before(sentences, headline)
+    return most_named(" ".join(s.text for s in sentences))
 
 
-def _subject_before(sentences: list[Sentence], headline: str | None) -> str | None:
+def name_from_subject(sentences: list[Sentence], headline: str | None) -> str | None:
     """ "Contract manufacturing is where it's at. Global Industry Analysts projects a
     $41-billion market": a headline that calls the market only "a $N market" is about what
     the sentence before it opened with."""
@@ -161,18 +162,18 @@ def most_named(text: str) -> str | None:
     return name if n >= 2 else None
 
 
-def _names(text: str) -> list[str]:
+def _names(text: str) -> Iterator[str]:
     """Every market name stated in `text`, in order; linear in the length of the text."""
+    if "market" not in text.lower():
+        return
     tokens = [_token(m.group()) for m in _TOKEN.finditer(text)]
-    names = []
     for i, token in enumerate(tokens):
         if token.low in _MARKET_WORDS and not _firm(tokens, i):
             name = _name_before(tokens, i)
             if name is None and token.low == "market":
                 name = _name_after(tokens, i)
             if name:
-                names.append(name)
-    return names
+                yield name
 
 
 def _token(text: str) -> _Token:

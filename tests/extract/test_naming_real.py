@@ -187,7 +187,12 @@ def test_a_market_called_only_by_its_size_is_the_subject_before():
         'Analysts projects a $41-billion market, thanks in part to the "huge number" of '
         "biotechs that lack production operations.\n"
     )
-    assert extract_bytes(raw.encode(), "report.txt").name == "Contract Manufacturing Market"
+    record = extract_bytes(raw.encode(), "report.txt")
+    assert record.name == "Contract Manufacturing Market"
+    assert record.warnings[0].startswith(
+        'the headline names no market; named "Contract Manufacturing Market" after the '
+        "sentence before it"
+    )
 
 
 def test_an_english_name_in_a_chinese_report_is_found():
