@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from builder.extract.places import is_global_word
+from builder.extract.places import is_global_word, lookup
 from builder.extract.sentences import Sentence
 
 _TOKEN = re.compile(r"\S+")
@@ -90,6 +90,7 @@ _AMOUNT_MARKET = re.compile(
 _SUBJECT = re.compile(r"^([A-Z][a-z-]+(?: [a-z][a-z-]+){0,4}) (?:is|are|was|were|has|have)\b")
 _MAX_NAME_WORDS = 10
 _MAX_NAME_CHARS = 100
+_LONGEST_PLACE = 4
 _MAX_PHRASE_WORDS = 8
 _SENTENCES_SEARCHED = 40
 
@@ -111,15 +112,19 @@ def market_name(
     """The market's name, or None when the text never names one.
 
     Tried in order: the title and first heading, the headline sentence (the first one with
-    figures), the first sentences, then the name the whole text repeats most. A leading or
-    trailing "Global" is dropped ("Public Relations Global Market Report"): worldwide
+    figures), the first sentences, then the name the whole text repeats most. A place after
+    the name ("Smart Home Market in India") is part of it in a title or the headline; in
+    other sentences it is usually one region of the market ("the market in Europe held 30%").
+    A leading or trailing "Global" is dropped ("Public Relations Global Market Report"): worldwide
     markets are named without it, so the same market gets one name whichever way a report
     puts it; the geography says Global instead.
     """
-    texts = [t for t in [title, *headings[:1], headline] if t]
-    texts += [s.text for s in sentences[:_SENTENCES_SEARCHED]]
-    for text in texts:
-        name = first_name(text)
+    for text in [title, *headings[:1], headline]:
+        name = first_name(text, place_after=True) if text else None
+        if name:
+            return name
+    for sentence in sentences[:_SENTENCES_SEARCHED]:
+        name = first_name(sentence.text)
         if name:
             return name
     return most_named(" ".join(s.text for s in sentences))
@@ -148,9 +153,10 @@ def name_from_sentence(sentence: str) -> str | None:
     return first_name(sentence)
 
 
-def first_name(text: str) -> str | None:
-    """The first market name the text states, or None."""
-    return next(iter(_names(text)), None)
+def first_name(text: str, place_after: bool = False) -> str | None:
+    """The first market name the text states, or None; with `place_after`, a place that
+    follows it ("... Market in India") is kept."""
+    return next(iter(_names(text, place_after)), None)
 
 
 def most_named(text: str) -> str | None:
@@ -162,7 +168,7 @@ def most_named(text: str) -> str | None:
     return name if n >= 2 else None
 
 
-def _names(text: str) -> Iterator[str]:
+def _names(text: str, place_after: bool = False) -> Iterator[str]:
     """Every market name stated in `text`, in order; linear in the length of the text."""
     if "market" not in text.lower():
         return
@@ -172,8 +178,26 @@ def _names(text: str) -> Iterator[str]:
             name = _name_before(tokens, i)
             if name is None and token.low == "market":
                 name = _name_after(tokens, i)
+            if name and place_after:
+                name += _place_after(tokens, i)
             if name:
                 yield name
+
+
+def _place_after(tokens: list[_Token], i: int) -> str:
+    """ " in India" when "market" is followed by "in" and a place, else ""."""
+    if i + 2 >= len(tokens) or tokens[i + 1].low != "in" or tokens[i].text.endswith(_CLAUSE_END):
+        return ""
+    words: list[str] = []
+    for token in tokens[i + 2 : i + 2 + _LONGEST_PLACE]:
+        words.append(token.word)
+        if _ends_clause(token):
+            break
+    for n in range(len(words), 0, -1):
+        written = " ".join(words[:n])
+        if written.removeprefix("the ")[:1].isupper() and lookup(written) is not None:
+            return f" in {written}"
+    return ""
 
 
 def _token(text: str) -> _Token:

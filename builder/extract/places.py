@@ -138,6 +138,7 @@ def leading_place(name: str) -> Place | None:
     return None
 
 
+_POSSESSIVE = re.compile(r"^(\S+?)['’]s\b")
 _GLOBAL_KEYS = frozenset(w.casefold() for w in GLOBAL_WORDS)
 _ADJECTIVE_WORDS = max(len(adjective.split()) for adjective in ADJECTIVES)
 
@@ -162,6 +163,7 @@ def geography_of(name: str) -> str:
     first = name.split(" ", 1)[0]
     if is_global_word(first):
         return GLOBAL
+    name = _POSSESSIVE.sub(r"\1", name, count=1)  # "Germany's Smart Home Market"
     place = leading_place(name)
     if place is not None:
         return place.name

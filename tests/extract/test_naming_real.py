@@ -260,3 +260,37 @@ def test_a_long_run_of_capitalised_words_is_read_in_linear_time():
 )
 def test_names_that_hold_words_a_sentence_would_stop_at(text, name):
     assert first_name(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "geography"),
+    [
+        # a place after the name belongs to it in a title or headline
+        (
+            "Smart Home Market in the United States, 2024",
+            "Smart Home Market in the United States",
+            "United States",
+        ),
+        (
+            "The e-commerce market in India is expected to reach",
+            "E-commerce Market in India",
+            "India",
+        ),
+        ("Smart Home Market in 2024", "Smart Home Market", "Global"),
+        # a possessive place (55's URL title: "Europe's electric vehicle fleet")
+        (
+            "Europe’s electric vehicle market is expected to grow",
+            "Europe’s Electric Vehicle Market",
+            "Europe",
+        ),
+    ],
+)
+def test_places_around_a_title_name(text, name, geography):
+    found = first_name(text, place_after=True)
+    assert (found, geography_of(found or "")) == (name, geography)
+
+
+def test_a_place_after_the_name_in_prose_is_a_region_of_the_market():
+    # 11: "North America is the major contributor to the global CDMO market"; a sentence that
+    # is not the headline names a region's part of the market, not the market
+    assert first_name("The CDMO market in North America held a 40% share") == "CDMO Market"
