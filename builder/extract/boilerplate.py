@@ -59,8 +59,8 @@ _PHONE = re.compile(r"(?:\b(?:tel|phone|call|fax)\b\s*[:.]|\+\d[\d\s()-]{7,20}\d
 _REPORT_TITLE = re.compile(r"\b(?:market|report|reports|research)\s*$", re.IGNORECASE)
 _SHORT_WORDS = 60
 _DATE = (
-    r"(?:\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}"
-    r"|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})"
+    r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})"
 )
 _CHROME_LINE = re.compile(
     r"^[ \t]*[+•»]?[ \t]*(?:[\d.,]+[kKmM]?[ \t]+)?(?:views?|read more|see more|show more"
