@@ -20,7 +20,12 @@ from builder.extract.companies import extract_companies
 from builder.extract.document import HEADING, Block, looks_truncated, parse
 from builder.extract.entries import extract_entries, extract_faq, find_summary
 from builder.extract.headline import extract_figures
-from builder.extract.naming import market_name, name_from_subject, title_case
+from builder.extract.naming import (
+    market_name,
+    name_from_report_title,
+    name_from_subject,
+    title_case,
+)
 from builder.extract.places import geography_of
 from builder.extract.publishers import recognise, report_page
 from builder.extract.read import decode, strip_front_matter, too_big
@@ -113,7 +118,8 @@ def _extract(raw: bytes, file_name: str) -> ReportRecord:
                 f'"{headline}"'
             )
     if name is None:
-        name, source = _fallback_name(title, blocks, file_name)
+        quoted = name_from_report_title(sentences)
+        name, source = _fallback_name(title, quoted, blocks, file_name)
         naming_warnings.append(
             f'no market name found in the text; named "{name}" after the {source}'
         )
@@ -185,11 +191,19 @@ def _first_figures_sentence(sentences: list[Sentence]) -> str | None:
     return fallback
 
 
-def _fallback_name(title: str | None, blocks: list[Block], file_name: str) -> tuple[str, str]:
-    """A name for a report that never names its market: its title, a short first line, or
-    its file name; the report is kept (with a warning) rather than dropped."""
+def _fallback_name(
+    title: str | None, quoted: str | None, blocks: list[Block], file_name: str
+) -> tuple[str, str]:
+    """A name for a report that never names its market: its title, the title of the report
+    it quotes, a short first line, or its file name; the report is kept (with a warning)
+    rather than dropped."""
     first = blocks[0].text.rstrip(" .:") if blocks else ""
-    for text, source in ((title or "", "title"), (first, "first line")):
+    candidates = (
+        (title, "title"),
+        (quoted, "title of the report it quotes"),
+        (first, "first line"),
+    )
+    for text, source in candidates:
         if text and len(text.split()) <= _MAX_FALLBACK_WORDS and len(text) <= _MAX_FALLBACK_CHARS:
             return text, source
     stem = _FILE_PREFIX.sub("", Path(file_name).stem)

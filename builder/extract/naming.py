@@ -88,6 +88,8 @@ _AMOUNT_MARKET = re.compile(
     r"\ban?\s+[$€£¥₹]?\d[\d.,]*[-\s]?(?:[mb]n|million|billion|trillion)?\s+market\b"
 )
 _SUBJECT = re.compile(r"^([A-Z][a-z-]+(?: [a-z][a-z-]+){0,4}) (?:is|are|was|were|has|have)\b")
+_QUOTED_REPORT = re.compile(r"[“\"‘]([^”\"’\n]{3,100})[”\"’]\s+(?:report|study)\b", re.IGNORECASE)
+_TITLE_YEARS = re.compile(r"[\s,:–—-]{0,5}(?:19|20)\d{2}(?:\s?[-–]\s?(?:19|20)?\d{2,4})?\s*$")
 _MAX_NAME_WORDS = 10
 _MAX_NAME_CHARS = 100
 _LONGEST_PLACE = 4
@@ -141,6 +143,18 @@ def name_from_subject(sentences: list[Sentence], headline: str | None) -> str | 
         return None
     m = _SUBJECT.match(texts[texts.index(headline) - 1])
     return f"{title_case(m.group(1))} Market" if m else None
+
+
+def name_from_report_title(sentences: list[Sentence]) -> str | None:
+    """'The "Li-ion Battery and Manufacturing Equipment – 2024" report from ...': the
+    subject of the report a text quotes, without its year, as a name."""
+    for sentence in sentences[:_SENTENCES_SEARCHED]:
+        m = _QUOTED_REPORT.search(sentence.text)
+        if m:
+            subject = _TITLE_YEARS.sub("", m.group(1)).strip(" ,:;–—-")
+            if subject and len(subject.split()) <= _MAX_NAME_WORDS:
+                return f"{title_case(subject)} Market"
+    return None
 
 
 def name_from_heading(heading: str) -> str | None:

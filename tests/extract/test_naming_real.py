@@ -294,3 +294,17 @@ def test_a_place_after_the_name_in_prose_is_a_region_of_the_market():
     # 11: "North America is the major contributor to the global CDMO market"; a sentence that
     # is not the headline names a region's part of the market, not the market
     assert first_name("The CDMO market in North America held a 40% share") == "CDMO Market"
+
+
+def test_a_report_that_names_no_market_is_named_after_the_report_it_quotes():
+    # 45: shipments of Li-ion batteries; the only "market" words name other markets
+    raw = (
+        'The "Li-ion Battery and Manufacturing Equipment – 2024" report from Interact Analysis '
+        "states that global shipments of Li-ion batteries surged by 38.8% year-on-year in "
+        "2023, driven up by robust demand in the energy storage market. This growth momentum "
+        "will continue, with the sector registering a 21.4% compound annual growth rate "
+        "(CAGR) from 2024 to 2029.\n"
+    )
+    record = extract_bytes(raw.encode(), "report.txt")
+    assert record.name == "Li-ion Battery and Manufacturing Equipment Market"
+    assert record.warnings[0].endswith("after the title of the report it quotes")
