@@ -32,8 +32,15 @@ _OPENING = ("“", '"', "‘", "«", "[", "'")
 _CLAUSE_END = (",", ";", ":", ".", "!", "?", "|", "–", "—")
 _DASHES = frozenset({"-", "–", "—", "|", "/", "•", "+"})
 _INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")  # "U.S.", "U.K." end with a dot but are names
-_NUMBER = re.compile(r"^[~≈<>]?[$€£¥₹]|^[\d.,%]+$|^\d[\d.,]*-?(?:[mb]n|million|billion|trillion)")
+# An amount, a year or a period ("2024", "2017-2031F", "$41-billion"); not "5G" or "3D".
+_NUMBER = re.compile(
+    r"^[~≈<>]?[$€£¥₹]|^[\d.,%]+$|^\d[\d.,]*-?(?:[mb]n|million|billion|trillion)"
+    r"|^\d{4}[-–/]\d{2,4}[A-Za-z]?$|^\d{4}[A-Za-z]$"
+)
+# Not words of a name: addresses and files.
+_NOT_WORD = re.compile(r"@|://|^www\.|\.(?:png|jpe?g|gif|svg|webp|html?|pdf)$", re.I)
 _ARTICLES = frozenset("the a an".split())
+_INDEFINITE = frozenset("a an".split())
 # Words that end a market's name read backwards: determiners and pronouns, prepositions and
 # conjunctions that start a clause, auxiliaries, and the scale word of an amount.
 _STOP = frozenset(
@@ -44,6 +51,9 @@ _STOP = frozenset(
     "of for to in on at by from with within without across into onto over under about "
     "between among amid during through throughout than like including per via as versus vs "
     "whereas while if whether because since although though but nor so then "
+    # adverbs that run into a name ("thereby supporting market progress")
+    "thereby thus hence also further still already even only just now currently mainly "
+    "largely primarily especially particularly significantly highly rapidly steadily "
     # auxiliaries
     "is are was were be been being am has have had do does did will would shall should "
     "could might must "
@@ -72,7 +82,12 @@ _QUALIFIERS = frozenset(
 # "and" joins two halves of one name ("Complementary and Alternative Medicine"); "in", "of"
 # and "for" do in capitalised titles ("Metaverse in Healthcare Market") but not in prose.
 _JOINERS = frozenset({"and", "&", "or"})
-_TITLE_JOINERS = frozenset({"in", "of", "for", "on"})
+_TITLE_JOINERS = frozenset({"in", "of", "for"})
+# ... but not after a word that says what a heading is about: "Growth of Global ...".
+_ABOUT = frozenset(
+    "impact growth analysis overview size share future role state trends outlook value "
+    "volume rise effect effects".split()
+)
 # "According to Allied Market Research": a firm named after "Market", not a market.
 _FIRM_WORDS = frozenset("research insights intelligence analytics reports consulting".split())
 _REPORT_WORDS = frozenset("report reports study".split())
@@ -250,7 +265,7 @@ def _name_before(tokens: list[_Token], i: int) -> str | None:
         comma = _list_comma(token, words)
         if _ends_clause(token) and not comma:
             break
-        if token.text in _DASHES or _NUMBER.search(token.bare):
+        if token.text in _DASHES or _NUMBER.search(token.bare) or _NOT_WORD.search(token.bare):
             break
         if token.low in _MARKET_WORDS or len(words) >= _MAX_NAME_WORDS:
             return None  # another market's words, or prose: no name boundary found
@@ -259,6 +274,8 @@ def _name_before(tokens: list[_Token], i: int) -> str | None:
         if token.low in _VERBS and words:
             break
         if (token.low in _STOP or token.low in _ARTICLES) and not _joins_title(tokens, j, words):
+            if token.low in _INDEFINITE:
+                return None  # "a highly competitive market", "a $41-billion market": a description
             if token.low in _ARTICLES and _after_demand(tokens, j):
                 return None
             break
@@ -270,6 +287,9 @@ def _name_before(tokens: list[_Token], i: int) -> str | None:
         j -= 1
     if tokens[i].low == "markets" and any(w.lower() in _JOINERS for w in words):
         return None  # "European and American markets": several markets
+    start = i - len(words)
+    if len(words) == 1 and words[0][:1].islower() and start > 0 and tokens[start - 1].low != "the":
+        return None  # "with improved market demand": an adjective, where a name takes "the"
     return _tidy(words)
 
 
@@ -311,8 +331,9 @@ def _joins_title(tokens: list[_Token], j: int, words: list[str]) -> bool:
     before = tokens[j - 1]
     return (
         words[0][:1].isupper()
+        and not is_global_word(words[0])
         and before.bare[:1].isupper()
-        and before.low not in _STOP | _ARTICLES
+        and before.low not in _STOP | _ARTICLES | _ABOUT
         and not _ends_clause(before)
     )
 

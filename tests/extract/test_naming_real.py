@@ -108,6 +108,12 @@ from builder.extract.places import geography_of
             "2025: Global Lithium-Ion Battery Market Size Exceeds $42 Billion for the Year",
             "Lithium-Ion Battery Market",
         ),
+        # a heading about the market: its subject starts after "of", "on" (38, 08)
+        ("Growth of Global Diagnostic Imaging Market", "Diagnostic Imaging Market"),
+        (
+            "COVID -19 Impact on Biotechnology Contract Manufacturing Market",
+            "Biotechnology Contract Manufacturing Market",
+        ),
         # seed 000's title: "Market Insights" ends a title, it is not a firm
         (
             "United States Biopharmaceutical CMO Services Market Insights",
@@ -129,6 +135,11 @@ def test_the_name_is_the_noun_phrase_before_market(text, name):
         "driven up by robust demand in the energy storage market.",  # 45
         "sales in European and American markets, which resulted in reduced growth",  # 45
         "Asia Pacific remains the largest regional market",  # 45
+        "contributes to a dynamic and competitive market landscape",  # 40
+        "The market is expected to grow with improved market demand",  # 43
+        "are accelerating market development",  # 35
+        "thereby supporting market progress",  # 55
+        "Study Period 2026-2032 Market",  # 37
     ],
 )
 def test_sentences_that_name_no_market(text):
