@@ -195,9 +195,11 @@ def _fallback_name(
     title: str | None, quoted: str | None, blocks: list[Block], file_name: str
 ) -> tuple[str, str]:
     """A name for a report that never names its market: its title, the title of the report
-    it quotes, a short first line, or its file name; the report is kept (with a warning)
-    rather than dropped."""
-    first = blocks[0].text.rstrip(" .:") if blocks else ""
+    it quotes, a short first line that is not a sentence, or its file name; the report is
+    kept (with a warning) rather than dropped."""
+    first = blocks[0].text.rstrip(" :") if blocks else ""
+    if first.endswith((".", "!", "?")):
+        first = ""  # a sentence, not a title
     candidates = (
         (title, "title"),
         (quoted, "title of the report it quotes"),
@@ -206,7 +208,8 @@ def _fallback_name(
     for text, source in candidates:
         if text and len(text.split()) <= _MAX_FALLBACK_WORDS and len(text) <= _MAX_FALLBACK_CHARS:
             return text, source
-    stem = _FILE_PREFIX.sub("", Path(file_name).stem)
-    words = [w for w in re.split(r"[\s_\-.]+", stem) if w][:_MAX_FALLBACK_WORDS]
+    stem = "".join(ch for ch in Path(file_name).stem if ch.isprintable())
+    words = [w for w in re.split(r"[\s_\-.]+", _FILE_PREFIX.sub("", stem)) if w]
+    words = words[:_MAX_FALLBACK_WORDS]
     name = title_case(" ".join(words))[:_MAX_FALLBACK_CHARS].strip() or "Unnamed"
     return (name if name.lower().endswith("market") else f"{name} Market"), "file name"
