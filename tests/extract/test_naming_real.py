@@ -324,4 +324,5 @@ def test_a_report_that_names_no_market_is_named_after_the_report_it_quotes():
 def test_a_file_name_used_as_a_name_keeps_only_printable_characters():
     raw = "Raporo: izamuka rya 4.5% kuva 2023 kugeza 2032, amafaranga menshi cyane y'abaguzi.\n"
     record = extract_bytes(raw.encode(), "07_glass\x1b[2J-bottles\n.txt")
-    assert record.name == "Glass[2J Bottles Market"
+    assert record.name.isprintable() and record.name.endswith("[2J Bottles Market")
+    assert record.warnings[0].endswith("after the file name")
