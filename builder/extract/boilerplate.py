@@ -63,14 +63,15 @@ _DATE = (
     r"|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})"
 )
 _CHROME_LINE = re.compile(
-    r"^[ \t]*[+•»]?[ \t]*(?:[\d.,]+[kKmM]?[ \t]+)?(?:views?|read more|see more|show more"
-    r"|share(?: (?:on|this|via)\b[^\n]{0,40})?|\d{1,3} min(?:ute)?s?(?: read)?"
+    r"[+•»]?\s?(?:[\d.,]+[kKmM]?\s)?(?:views?|read more|see more|show more"
+    r"|share(?: (?:on|this|via)\b.{0,40})?|\d{1,3} min(?:ute)?s?(?: read)?"
     r"|watch (?:the )?demo|play audio|listen to audio version"
-    rf"|(?:published|posted|updated|last updated)(?: on)?:?[ \t]+{_DATE}"
-    rf"|{_DATE}(?:[ \t]*[-,|]?[ \t]*\d{{1,2}}:\d{{2}})?)[ \t]*[»›>]?[ \t]*$",
-    re.IGNORECASE | re.MULTILINE,
+    rf"|(?:published|posted|updated|last updated)(?: on)?:?\s{_DATE}"
+    rf"|{_DATE}(?:\s?[-,|]?\s?\d{{1,2}}:\d{{2}})?)\s?[»›>]?",
+    re.IGNORECASE,
 )
-_DATE_PREFIX = re.compile(r"^([ \t]*)date[ \t]+\d{4}-\d{2}(?:-\d{2})?[ \t]+", re.MULTILINE)
+_MAX_CHROME_CHARS = 80
+_DATE_PREFIX = re.compile(r"^([ \t]*)date[ \t]+\d{4}-\d{2}(?:-\d{2})?[ \t]+")
 
 
 _CALLS = re.compile("|".join(CALLS_TO_ACTION))  # run on lower-case text
@@ -103,10 +104,16 @@ _CALL_WORDS = (
 
 def strip_chrome_lines(text: str) -> str:
     """The text with page-chrome lines blanked (a blank line keeps paragraphs apart) and a
-    leading "date 2021-02" taken off the line it starts."""
-    if "\n" not in text and not text.lstrip().lower().startswith("date"):
-        return text
-    return _DATE_PREFIX.sub(r"\1", _CHROME_LINE.sub("", text))
+    leading "date 2021-02" taken off the line it starts. Line by line, and only short lines
+    are matched, so the time is linear in the text's length."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        bare = " ".join(line.split()) if len(line) <= 4 * _MAX_CHROME_CHARS else ""
+        if bare and len(bare) <= _MAX_CHROME_CHARS and _CHROME_LINE.fullmatch(bare):
+            lines[i] = ""
+        elif line.lstrip().startswith("date"):
+            lines[i] = _DATE_PREFIX.sub(r"\1", line, count=1)
+    return "\n".join(lines)
 
 
 def strip_boilerplate(blocks: list[Block], extra: tuple[str, ...] = ()) -> list[Block]:

@@ -326,3 +326,10 @@ def test_a_file_name_used_as_a_name_keeps_only_printable_characters():
     record = extract_bytes(raw.encode(), "07_glass\x1b[2J-bottles\n.txt")
     assert record.name.isprintable() and record.name.endswith("[2J Bottles Market")
     assert record.warnings[0].endswith("after the file name")
+
+
+def test_page_chrome_is_found_in_linear_time():
+    text = "\n".join([" " * 20_000 + "x", " \t" * 10_000 + "views x", "date " + " " * 50_000])
+    start = time.perf_counter()
+    assert strip_chrome_lines(text) == text
+    assert time.perf_counter() - start < 1
