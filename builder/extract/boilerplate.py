@@ -108,8 +108,8 @@ def strip_chrome_lines(text: str) -> str:
     are matched, so the time is linear in the text's length."""
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        bare = " ".join(line.split()) if len(line) <= 4 * _MAX_CHROME_CHARS else ""
-        if bare and len(bare) <= _MAX_CHROME_CHARS and _CHROME_LINE.fullmatch(bare):
+        bare = " ".join(line.split()) if 3 < len(line) <= 4 * _MAX_CHROME_CHARS else ""
+        if len(bare) > 3 and len(bare) <= _MAX_CHROME_CHARS and _CHROME_LINE.fullmatch(bare):
             lines[i] = ""
         elif line.lstrip().startswith("date"):
             lines[i] = _DATE_PREFIX.sub(r"\1", line, count=1)

@@ -107,6 +107,8 @@ _QUOTED_REPORT = re.compile(r"[“\"‘]([^”\"’\n]{3,100})[”\"’]\s+(?:re
 _TITLE_YEARS = re.compile(r"[\s,:–—-]{0,5}(?:19|20)\d{2}(?:\s?[-–]\s?(?:19|20)?\d{2,4})?\s*$")
 _MAX_NAME_WORDS = 10
 _MAX_NAME_CHARS = 100
+_FIRST_NAME_CHARS = 5_000
+_MOST_NAMED_CHARS = 200_000
 _LONGEST_PLACE = 4
 _MAX_PHRASE_WORDS = 8
 _SENTENCES_SEARCHED = 40
@@ -141,10 +143,10 @@ def market_name(
         if name:
             return name
     for sentence in sentences[:_SENTENCES_SEARCHED]:
-        name = first_name(sentence.text)
+        name = first_name(sentence.text) if sentence.text != headline else None
         if name:
             return name
-    return most_named(" ".join(s.text for s in sentences))
+    return most_named(" ".join(s.text for s in sentences)[:_MOST_NAMED_CHARS])
 
 
 def name_from_subject(sentences: list[Sentence], headline: str | None) -> str | None:
@@ -184,8 +186,9 @@ def name_from_sentence(sentence: str) -> str | None:
 
 def first_name(text: str, place_after: bool = False) -> str | None:
     """The first market name the text states, or None; with `place_after`, a place that
-    follows it ("... Market in India") is kept."""
-    return next(iter(_names(text, place_after)), None)
+    follows it ("... Market in India") is kept. Only the start of a very long text is read:
+    a title or headline that names its market does so early."""
+    return next(iter(_names(text[:_FIRST_NAME_CHARS], place_after)), None)
 
 
 def most_named(text: str) -> str | None:

@@ -67,8 +67,19 @@ _ABBREVIATIONS = frozenset(
     if alias.isupper() and "." not in alias
 )
 _WORD = re.compile(r"[A-Za-z][\w.&/'’-]*|&")
-_LONGEST_ALIAS = max(len(alias.split()) for alias in _INDEX)
-_FIRST_WORDS = frozenset(alias.split()[0].rstrip(".") for alias in _INDEX)
+
+
+def _alias_lengths() -> dict[str, tuple[int, ...]]:
+    """First word of an alias -> the lengths in words of the aliases it starts, longest first,
+    so that a word such as "the" is tried only as "the Netherlands", not at every length."""
+    lengths: dict[str, set[int]] = {}
+    for alias in _INDEX:
+        words = alias.split()
+        lengths.setdefault(words[0].rstrip("."), set()).add(len(words))
+    return {word: tuple(sorted(ns, reverse=True)) for word, ns in lengths.items()}
+
+
+_ALIAS_LENGTHS = _alias_lengths()
 
 
 def lookup(name: str) -> Place | None:
@@ -86,11 +97,14 @@ def mentions(text: str) -> list[tuple[int, int, Place]]:
     while i < len(words):
         hit = None
         word = words[i][2]
-        if word.casefold().rstrip(".") in _FIRST_WORDS:
+        lengths = _ALIAS_LENGTHS.get(word.casefold().rstrip("."), ())
+        if lengths:
             # A capital is needed for one word ("China", not "china"), not for a longer
             # name whose other words carry it ("north America").
             shortest = 1 if word[0].isupper() else 2
-            for n in range(min(_LONGEST_ALIAS, len(words) - i), shortest - 1, -1):
+            for n in lengths:
+                if n < shortest or n > len(words) - i:
+                    continue
                 start, end = words[i][0], words[i + n - 1][1]
                 matched = _match(text[start:end])
                 if matched is not None:
