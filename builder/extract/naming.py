@@ -95,12 +95,13 @@ _CITING = frozenset("to by from at of a an the".split())
 _FIRM_NAME_WORDS = 3
 _LEGAL = frozenset("inc inc. ltd ltd. llc llp plc gmbh pvt corp co.".split())
 # A market named as where demand comes from is a customer of the report's market.
-_DEMAND = frozenset("demand".split())
+_DEMAND = "demand"
 _DEMAND_PREPOSITIONS = frozenset("in from for".split())
 _PHRASE_STOP = _STOP | _VERBS | _QUALIFIERS | _ARTICLES
 _SMALL = frozenset("and or of for in the a an to on by with at from vs".split())
 _AMOUNT_MARKET = re.compile(
-    r"\ban?\s+[$€£¥₹]?\d[\d.,]*[-\s]?(?:[mb]n|million|billion|trillion)?\s+market\b"
+    r"\ban?\s+[$€£¥₹]?\d[\d.,]*[-\s]?(?:[mb]n|million|billion|trillion)?\s+market\b",
+    re.IGNORECASE,
 )
 _SUBJECT = re.compile(r"^([A-Z][a-z-]+(?: [a-z][a-z-]+){0,4}) (?:is|are|was|were|has|have)\b")
 _QUOTED_REPORT = re.compile(r"[“\"‘]([^”\"’\n]{3,100})[”\"’]\s+(?:report|study)\b", re.IGNORECASE)
@@ -343,7 +344,7 @@ def _joins_title(tokens: list[_Token], j: int, words: list[str]) -> bool:
 
 def _after_demand(tokens: list[_Token], j: int) -> bool:
     """ "demand in the energy storage market": a market the demand comes from."""
-    return j >= 2 and tokens[j - 1].low in _DEMAND_PREPOSITIONS and tokens[j - 2].low in _DEMAND
+    return j >= 2 and tokens[j - 1].low in _DEMAND_PREPOSITIONS and tokens[j - 2].low == _DEMAND
 
 
 def _name_after(tokens: list[_Token], i: int) -> str | None:
