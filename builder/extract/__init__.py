@@ -10,16 +10,22 @@ extraction. Bad input raises `BriefError` naming the file; nothing else escapes.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from builder.errors import BriefError
 from builder.extract import figures
-from builder.extract.boilerplate import strip_boilerplate
+from builder.extract.boilerplate import strip_boilerplate, strip_chrome_lines
 from builder.extract.companies import extract_companies
-from builder.extract.document import HEADING, looks_truncated, parse
+from builder.extract.document import HEADING, Block, looks_truncated, parse
 from builder.extract.entries import extract_entries, extract_faq, find_summary
 from builder.extract.headline import extract_figures
-from builder.extract.naming import market_name
+from builder.extract.naming import (
+    market_name,
+    name_from_report_title,
+    name_from_subject,
+    title_case,
+)
 from builder.extract.places import geography_of
 from builder.extract.publishers import recognise, report_page
 from builder.extract.read import decode, strip_front_matter, too_big
@@ -51,6 +57,13 @@ _REPORT_TERMS = (
     "competitive",
 )
 _MIN_REPORT_TERMS = 2
+# Figures make a report in any language: a share or growth rate, or an amount of money,
+# with a year ("4.5% kuva 2023 kugeza 2032", "到 2025 年 ... CAGR 为 7.9%").
+_FIGURE = re.compile(r"\d\s?%|\d\s+percent\b|[$€£¥₹]\s?\d|\b(?:usd|eur|us\$)\s?\d", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_MAX_FALLBACK_WORDS = 12
+_MAX_FALLBACK_CHARS = 100
+_FILE_PREFIX = re.compile(r"^[\d_\-\s]+")
 _TRUNCATED = "the file ends inside an HTML tag: it may be truncated"
 
 
@@ -79,7 +92,7 @@ def extract_bytes(raw: bytes, file_name: str) -> ReportRecord:
 
 
 def _extract(raw: bytes, file_name: str) -> ReportRecord:
-    text = strip_front_matter(decode(raw, file_name), file_name)
+    text = strip_chrome_lines(strip_front_matter(decode(raw, file_name), file_name))
     truncated = looks_truncated(text)
     hint = f" ({_TRUNCATED})" if truncated else ""
     parsed = parse(text)
@@ -91,13 +104,25 @@ def _extract(raw: bytes, file_name: str) -> ReportRecord:
     title = next((s.heading.text for s in sections if s.kind == TITLE and s.heading), None)
     scan = extract_companies(sections)
     sentences = _sentences(sections, scan.company_blocks)
-    report_text = " ".join(s.text for s in sentences).lower()
-    if sum(term in report_text for term in _REPORT_TERMS) < _MIN_REPORT_TERMS:
+    if not _looks_like_report(" ".join(s.text for s in sentences)):
         raise BriefError(file_name, f"not a market report: no market figures or terms found{hint}")
     headings = [s.heading.text for s in sections if s.heading is not None]
-    name = market_name(title, headings, sentences, _first_figures_sentence(sentences))
+    headline = _first_figures_sentence(sentences)
+    name = market_name(title, headings, sentences, headline)
+    naming_warnings = []
     if name is None:
-        raise BriefError(file_name, f"no market name found{hint}")
+        name = name_from_subject(sentences, headline)
+        if name is not None:
+            naming_warnings.append(
+                f'the headline names no market; named "{name}" after the sentence before it: '
+                f'"{headline}"'
+            )
+    if name is None:
+        quoted = name_from_report_title(sentences)
+        name, source = _fallback_name(title, quoted, blocks, file_name)
+        naming_warnings.append(
+            f'no market name found in the text; named "{name}" after the {source}'
+        )
     geography = geography_of(name)
     found = extract_figures(sentences, title, geography)
     regions, region_warnings = extract_regions(sections, sentences, geography)
@@ -123,6 +148,7 @@ def _extract(raw: bytes, file_name: str) -> ReportRecord:
         companies=scan.companies,
         faq=extract_faq(sections),
         warnings=([_TRUNCATED] if truncated else [])
+        + naming_warnings
         + list(recognised.warnings)
         + found.warnings
         + region_warnings
@@ -145,10 +171,48 @@ def _sentences(sections: list[Section], company_blocks: set[int]) -> list[Senten
     return out
 
 
+def _looks_like_report(text: str) -> bool:
+    """Market terms ("CAGR", "market size", ...), or, in any language, figures and a year."""
+    low = text.lower()
+    if sum(term in low for term in _REPORT_TERMS) >= _MIN_REPORT_TERMS:
+        return True
+    return _FIGURE.search(text) is not None and _YEAR.search(text) is not None
+
+
 def _first_figures_sentence(sentences: list[Sentence]) -> str | None:
+    """The headline: the first sentence with a CAGR or an amount in a stated currency ("30
+    million EVs" is a count); else the first with any amount."""
+    fallback = None
     for sentence in sentences:
-        if not sentence.company and (
-            figures.find_cagr(sentence.text) or figures.find_money(sentence.text)
-        ):
+        if sentence.company:
+            continue
+        money = figures.find_money(sentence.text)
+        if figures.find_cagr(sentence.text) or any(hit.stated_currency for hit in money):
             return sentence.text
-    return None
+        if money and fallback is None:
+            fallback = sentence.text
+    return fallback
+
+
+def _fallback_name(
+    title: str | None, quoted: str | None, blocks: list[Block], file_name: str
+) -> tuple[str, str]:
+    """A name for a report that never names its market: its title, the title of the report
+    it quotes, a short first line that is not a sentence, or its file name; the report is
+    kept (with a warning) rather than dropped."""
+    first = blocks[0].text.rstrip(" :") if blocks else ""
+    if first.endswith((".", "!", "?")):
+        first = ""  # a sentence, not a title
+    candidates = (
+        (title, "title"),
+        (quoted, "title of the report it quotes"),
+        (first, "first line"),
+    )
+    for text, source in candidates:
+        if text and len(text.split()) <= _MAX_FALLBACK_WORDS and len(text) <= _MAX_FALLBACK_CHARS:
+            return text, source
+    stem = "".join(ch for ch in Path(file_name).stem if ch.isprintable())
+    words = [w for w in re.split(r"[\s_\-.]+", _FILE_PREFIX.sub("", stem)) if w]
+    words = words[:_MAX_FALLBACK_WORDS]
+    name = title_case(" ".join(words))[:_MAX_FALLBACK_CHARS].strip() or "Unnamed"
+    return (name if name.lower().endswith("market") else f"{name} Market"), "file name"

@@ -1,4 +1,5 @@
-"""What is not report content: calls to action, contact blocks, lists of other reports.
+"""What is not report content: calls to action, contact blocks, lists of other reports,
+page chrome.
 
 Publishers pad every report with the same furniture: "Download Full PDF Sample",
 "Purchase this Report", "Inquire or Share Your Questions", an "About Us" paragraph, a
@@ -6,6 +7,12 @@ postal address, links to unrelated reports ("Verbena Essential Oil Market"). Non
 may reach a page. Short blocks that are calls to action are dropped whole; in long
 paragraphs only the offending sentence goes, so a report that says "click here" once
 in a content paragraph keeps the paragraph.
+
+Pages copied as text also carry the chrome around the article, each on its own line: a
+view counter ("views"), "Read More", "Share on ...", reading time ("1 min"), a publication
+date ("Published on: 21 November 2025", "10.03.2022 - 12:05") or a crawler's "date 2021-02"
+in front of the first line. Plain-text paragraphs join their lines, so left in place the
+chrome would become the first words of the report's headline ("Read More The global ...").
 """
 
 from __future__ import annotations
@@ -51,6 +58,20 @@ _SKIP_ZONE = re.compile(
 _PHONE = re.compile(r"(?:\b(?:tel|phone|call|fax)\b\s*[:.]|\+\d[\d\s()-]{7,20}\d)", re.IGNORECASE)
 _REPORT_TITLE = re.compile(r"\b(?:market|report|reports|research)\s*$", re.IGNORECASE)
 _SHORT_WORDS = 60
+_DATE = (
+    r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})"
+)
+_CHROME_LINE = re.compile(
+    r"[+•»]?\s?(?:[\d.,]+[kKmM]?\s)?(?:views?|read more|see more|show more"
+    r"|share(?: (?:on|this|via)\b.{0,40})?|\d{1,3} min(?:ute)?s?(?: read)?"
+    r"|watch (?:the )?demo|play audio|listen to audio version"
+    rf"|(?:published|posted|updated|last updated)(?: on)?:?\s{_DATE}"
+    rf"|{_DATE}(?:\s?[-,|]?\s?\d{{1,2}}:\d{{2}})?)\s?[»›>]?",
+    re.IGNORECASE,
+)
+_MAX_CHROME_CHARS = 80
+_DATE_PREFIX = re.compile(r"^([ \t]*)date[ \t]+\d{4}-\d{2}(?:-\d{2})?[ \t]+")
 
 
 _CALLS = re.compile("|".join(CALLS_TO_ACTION))  # run on lower-case text
@@ -79,6 +100,20 @@ _CALL_WORDS = (
     "visit us",
     "limited",
 )
+
+
+def strip_chrome_lines(text: str) -> str:
+    """The text with page-chrome lines blanked (a blank line keeps paragraphs apart) and a
+    leading "date 2021-02" taken off the line it starts. Line by line, and only short lines
+    are matched, so the time is linear in the text's length."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        bare = " ".join(line.split()) if 3 < len(line) <= 4 * _MAX_CHROME_CHARS else ""
+        if len(bare) > 3 and len(bare) <= _MAX_CHROME_CHARS and _CHROME_LINE.fullmatch(bare):
+            lines[i] = ""
+        elif line.lstrip().startswith("date"):
+            lines[i] = _DATE_PREFIX.sub(r"\1", line, count=1)
+    return "\n".join(lines)
 
 
 def strip_boilerplate(blocks: list[Block], extra: tuple[str, ...] = ()) -> list[Block]:

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from builder.vocabulary.places import ADJECTIVES, COUNTRIES, GLOBAL_WORDS, REGIONS, SUB_REGIONS
+
 GLOBAL = "Global"
 
 
@@ -28,129 +30,23 @@ class Place:
     """The region a country belongs to (a region belongs to itself)."""
 
 
-_REGIONS: dict[str, tuple[str, ...]] = {
-    "North America": ("North America", "North American"),
-    "Europe": ("Europe", "European", "EU"),
-    "Asia-Pacific": ("Asia-Pacific", "Asia Pacific", "Asia/Pacific", "APAC", "Asia Pac", "Asia"),
-    "Latin America": (
-        "Latin America",
-        "LATAM",
-        "LatAm",
-        "Central and South America",
-        "Central & South America",
-    ),
-    "Middle East & Africa": ("Middle East & Africa", "Middle East and Africa", "MEA"),
-}
-"""The five regions market reports split the world into, each under one spelling."""
-
-_SUB_REGIONS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "Western Europe": ("Europe", ("Western Europe",)),
-    "Eastern Europe": ("Europe", ("Eastern Europe",)),
-    "Central Europe": ("Europe", ("Central Europe",)),
-    "Nordics": ("Europe", ("Nordics", "Nordic countries", "Nordic region", "Scandinavia")),
-    "Southeast Asia": (
-        "Asia-Pacific",
-        ("Southeast Asia", "South-east Asia", "South East Asia", "South-East Asia", "ASEAN"),
-    ),
-    "South Asia": ("Asia-Pacific", ("South Asia",)),
-    "East Asia": ("Asia-Pacific", ("East Asia",)),
-    "Oceania": ("Asia-Pacific", ("Oceania", "Australia and New Zealand")),
-    "South America": ("Latin America", ("South America",)),
-    "Central America": ("Latin America", ("Central America",)),
-    "Middle East": ("Middle East & Africa", ("Middle East",)),
-    "Africa": ("Middle East & Africa", ("Africa",)),
-    "Sub-Saharan Africa": ("Middle East & Africa", ("Sub-Saharan Africa",)),
-    "GCC": ("Middle East & Africa", ("GCC", "GCC countries", "Gulf Cooperation Council")),
-}
-"""Parts of a region that reports also give their own figures: places of their own, not
-other spellings of the region ("Middle East" 6% and "Africa" 3% are two shares)."""
-
-_COUNTRIES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "United States": (
-        "North America",
-        ("United States", "United States of America", "U.S.", "U.S.A.", "US", "USA"),
-    ),
-    "Canada": ("North America", ("Canada",)),
-    "Mexico": ("North America", ("Mexico",)),
-    "Germany": ("Europe", ("Germany",)),
-    "France": ("Europe", ("France",)),
-    "United Kingdom": (
-        "Europe",
-        ("United Kingdom", "U.K.", "UK", "Britain", "Great Britain", "England"),
-    ),
-    "Italy": ("Europe", ("Italy",)),
-    "Spain": ("Europe", ("Spain",)),
-    "Russia": ("Europe", ("Russia", "Russian Federation")),
-    "Netherlands": ("Europe", ("Netherlands", "The Netherlands")),
-    "Switzerland": ("Europe", ("Switzerland",)),
-    "Sweden": ("Europe", ("Sweden",)),
-    "Belgium": ("Europe", ("Belgium",)),
-    "Poland": ("Europe", ("Poland",)),
-    "Austria": ("Europe", ("Austria",)),
-    "Denmark": ("Europe", ("Denmark",)),
-    "Norway": ("Europe", ("Norway",)),
-    "Finland": ("Europe", ("Finland",)),
-    "Ireland": ("Europe", ("Ireland",)),
-    "Portugal": ("Europe", ("Portugal",)),
-    "Greece": ("Europe", ("Greece",)),
-    "Czech Republic": ("Europe", ("Czech Republic", "Czechia")),
-    "Hungary": ("Europe", ("Hungary",)),
-    "Romania": ("Europe", ("Romania",)),
-    "China": ("Asia-Pacific", ("China", "Mainland China")),
-    "Japan": ("Asia-Pacific", ("Japan",)),
-    "India": ("Asia-Pacific", ("India",)),
-    "South Korea": ("Asia-Pacific", ("South Korea", "Korea", "Republic of Korea")),
-    "Australia": ("Asia-Pacific", ("Australia",)),
-    "New Zealand": ("Asia-Pacific", ("New Zealand",)),
-    "Indonesia": ("Asia-Pacific", ("Indonesia",)),
-    "Thailand": ("Asia-Pacific", ("Thailand",)),
-    "Malaysia": ("Asia-Pacific", ("Malaysia",)),
-    "Singapore": ("Asia-Pacific", ("Singapore",)),
-    "Philippines": ("Asia-Pacific", ("Philippines", "The Philippines")),
-    "Vietnam": ("Asia-Pacific", ("Vietnam", "Viet Nam")),
-    "Taiwan": ("Asia-Pacific", ("Taiwan", "China Taiwan")),
-    "Hong Kong": ("Asia-Pacific", ("Hong Kong",)),
-    "Bangladesh": ("Asia-Pacific", ("Bangladesh",)),
-    "Pakistan": ("Asia-Pacific", ("Pakistan",)),
-    "Brazil": ("Latin America", ("Brazil",)),
-    "Argentina": ("Latin America", ("Argentina",)),
-    "Colombia": ("Latin America", ("Colombia",)),
-    "Chile": ("Latin America", ("Chile",)),
-    "Peru": ("Latin America", ("Peru",)),
-    "Venezuela": ("Latin America", ("Venezuela",)),
-    "Saudi Arabia": ("Middle East & Africa", ("Saudi Arabia", "KSA")),
-    "United Arab Emirates": ("Middle East & Africa", ("United Arab Emirates", "UAE", "U.A.E.")),
-    "South Africa": ("Middle East & Africa", ("South Africa",)),
-    "Israel": ("Middle East & Africa", ("Israel",)),
-    "Egypt": ("Middle East & Africa", ("Egypt",)),
-    "Turkey": ("Middle East & Africa", ("Turkey", "Türkiye")),
-    "Qatar": ("Middle East & Africa", ("Qatar",)),
-    "Kuwait": ("Middle East & Africa", ("Kuwait",)),
-    "Nigeria": ("Middle East & Africa", ("Nigeria",)),
-    "Iran": ("Middle East & Africa", ("Iran",)),
-    "Oman": ("Middle East & Africa", ("Oman",)),
-    "Kenya": ("Middle East & Africa", ("Kenya",)),
-    "Morocco": ("Middle East & Africa", ("Morocco",)),
-}
-
 _MAX_NAME_WORDS = 10
 # Words of running text that a market's name does not contain ("North America dominates the").
 _NOT_NAME_WORDS = frozenset(
     "the a an is are was were has have had will its their with by for of at as to region "
     "regions which that".split()
 )
-_GLOBAL_WORDS = ("Global", "Worldwide", "World", "International")
 
 
 def _build_index() -> MappingProxyType[str, Place]:
     index: dict[str, Place] = {}
-    for region, aliases in _REGIONS.items():
+    for region, aliases in REGIONS.items():
         for alias in aliases:
             index[alias.casefold()] = Place(region, "region", region)
-    for part, (region, aliases) in _SUB_REGIONS.items():
+    for part, (region, aliases) in SUB_REGIONS.items():
         for alias in aliases:
             index[alias.casefold()] = Place(part, "region", region)
-    for country, (region, aliases) in _COUNTRIES.items():
+    for country, (region, aliases) in COUNTRIES.items():
         for alias in aliases:
             index.setdefault(alias.casefold(), Place(country, "country", region))
     return MappingProxyType(index)
@@ -163,16 +59,27 @@ _INDEX = _build_index()
 _ABBREVIATIONS = frozenset(
     alias
     for aliases in [
-        *_REGIONS.values(),
-        *(a for _, a in _SUB_REGIONS.values()),
-        *(a for _, a in _COUNTRIES.values()),
+        *REGIONS.values(),
+        *(a for _, a in SUB_REGIONS.values()),
+        *(a for _, a in COUNTRIES.values()),
     ]
     for alias in aliases
     if alias.isupper() and "." not in alias
 )
 _WORD = re.compile(r"[A-Za-z][\w.&/'’-]*|&")
-_LONGEST_ALIAS = max(len(alias.split()) for alias in _INDEX)
-_FIRST_WORDS = frozenset(alias.split()[0].rstrip(".") for alias in _INDEX)
+
+
+def _alias_lengths() -> dict[str, tuple[int, ...]]:
+    """First word of an alias -> the lengths in words of the aliases it starts, longest first,
+    so that a word such as "the" is tried only as "the Netherlands", not at every length."""
+    lengths: dict[str, set[int]] = {}
+    for alias in _INDEX:
+        words = alias.split()
+        lengths.setdefault(words[0].rstrip("."), set()).add(len(words))
+    return {word: tuple(sorted(ns, reverse=True)) for word, ns in lengths.items()}
+
+
+_ALIAS_LENGTHS = _alias_lengths()
 
 
 def lookup(name: str) -> Place | None:
@@ -190,11 +97,14 @@ def mentions(text: str) -> list[tuple[int, int, Place]]:
     while i < len(words):
         hit = None
         word = words[i][2]
-        if word.casefold().rstrip(".") in _FIRST_WORDS:
+        lengths = _ALIAS_LENGTHS.get(word.casefold().rstrip("."), ())
+        if lengths:
             # A capital is needed for one word ("China", not "china"), not for a longer
             # name whose other words carry it ("north America").
             shortest = 1 if word[0].isupper() else 2
-            for n in range(min(_LONGEST_ALIAS, len(words) - i), shortest - 1, -1):
+            for n in lengths:
+                if n < shortest or n > len(words) - i:
+                    continue
                 start, end = words[i][0], words[i + n - 1][1]
                 matched = _match(text[start:end])
                 if matched is not None:
@@ -242,18 +152,38 @@ def leading_place(name: str) -> Place | None:
     return None
 
 
+_POSSESSIVE = re.compile(r"^(\S+?)['’]s\b")
+_GLOBAL_KEYS = frozenset(w.casefold() for w in GLOBAL_WORDS)
+_ADJECTIVE_WORDS = max(len(adjective.split()) for adjective in ADJECTIVES)
+
+
 def is_global_word(word: str) -> bool:
-    return word.strip().casefold() in {w.casefold() for w in _GLOBAL_WORDS}
+    return word.strip().casefold() in _GLOBAL_KEYS
+
+
+def _leading_adjective(name: str) -> str | None:
+    """The place a name starts with as an adjective: "German Packaging Market" -> Germany."""
+    words = name.split()
+    for n in range(min(_ADJECTIVE_WORDS, len(words) - 1), 0, -1):
+        place = ADJECTIVES.get(" ".join(words[:n]))
+        if place is not None:
+            return place
+    return None
 
 
 def geography_of(name: str) -> str:
-    """A market's geography: the place its name starts or ends with; Global otherwise."""
+    """A market's geography: the place its name starts with (also as an adjective:
+    "European Electric Car Market") or ends with ("... Market in Europe"); Global otherwise."""
     first = name.split(" ", 1)[0]
     if is_global_word(first):
         return GLOBAL
+    name = _POSSESSIVE.sub(r"\1", name, count=1)  # "Germany's Smart Home Market"
     place = leading_place(name)
     if place is not None:
         return place.name
+    adjective = _leading_adjective(name)
+    if adjective is not None:
+        return adjective
     tail = re.search(r"\bin\s+(?:the\s+)?([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s*$", name)
     if tail:
         place = lookup(tail.group(1))
