@@ -15,7 +15,14 @@ import re
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from builder.vocabulary.places import ADJECTIVES, COUNTRIES, GLOBAL_WORDS, REGIONS, SUB_REGIONS
+from builder.vocabulary.places import (
+    ADJECTIVES,
+    COUNTRIES,
+    GLOBAL_WORDS,
+    REGIONS,
+    SUB_REGIONS,
+    UNSPACED,
+)
 
 GLOBAL = "Global"
 
@@ -49,10 +56,13 @@ def _build_index() -> MappingProxyType[str, Place]:
     for country, (region, aliases) in COUNTRIES.items():
         for alias in aliases:
             index.setdefault(alias.casefold(), Place(country, "country", region))
+    for written, spelling in UNSPACED.items():
+        index[written] = index[spelling.casefold()]
     return MappingProxyType(index)
 
 
 _INDEX = _build_index()
+_UNSPACED = re.compile("|".join(sorted(map(re.escape, UNSPACED), key=len, reverse=True)))
 
 # Upper-case abbreviations ("US", "EU", "UK") only count when written in capitals, so the
 # pronoun "us" is never a country; other names match in any case.
@@ -91,6 +101,15 @@ def lookup(name: str) -> Place | None:
 
 def mentions(text: str) -> list[tuple[int, int, Place]]:
     """Places named in `text`, in order: (start, end, place); the longest name wins."""
+    found = _spaced_mentions(text)
+    if not text.isascii():
+        found.extend((m.start(), m.end(), _INDEX[m.group()]) for m in _UNSPACED.finditer(text))
+        found.sort(key=lambda hit: hit[0])
+    return found
+
+
+def _spaced_mentions(text: str) -> list[tuple[int, int, Place]]:
+    """Places in text written word by word, found by their first word."""
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     found = []
     i = 0

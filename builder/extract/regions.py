@@ -31,8 +31,9 @@ _SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 _FILLER = re.compile(r"^(?:etc\.?|and others|others|rest of .*|and more)$", re.IGNORECASE)
 _GLITCHES = {"S.": "U.S.", "S": "U.S.", "K.": "U.K.", "A.E.": "U.A.E."}
 _SHARE_WORDS = re.compile(
-    r"\bshares?\b|\bof the (?:global |overall |total |entire )?market\b|\baccount(?:s|ed)?\s+for\b"
-    r"|\bheld\b|\bholds?\b|\bcaptur|\bdominat|\bcontribut|\brepresent",
+    r"\bshares?\b|\bof the (?:global |overall |total |entire )?market\b"
+    r"|\baccount(?:s|ed|ing)?\s+for\b|\bheld\b|\bholds?\b|\bcaptur|\bdominat|\bcontribut|\brepresent"
+    r"|占|份额",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)\s?(?:%|percent\b|per cent\b)")

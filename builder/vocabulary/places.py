@@ -20,8 +20,34 @@ REGIONS: dict[str, tuple[str, ...]] = {
         "Central & South America",
     ),
     "Middle East & Africa": ("Middle East & Africa", "Middle East and Africa", "MEA"),
+    "EMEA": ("EMEA", "Europe, Middle East and Africa", "Europe, Middle East & Africa"),
 }
-"""The five regions market reports split the world into, each under one spelling."""
+"""The regions market reports split the world into, each under one spelling: five continents,
+and EMEA for the publishers that report Europe with the Middle East and Africa."""
+
+UNSPACED: dict[str, str] = {
+    "亚太地区": "Asia-Pacific",
+    "亚太": "Asia-Pacific",
+    "亞太": "Asia-Pacific",
+    "北美": "North America",
+    "欧洲": "Europe",
+    "歐洲": "Europe",
+    "拉丁美洲": "Latin America",
+    "拉美": "Latin America",
+    "中东和非洲": "Middle East & Africa",
+    "中東和非洲": "Middle East & Africa",
+    "中国": "China",
+    "中國": "China",
+    "日本": "Japan",
+    "美国": "United States",
+    "美國": "United States",
+    "印度": "India",
+    "德国": "Germany",
+    "英国": "United Kingdom",
+    "韩国": "South Korea",
+}
+"""Place names in scripts written without spaces between words (Chinese, Japanese), found
+anywhere in the text rather than word by word, each given as the spelling it stands for."""
 
 SUB_REGIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Western Europe": ("Europe", ("Western Europe",)),
