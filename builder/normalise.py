@@ -81,6 +81,7 @@ def _market(record: ReportRecord, slug: str, rates: RateTable, company_slugs: li
                 year=raw.year,
                 usd_millions=value,
                 original=raw.money.original,
+                qualifier=raw.money.qualifier,
                 quote=raw.quote,
             )
         )
@@ -142,6 +143,7 @@ def normalise(records: list[ReportRecord], rates: RateTable, aliases: AliasFile)
                             year=rev.year,
                             usd_millions=value,
                             approximate=rev.approximate,
+                            qualifier=rev.money.qualifier,
                             subject=rev.subject,
                             quote=rev.quote,
                         )

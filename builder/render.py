@@ -192,7 +192,8 @@ def evidence(market: Market) -> list[Evidence]:
 
     for size in market.size:
         year = f", {size.year}" if size.year else ""
-        add(size.quote, f"{labels[size.kind]}{year}: {money(size.usd_millions)}", size.original)
+        figure = money(size.usd_millions, size.qualifier)
+        add(size.quote, f"{labels[size.kind]}{year}: {figure}", size.original)
     if market.cagr:
         years = period(market.cagr.start_year, market.cagr.end_year)
         add(

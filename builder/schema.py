@@ -18,6 +18,9 @@ from builder.vocabulary.money import Unit
 SCHEMA_VERSION = 1
 
 SizeKind = Literal["base", "forecast", "other"]
+Qualifier = Literal["more_than", "less_than", "about", "range"]
+"""How a figure is bounded as written: "exceeding $1 billion" is more_than, "up to" less_than,
+"approximately" about, either end of "between $8 and $10 billion" range; None when exact."""
 
 
 class Model(BaseModel):
@@ -36,6 +39,9 @@ class Money(Model):
     currency: str = Field(description="ISO 4217 code, e.g. USD, EUR")
     unit: Unit = ""
     original: str = Field(description="The figure as written, e.g. 'USD 5,483.81 million'")
+    qualifier: Qualifier | None = Field(
+        default=None, description="The bound its words set: more_than, less_than, about, range"
+    )
 
 
 class RawSize(Model):
@@ -137,6 +143,7 @@ class SizeFigure(Model):
     year: int | None = None
     usd_millions: float
     original: str
+    qualifier: Qualifier | None = None
     quote: str
 
 
@@ -169,6 +176,7 @@ class Revenue(Model):
     year: int | None = None
     usd_millions: float
     approximate: bool = False
+    qualifier: Qualifier | None = None
     subject: str | None = None
     quote: str
 

@@ -201,6 +201,8 @@ def markets_csv(brief: Brief, index: Index) -> str:
                 ";".join(index.companies_of[slug]),
                 m.source.file,
                 m.source.url or "",
+                base.qualifier or "" if base else "",
+                forecast.qualifier or "" if forecast else "",
             ]
         )
     header = [
@@ -218,6 +220,8 @@ def markets_csv(brief: Brief, index: Index) -> str:
         "companies",
         "source_file",
         "source_url",
+        "base_qualifier",
+        "forecast_qualifier",
     ]
     return _csv(header, rows)
 

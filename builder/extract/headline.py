@@ -328,12 +328,9 @@ def classify_money(
             out.append(_Reading(hit, OTHER, after, future))
         previous_end = hit.end
     ordered = _order_by_year(sentence, out)
-    return [
-        (r.hit, _not_a_size(sentence, ordered, i) or r.role, r.year) for i, r in enumerate(ordered)
-    ]
+    return [(r.hit, _not_a_size(sentence, r.hit) or r.role, r.year) for r in ordered]
 
 
-_BETWEEN = re.compile(r"\b(?:between|anywhere from|ranging from|range of)\s*$", re.IGNORECASE)
 _INCREASE = re.compile(
     r"\b(?:(?:grow|increase|rise|expand|climb|jump|gain|add)(?:s|ed|ing)?\s+by"
     r"|incremental growth of|an increase of|add(?:s|ed|ing)?)\s+(?:about\s+|around\s+"
@@ -342,19 +339,12 @@ _INCREASE = re.compile(
 )
 
 
-def _not_a_size(sentence: str, readings: list[_Reading], i: int) -> str | None:
+def _not_a_size(sentence: str, hit: MoneyHit) -> str | None:
     """RANGE for either end of "between $X and $Y" or "$17 to $26.3 billion", INCREMENT for
     "grow by US$165 billion"; None for a size."""
-    hit = readings[i].hit
     if _INCREASE.search(sentence, max(0, hit.start - 40), hit.start):
         return INCREMENT
-    pairs = [(readings[j], readings[j + 1]) for j in (i - 1, i) if 0 <= j < len(readings) - 1]
-    for low, high in pairs:
-        joined = figures.is_range_join(sentence, low.hit.end, high.hit.start)
-        opened = _BETWEEN.search(sentence, max(0, low.hit.start - 20), low.hit.start)
-        if joined and (low.hit.ranged or opened):
-            return RANGE
-    return None
+    return RANGE if hit.money.qualifier == "range" else None
 
 
 def _belongs_elsewhere(sentence: str, floor: int, pos: int, geography: str | None) -> bool:

@@ -378,6 +378,8 @@ def test_002_company_paragraphs_give_descriptions_revenues_and_parents(records):
         True,
         None,
     )
+    assert revenue.money.qualifier == "more_than"  # "exceeding $40 billion"
+    assert catalent.revenues[0].money.qualifier == "about"
 
     (revenue,) = company(record, "Recipharm").revenues
     assert (revenue.money.amount, revenue.money.currency, revenue.money.original) == (
@@ -393,10 +395,12 @@ def test_003_revenues_without_a_year(records):
     record = records["003"]
     (revenue,) = company(record, "Boehringer Ingelheim").revenues
     assert (revenue.money.amount, revenue.year, revenue.approximate) == (2.0, None, True)
+    assert revenue.money.qualifier == "more_than"  # "over $2 billion in annual revenue"
     (revenue,) = company(record, "Lonza Group").revenues
     assert (revenue.money.amount, revenue.year, revenue.subject) == (5.5, 2022, None)
     (revenue,) = company(record, "Fujifilm Diosynth Technologies").revenues
     assert (revenue.money.amount, revenue.year, revenue.approximate) == (1.0, None, True)
+    assert revenue.money.qualifier == "more_than"  # "revenues exceeding $1 billion"
     assert "Fujifilm" not in [c.name for c in record.companies]
 
 
