@@ -83,6 +83,7 @@ def _market(record: ReportRecord, slug: str, rates: RateTable, company_slugs: li
                 original=raw.money.original,
                 qualifier=raw.money.qualifier,
                 quote=raw.quote,
+                scope_stated=raw.scope_stated,
             )
         )
     fields = record.model_dump(exclude={"size", "companies", "warnings"})

@@ -181,6 +181,13 @@ class Evidence:
     figures: list[tuple[str, str | None]]  # (what and how much, the text as the report wrote it)
 
 
+def _unscoped(market: Market, scope_stated: bool | None) -> str:
+    """What an analyst must know before citing a figure whose sentence names no place."""
+    if scope_stated is not False:
+        return ""
+    return f" (scope not stated: the sentence does not name {market.geography})"
+
+
 def evidence(market: Market) -> list[Evidence]:
     """Each figure of a market with the sentence it came from; one sentence, one entry."""
     labels = {"base": "Market size", "forecast": "Forecast", "other": "Other figure"}
@@ -192,13 +199,15 @@ def evidence(market: Market) -> list[Evidence]:
 
     for size in market.size:
         year = f", {size.year}" if size.year else ""
-        figure = money(size.usd_millions, size.qualifier)
+        figure = money(size.usd_millions, size.qualifier) + _unscoped(market, size.scope_stated)
         add(size.quote, f"{labels[size.kind]}{year}: {figure}", size.original)
     if market.cagr:
         years = period(market.cagr.start_year, market.cagr.end_year)
         add(
             market.cagr.quote,
-            f"Growth: {percent(market.cagr.percent)} CAGR" + (f", {years}" if years else ""),
+            f"Growth: {percent(market.cagr.percent)} CAGR"
+            + (f", {years}" if years else "")
+            + _unscoped(market, market.cagr.scope_stated),
         )
     for region in market.regions:
         share = f": {percent(region.share_percent)}" if region.share_percent is not None else ""

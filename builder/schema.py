@@ -44,11 +44,18 @@ class Money(Model):
     )
 
 
+_SCOPE = (
+    "False when the market is a country's or region's and the figure's sentence names no place "
+    "as its scope (publishers paste a global headline into country reports)"
+)
+
+
 class RawSize(Model):
     kind: SizeKind
     year: int | None = None
     money: Money
     quote: str
+    scope_stated: bool | None = Field(default=None, description=_SCOPE)
 
 
 class RawRevenue(Model):
@@ -76,6 +83,7 @@ class Cagr(Model):
     start_year: int | None = None
     end_year: int | None = None
     quote: str
+    scope_stated: bool | None = Field(default=None, description=_SCOPE)
 
 
 class Segment(Model):
@@ -145,6 +153,7 @@ class SizeFigure(Model):
     original: str
     qualifier: Qualifier | None = None
     quote: str
+    scope_stated: bool | None = Field(default=None, description=_SCOPE)
 
 
 class Market(Model):

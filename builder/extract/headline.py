@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from builder.extract import figures
 from builder.extract.figures import CagrHit, MoneyHit
-from builder.extract.places import mentions, names_the_market
+from builder.extract.places import GLOBAL, mentions, names_the_market
 from builder.extract.sections import FAQ, OVERVIEW, TITLE
 from builder.extract.sentences import Sentence
 from builder.schema import Cagr, RawSize
@@ -103,6 +104,7 @@ def extract_figures(sentences: list[Sentence], title: str | None, geography: str
     result = Figures()
     _sizes(ordered, geography, result)
     _cagr(ordered, forecast_period(title, ordered), geography, result)
+    _scope(ordered, geography, result)
     if not result.size and result.cagr is None:
         result.warnings.append("no size or CAGR figures found")
     return result
@@ -170,6 +172,37 @@ def _sizes(sentences: list[Sentence], geography: str, result: Figures) -> None:
                 f'"{size.quote}"'
             )
     result.size = chosen + others
+
+
+def _scope(sentences: list[Sentence], geography: str, result: Figures) -> None:
+    """Marks figures of a country's or region's market whose sentence names no place as their
+    scope ("CMO/CDMO Market size was valued at USD 109.3 Billion" in a United States report):
+    publishers paste a global headline into country reports, so the figure may not be the
+    country's. A sentence going on about the one before ("It is projected ...") takes that
+    one's places."""
+    if geography == GLOBAL:
+        return
+    before = {s.text: p.text for p, s in pairwise(sentences)}
+
+    def stated(quote: str) -> bool:
+        text = f"{before.get(quote, '')} {quote}" if _CONTINUES.match(quote) else quote
+        return any(place.name == geography for _, _, place in _mentions(text))
+
+    unstated: dict[str, list[str]] = {}
+    for i, size in enumerate(result.size):
+        if not stated(size.quote):
+            result.size[i] = size.model_copy(update={"scope_stated": False})
+            if size.kind != OTHER:
+                unstated.setdefault(size.quote, []).append(f'"{size.money.original}"')
+    cagr = result.cagr
+    if cagr is not None and not stated(cagr.quote):
+        result.cagr = cagr.model_copy(update={"scope_stated": False})
+        unstated.setdefault(cagr.quote, []).append(f"CAGR {cagr.percent:g}%")
+    for quote, named in unstated.items():
+        result.warnings.append(
+            f"scope not stated: {', '.join(named)} come from a sentence that does not name "
+            f'{geography}; it may be a wider market\'s figure, not one for {geography}: "{quote}"'
+        )
 
 
 _MARKET_NOUN = re.compile(r"\b(?:market|industry)\b", re.IGNORECASE)

@@ -351,10 +351,29 @@ def test_companies_in_report_order(records):
 
 def test_001_placeholders_are_dropped_with_one_warning(records):
     record = records["001"]
-    assert record.warnings == [
+    assert record.warnings[1:] == [
         "dropped 5 placeholder company names: Key Player I, Key Player II, Key Player III, "
         "Key Player IV, Key Player V"
     ]
+
+
+@pytest.mark.parametrize("seed", ["000", "001"])
+def test_us_markets_with_a_headline_naming_no_country_are_marked_scope_unstated(records, seed):
+    # "CMO/CDMO Market size was valued at USD 109.3 Billion in 2022 ..." in a US report
+    record = records[seed]
+    assert record.geography == "United States"
+    assert [s.scope_stated for s in record.size if s.kind != "other"] == [False, False]
+    assert record.cagr is not None and record.cagr.scope_stated is False
+    (warning,) = [w for w in record.warnings if w.startswith("scope not stated")]
+    assert "does not name United States" in warning
+    assert record.size[0].money.original in warning
+
+
+def test_a_headline_naming_the_region_states_its_scope(records):
+    # "The North America biopharmaceuticals contract manufacturing market is poised ..."
+    record = records["004"]
+    assert [s.scope_stated for s in record.size] == [None, None]
+    assert record.cagr is not None and record.cagr.scope_stated is None
 
 
 def test_002_company_paragraphs_give_descriptions_revenues_and_parents(records):
@@ -453,7 +472,7 @@ def test_summaries_and_opportunities_of_the_shared_template(records):
 
 
 def test_exact_warnings(records):
-    assert records["000"].warnings == []
+    assert [w[:17] for w in records["000"].warnings] == ["scope not stated:"]
     assert records["004"].warnings == []
     assert len(records["002"].warnings) == 3
     assert len(records["003"].warnings) == 3

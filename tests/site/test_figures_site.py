@@ -32,3 +32,22 @@ def test_bounds_render_as_bounds_and_survive_in_the_downloads(seed_site):
     with open(site / "downloads" / "markets.csv", newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert all(r["base_qualifier"] in ("", "more_than", "less_than", "about") for r in rows)
+
+
+def test_us_markets_show_their_pasted_global_figures_as_scope_unstated(seed_site):
+    site = seed_site / "site"
+    for slug in (
+        "united-states-cmo-cdmo-market",
+        "united-states-biopharmaceutical-cmo-services-market",
+    ):
+        page = article(html(site, f"markets/{slug}.md"))
+        cards = " ".join(page.xpath("string(.//div[contains(@class, 'brief-headline')])").split())
+        assert (
+            cards.count("scope not stated: the report's sentence does not name United States") == 3
+        )
+        warning = " ".join(page.xpath("string(.//div[contains(@class, 'warning')])").split())
+        assert "scope not stated" in warning
+    north_america = text_of(
+        site, "markets/north-america-biopharmaceuticals-contract-manufacturing-market.md"
+    )
+    assert "scope not stated" not in north_america
