@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from builder.charts import headline
 from builder.index import Index
-from builder.schema import Market, RateTable
+from builder.schema import Cagr, Market, RateTable
 from builder.store import Brief
 from builder.text import (
     alt,
@@ -131,6 +131,7 @@ def make_environment(templates_dir: Path) -> Environment:
         anchor=anchor,
         count=count,
         period=period,
+        cagr_period=cagr_period,
         pages=PAGES,
         market_page=market_page,
         company_page=company_page,
@@ -181,6 +182,30 @@ class Evidence:
     figures: list[tuple[str, str | None]]  # (what and how much, the text as the report wrote it)
 
 
+_PERIOD_ORIGINS = {
+    "sentence": "years as stated with the rate",
+    "title": "years from the report's title, not the rate's sentence",
+    "report": "years from elsewhere in the report, not the rate's sentence",
+}
+
+
+def cagr_period(cagr: Cagr) -> str:
+    """A CAGR's years with where they come from, and the years the report's own sizes give
+    the rate over when those differ: "2025–2032 (years from the report's title, ...); the
+    report's sizes give this rate over 2023–2032"."""
+    years = period(cagr.start_year, cagr.end_year)
+    text = (
+        f"{years} ({_PERIOD_ORIGINS[cagr.period_source]})"
+        if years and cagr.period_source
+        else years
+    )
+    if cagr.supported_start_year and cagr.supported_end_year:
+        supported = period(cagr.supported_start_year, cagr.supported_end_year)
+        text = f"{text}; " if text else ""
+        text += f"the report's sizes give this rate over {supported}"
+    return text
+
+
 def _unscoped(market: Market, scope_stated: bool | None) -> str:
     """What an analyst must know before citing a figure whose sentence names no place."""
     if scope_stated is not False:
@@ -202,7 +227,7 @@ def evidence(market: Market) -> list[Evidence]:
         figure = money(size.usd_millions, size.qualifier) + _unscoped(market, size.scope_stated)
         add(size.quote, f"{labels[size.kind]}{year}: {figure}", size.original)
     if market.cagr:
-        years = period(market.cagr.start_year, market.cagr.end_year)
+        years = cagr_period(market.cagr)
         add(
             market.cagr.quote,
             f"Growth: {percent(market.cagr.percent)} CAGR"

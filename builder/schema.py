@@ -78,12 +78,27 @@ class RawCompany(Model):
     parent: str | None = Field(default=None, description="Name of the group it is part of")
 
 
+PeriodSource = Literal["sentence", "title", "report"]
+
+
 class Cagr(Model):
     percent: float
     start_year: int | None = None
     end_year: int | None = None
     quote: str
     scope_stated: bool | None = Field(default=None, description=_SCOPE)
+    period_source: PeriodSource | None = Field(
+        default=None,
+        description="Where start_year and end_year come from: the rate's own sentence, the "
+        "report's title, or elsewhere in the report (a stated forecast period, the same rate "
+        "stated again with its years)",
+    )
+    supported_start_year: int | None = Field(
+        default=None,
+        description="When the report's own base and forecast sizes give exactly this rate over "
+        "other years than start_year-end_year: the first of those years",
+    )
+    supported_end_year: int | None = None
 
 
 class Segment(Model):

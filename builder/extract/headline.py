@@ -21,10 +21,11 @@ from itertools import pairwise
 
 from builder.extract import figures
 from builder.extract.figures import CagrHit, MoneyHit
+from builder.extract.periods import period_origin, supported_period
 from builder.extract.places import GLOBAL, mentions, names_the_market
 from builder.extract.sections import FAQ, OVERVIEW, TITLE
 from builder.extract.sentences import Sentence
-from builder.schema import Cagr, RawSize
+from builder.schema import Cagr, PeriodSource, RawSize
 from builder.vocabulary.money import UNIT_IN_MILLIONS
 
 BASE, FORECAST, OTHER = "base", "forecast", "other"
@@ -103,7 +104,9 @@ def extract_figures(sentences: list[Sentence], title: str | None, geography: str
     ]
     result = Figures()
     _sizes(ordered, geography, result)
-    _cagr(ordered, forecast_period(title, ordered), geography, result)
+    period = forecast_period(title, ordered)
+    in_title = bool(title and period and figures.find_year_range(title) == period)
+    _cagr(ordered, period, "title" if in_title else "report", geography, result)
     _scope(ordered, geography, result)
     if not result.size and result.cagr is None:
         result.warnings.append("no size or CAGR figures found")
@@ -460,12 +463,14 @@ def _size_warning(size: RawSize, headline: RawSize | None) -> str:
 def _cagr(
     sentences: list[Sentence],
     period: tuple[int, int] | None,
+    period_source: PeriodSource,
     geography: str,
     result: Figures,
 ) -> None:
     """The market's CAGR: the first one stated, passing over ranges, historical rates, a
     one-year step's rate and a segment's or another region's rate when the market's own
-    is also stated; every rate passed over is named in a warning."""
+    is also stated; every rate passed over is named in a warning. Where its years come from
+    is kept, and the years the report's sizes give it over when they are other years."""
     forecast = next((s for s in result.size if s.kind == FORECAST), None)
     readings = []
     for sentence in sentences:
@@ -485,12 +490,29 @@ def _cagr(
             )
         return
     sentence, hit, (start, end), _ = usable[0]
+    origin = period_origin(sentence.text, (start, end), period, period_source)
     if start is None and end is None:  # the same rate stated with its years elsewhere
         start, end = next(
             (y for _, h, y, _ in usable if h.low == hit.low and h.high is None and any(y)),
             (None, None),
         )
-    result.cagr = Cagr(percent=hit.low, start_year=start, end_year=end, quote=sentence.text)
+        origin = "report" if start or end else None
+    cagr = Cagr(
+        percent=hit.low, start_year=start, end_year=end, quote=sentence.text, period_source=origin
+    )
+    base = next((s for s in result.size if s.kind == BASE), None)
+    supported = supported_period(cagr, hit.original, base, forecast)
+    if supported:
+        cagr.supported_start_year, cagr.supported_end_year = supported
+    if supported and base and forecast and origin in _ORIGINS:
+        # the rate's sentence names no years, and those it was given are not the sizes'
+        result.warnings.append(
+            f"CAGR {hit.original} is the rate from {supported[0]} to {supported[1]} by the "
+            f'report\'s own sizes ("{base.money.original}" in {base.year}, '
+            f'"{forecast.money.original}" in {forecast.year}), not over {start or "?"}-'
+            f"{end or '?'}, the period taken from {_ORIGINS[origin]}"
+        )
+    result.cagr = cagr
     seen: set[tuple[float, float | None]] = {(hit.low, None)}
     for other_sentence, other, _, reason in readings:
         key = (other.low, other.high)
@@ -505,6 +527,8 @@ def _cagr(
 
 
 _ONE_YEAR = "a one-year growth rate"
+_ORIGINS = {"title": "the report's title", "report": "elsewhere in the report"}
+"""Origins of a CAGR's years other than its own sentence."""
 _REGION_WORD = re.compile(r"\b(?:this|the|each|every)\s+(?:region|country)\b", re.IGNORECASE)
 """A rate a region or country grows at ("This region will grow at a CAGR of 18.3%")."""
 _HISTORICAL = re.compile(

@@ -473,6 +473,21 @@ def test_summaries_and_opportunities_of_the_shared_template(records):
 
 def test_exact_warnings(records):
     assert [w[:17] for w in records["000"].warnings] == ["scope not stated:"]
-    assert records["004"].warnings == []
+    assert records["004"].warnings == [
+        "CAGR 15.42% is the rate from 2023 to 2032 by the report's own sizes "
+        '("USD 5,483.81 million" in 2023, "USD 19,927.57 million" in 2032), not over '
+        "2025-2032, the period taken from the report's title"
+    ]
+
+
+def test_004_cagr_period_keeps_its_origin_and_the_period_its_sizes_support(records):
+    # "... from USD 5,483.81 million in 2023 to USD 19,927.57 million by 2032, registering an
+    # impressive CAGR of 15.42% during the forecast period"; the title says 2025–2032
+    cagr = records["004"].cagr
+    assert (cagr.start_year, cagr.end_year, cagr.period_source) == (2025, 2032, "title")
+    assert (cagr.supported_start_year, cagr.supported_end_year) == (2023, 2032)
+    # "growing at a CAGR of 7.0% from 2024 to 2030": the sentence's own years
+    assert records["000"].cagr.period_source == "sentence"
+    assert records["000"].cagr.supported_start_year is None
     assert len(records["002"].warnings) == 3
     assert len(records["003"].warnings) == 3

@@ -51,3 +51,21 @@ def test_us_markets_show_their_pasted_global_figures_as_scope_unstated(seed_site
         site, "markets/north-america-biopharmaceuticals-contract-manufacturing-market.md"
     )
     assert "scope not stated" not in north_america
+
+
+def test_004_cagr_shows_where_its_period_comes_from_and_the_period_its_sizes_support(seed_site):
+    page = article(
+        html(
+            seed_site / "site",
+            "markets/north-america-biopharmaceuticals-contract-manufacturing-market.md",
+        )
+    )
+    cards = " ".join(page.xpath("string(.//div[contains(@class, 'brief-headline')])").split())
+    assert "15.42% a year" in cards
+    assert "2025–2032 (years from the report's title, not the rate's sentence)" in cards
+    assert "the report's sizes give this rate over 2023–2032" in cards
+    warning = " ".join(page.xpath("string(.//div[contains(@class, 'warning')])").split())
+    assert "is the rate from 2023 to 2032 by the report's own sizes" in warning
+    # a period stated with the rate says so
+    us = text_of(seed_site / "site", "markets/united-states-cmo-cdmo-market.md")
+    assert "2024–2030 (years as stated with the rate)" in us
