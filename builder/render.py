@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from builder.charts import headline
 from builder.index import Index
-from builder.schema import Cagr, Market, RateTable
+from builder.schema import Cagr, Conversion, Market, RateTable
 from builder.store import Brief
 from builder.text import (
     alt,
@@ -132,6 +132,7 @@ def make_environment(templates_dir: Path) -> Environment:
         count=count,
         period=period,
         cagr_period=cagr_period,
+        conversion_note=conversion_note,
         pages=PAGES,
         market_page=market_page,
         company_page=company_page,
@@ -206,6 +207,19 @@ def cagr_period(cagr: Cagr) -> str:
     return text
 
 
+def conversion_note(conversion: Conversion | None, year: int | None) -> str:
+    """The rate a converted figure used, so no one cites a conversion as the report's number:
+    "converted from EUR at 1.0824 USD per EUR, the 2024 rate (no year stated)"."""
+    if conversion is None:
+        return ""
+    code = conversion.currency
+    note = f"converted from {code} at {conversion.usd_per_unit:g} USD per {code}, the "
+    note += f"{conversion.year} rate"
+    if conversion.nearest:
+        note += " (no year stated)" if year is None else f" (the nearest to {year} in the table)"
+    return note
+
+
 def _unscoped(market: Market, scope_stated: bool | None) -> str:
     """What an analyst must know before citing a figure whose sentence names no place."""
     if scope_stated is not False:
@@ -225,6 +239,8 @@ def evidence(market: Market) -> list[Evidence]:
     for size in market.size:
         year = f", {size.year}" if size.year else ""
         figure = money(size.usd_millions, size.qualifier) + _unscoped(market, size.scope_stated)
+        if size.conversion:
+            figure += f" ({conversion_note(size.conversion, size.year)})"
         add(size.quote, f"{labels[size.kind]}{year}: {figure}", size.original)
     if market.cagr:
         years = cagr_period(market.cagr)

@@ -161,6 +161,19 @@ class ReportRecord(Model):
 # --- The normalised data under data/: one file per market and per company -----------------
 
 
+class Conversion(Model):
+    """The rate a figure in another currency was converted to USD at."""
+
+    currency: str
+    usd_per_unit: float
+    year: int = Field(description="The year of the rate used")
+    nearest: bool = Field(
+        default=False,
+        description="True when the rate is not of the figure's own year (none stated, or the "
+        "rate table lacks it) but of the nearest year the table has",
+    )
+
+
 class SizeFigure(Model):
     kind: SizeKind
     year: int | None = None
@@ -169,6 +182,7 @@ class SizeFigure(Model):
     qualifier: Qualifier | None = None
     quote: str
     scope_stated: bool | None = Field(default=None, description=_SCOPE)
+    conversion: Conversion | None = None
 
 
 class Market(Model):
@@ -203,6 +217,7 @@ class Revenue(Model):
     qualifier: Qualifier | None = None
     subject: str | None = None
     quote: str
+    conversion: Conversion | None = None
 
 
 class Mention(Model):

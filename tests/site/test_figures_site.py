@@ -69,3 +69,13 @@ def test_004_cagr_shows_where_its_period_comes_from_and_the_period_its_sizes_sup
     # a period stated with the rate says so
     us = text_of(seed_site / "site", "markets/united-states-cmo-cdmo-market.md")
     assert "2024–2030 (years as stated with the rate)" in us
+
+
+def test_a_converted_figure_shows_the_rate_and_year_used(seed_site):
+    # Recipharm's "approximately €1.03 billion in sales" has no year
+    recipharm = text_of(seed_site / "site", "companies/recipharm.md")
+    assert "converted from EUR at 1.0824 USD per EUR, the 2024 rate (no year stated)" in recipharm
+    market = text_of(
+        seed_site / "site", "markets/contract-manufacturing-organization-services-market.md"
+    )
+    assert "the 2024 rate (no year stated)" in market
