@@ -279,7 +279,8 @@ class Pages:
         market = self.brief.markets[slug]
         companies = [self.brief.companies[c] for c in self.index.companies_of.get(slug, [])]
         revenues = {
-            c.slug: [r for m in c.mentions if m.market == slug for r in m.revenues]
+            c.slug: [r for m in c.mentions if m.market == slug for r in m.revenues if not r.subject]
+            + [a.revenue for a in self.index.attributed.get(c.slug, []) if a.market == slug]
             for c in companies
         }
         return self._render(
@@ -309,10 +310,22 @@ class Pages:
             mentions = [m for m in company.mentions if m.market == market_slug]
             appearances.append((self.brief.markets[market_slug], mentions))
         known = self.brief.companies
+        attributed = [
+            (self.brief.markets[a.market], known[a.named_under], a.revenue)
+            for a in self.index.attributed.get(slug, [])
+            if a.market in self.brief.markets and a.named_under in known
+        ]
+        owners = {
+            subject: known[owner]
+            for subject, owner in self.index.revenue_owner.get(slug, {}).items()
+            if owner in known
+        }
         return self._render(
             "company.md.j2",
             company_page(slug),
             company=company,
+            attributed=attributed,
+            owners=owners,
             appearances=appearances,
             parent=known.get(company.parent) if company.parent else None,
             subsidiaries=[known[s] for s in self.index.subsidiaries_of.get(slug, [])],

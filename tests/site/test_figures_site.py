@@ -79,3 +79,16 @@ def test_a_converted_figure_shows_the_rate_and_year_used(seed_site):
         seed_site / "site", "markets/contract-manufacturing-organization-services-market.md"
     )
     assert "the 2024 rate (no year stated)" in market
+
+
+def test_a_groups_revenue_stated_under_its_subsidiary_is_on_the_groups_page(seed_site):
+    site = seed_site / "site"
+    # under Patheon: "Thermo Fisher reported total revenues exceeding $40 billion."
+    thermo = article(html(site, "companies/thermo-fisher-scientific.md"))
+    section = " ".join(thermo.text_content().split())
+    assert "Revenue stated under other companies" in section
+    assert "more than USD 40,000 million" in section
+    assert "../patheon/" in thermo.xpath(".//a/@href")
+    patheon = article(html(site, "companies/patheon.md"))
+    assert "../thermo-fisher-scientific/" in patheon.xpath(".//a/@href")
+    assert "Revenue of Thermo Fisher Scientific" in " ".join(patheon.text_content().split())
