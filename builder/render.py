@@ -62,6 +62,7 @@ PAGES = {
     "markets_csv": "downloads/markets.csv",
     "companies_csv": "downloads/companies.csv",
     "brief_json": "downloads/brief.json",
+    "facts_csv": "downloads/facts.csv",
 }
 
 

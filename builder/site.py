@@ -38,6 +38,8 @@ from builder.charts import (
     span_spec,
 )
 from builder.errors import BriefError
+from builder.facts import HEADER as FACTS_HEADER
+from builder.facts import facts_rows
 from builder.index import Index, build_index
 from builder.page_cache import CachedPages, PageCache
 from builder.render import (
@@ -326,6 +328,7 @@ def generate_site(
     yield PAGES["markets_csv"], markets_csv(brief, index)
     yield PAGES["companies_csv"], companies_csv(brief, index)
     yield PAGES["brief_json"], brief_json(brief)
+    yield PAGES["facts_csv"], _csv(FACTS_HEADER, facts_rows(brief, index))
     stats.charts_drawn = charts.finish()
     stats.charts_seconds = time.perf_counter() - charts_started
     for path, spec in specs.items():

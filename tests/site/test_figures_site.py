@@ -92,3 +92,37 @@ def test_a_groups_revenue_stated_under_its_subsidiary_is_on_the_groups_page(seed
     patheon = article(html(site, "companies/patheon.md"))
     assert "../thermo-fisher-scientific/" in patheon.xpath(".//a/@href")
     assert "Revenue of Thermo Fisher Scientific" in " ".join(patheon.text_content().split())
+
+
+def test_facts_csv_has_one_row_per_figure_with_its_bound_rate_scope_and_sentence(seed_site):
+    with open(seed_site / "site" / "downloads" / "facts.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    data = json.loads((seed_site / "site" / "downloads" / "brief.json").read_text("utf-8"))
+    sizes = sum(len(m.get("size", [])) for m in data["markets"])
+    cagrs = sum(1 for m in data["markets"] if m.get("cagr"))
+    revenues = sum(len(x["revenues"]) for c in data["companies"] for x in c["mentions"])
+    assert len(rows) == sizes + cagrs + revenues
+    # the pasted global headline of a US report, flagged
+    (base,) = [
+        r for r in rows if r["subject"] == "united-states-cmo-cdmo-market" and r["kind"] == "base"
+    ]
+    assert (base["year"], base["stated_as"], base["scope_stated"]) == (
+        "2022",
+        "USD 109.3 Billion",
+        "false",
+    )
+    assert base["source_file"].startswith("001_")
+    # Recipharm's euros: bound, rate and rate year
+    (euros,) = [r for r in rows if r["subject"] == "recipharm"]
+    assert (euros["value"], euros["currency"], euros["unit"], euros["qualifier"]) == (
+        "1.03",
+        "EUR",
+        "billion",
+        "about",
+    )
+    assert (euros["rate_usd_per_unit"], euros["rate_year"]) == ("1.0824", "2024")
+    # Thermo Fisher's revenue, stated under Patheon, is Thermo Fisher's row
+    (thermo,) = [r for r in rows if r["usd_millions"] == "40000.0"]
+    assert (thermo["subject"], thermo["qualifier"]) == ("thermo-fisher-scientific", "more_than")
+    (cagr,) = [r for r in rows if r["subject"].startswith("north-america") and r["kind"] == "cagr"]
+    assert (cagr["value"], cagr["period"], cagr["unit"]) == ("15.42", "2025–2032", "percent")
