@@ -13,8 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from builder.companies import identity_key
 from builder.errors import BriefError
-from builder.schema import Market
+from builder.schema import Market, Revenue
 from builder.slugs import unique_slug
 from builder.store import Brief
 
@@ -42,6 +43,17 @@ class Dimension:
     rows: tuple[tuple[str, tuple[str, ...]], ...]
 
 
+@dataclass(frozen=True)
+class Attributed:
+    """A revenue one company's entry gives for another ("Patheon ... Thermo Fisher reported
+    total revenues exceeding $40 billion"): it belongs to the company it is about."""
+
+    market: str
+    named_under: str
+    """Slug of the company whose entry states it."""
+    revenue: Revenue
+
+
 @dataclass
 class Index:
     markets_of: dict[str, list[str]] = field(default_factory=dict)
@@ -56,6 +68,11 @@ class Index:
     geography_of: dict[str, Group] = field(default_factory=dict)
     publisher_of: dict[str, Group] = field(default_factory=dict)
     problems: list[BriefError] = field(default_factory=list)
+    revenue_owner: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Slug of the company whose entry states a revenue -> {the revenue's subject: slug of the
+    company the subject names}."""
+    attributed: dict[str, list[Attributed]] = field(default_factory=dict)
+    """Revenues stated under other companies' entries, by the slug of the company they are of."""
 
 
 def sort_key(name: str) -> tuple[str, str]:
@@ -125,6 +142,42 @@ def _subsidiaries(brief: Brief) -> dict[str, list[str]]:
     }
 
 
+def _subject_company(brief: Brief, named_under: str, subject: str) -> str | None:
+    """The company a revenue's subject names: its identity key is a company's name or alias,
+    or the first words of one ("Thermo Fisher" for "Thermo Fisher Scientific"). The group
+    of the company whose entry states it is tried first; otherwise the match must be unique."""
+    key = identity_key(subject)
+    if not key:
+        return None
+
+    def names(slug: str) -> bool:
+        company = brief.companies[slug]
+        keys = [identity_key(n) for n in (company.name, *company.aliases)]
+        return any(k == key or k.startswith(key + " ") for k in keys)
+
+    parent = brief.companies[named_under].parent
+    if parent in brief.companies and names(parent):
+        return parent
+    found = [slug for slug in brief.companies if slug != named_under and names(slug)]
+    return found[0] if len(found) == 1 else None
+
+
+def _attributed(brief: Brief, index: Index) -> None:
+    """Who each revenue with a subject belongs to, for both companies' pages."""
+    for slug in index.company_order:
+        for mention in brief.companies[slug].mentions:
+            for revenue in mention.revenues:
+                if not revenue.subject:
+                    continue
+                owner = _subject_company(brief, slug, revenue.subject)
+                if owner is None:
+                    continue
+                index.revenue_owner.setdefault(slug, {})[revenue.subject] = owner
+                index.attributed.setdefault(owner, []).append(
+                    Attributed(mention.market, slug, revenue)
+                )
+
+
 def build_index(brief: Brief, peer_limit: int = PEER_LIMIT) -> Index:
     """Every cross-reference the pages need; dangling company slugs become problems."""
     index = Index()
@@ -157,4 +210,5 @@ def build_index(brief: Brief, peer_limit: int = PEER_LIMIT) -> Index:
     index.geography_of = {m: g for g in index.geographies for m in g.markets}
     index.publisher_of = {m: g for g in index.publishers for m in g.markets}
     index.dimensions = _dimensions(brief.markets, index.market_order)
+    _attributed(brief, index)
     return index

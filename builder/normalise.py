@@ -16,6 +16,7 @@ from builder.growth import cagr_factor, compound
 from builder.schema import (
     AliasFile,
     Company,
+    Conversion,
     Market,
     Mention,
     Money,
@@ -30,15 +31,32 @@ from builder.vocabulary.money import UNIT_IN_MILLIONS
 CONSISTENCY_TOLERANCE = 0.05
 
 
-def usd_millions(money: Money, year: int | None, rates: RateTable) -> float | None:
-    """Convert with the rate of the figure's year (the nearest year the table has)."""
-    by_year = rates.rates.get(money.currency.upper())
+def convert(
+    money: Money, year: int | None, rates: RateTable
+) -> tuple[float, Conversion | None] | None:
+    """USD millions with the rate of the figure's year (the nearest year the table has, the
+    latest for a figure with no year), and that rate for a figure not in USD; None when the
+    table has no rate for the currency."""
+    code = money.currency.upper()
+    by_year = rates.rates.get(code)
     if not by_year:
         return None
     rate_year = (
         year if year in by_year else min(by_year, key=lambda y: (abs(y - (year or 9999)), -y))
     )
-    return round(money.amount * UNIT_IN_MILLIONS[money.unit] * by_year[rate_year], 4)
+    value = round(money.amount * UNIT_IN_MILLIONS[money.unit] * by_year[rate_year], 4)
+    if code == "USD":
+        return value, None
+    used = Conversion(
+        currency=code, usd_per_unit=by_year[rate_year], year=rate_year, nearest=rate_year != year
+    )
+    return value, used
+
+
+def usd_millions(money: Money, year: int | None, rates: RateTable) -> float | None:
+    """Convert with the rate of the figure's year (the nearest year the table has)."""
+    converted = convert(money, year, rates)
+    return converted[0] if converted else None
 
 
 def usable(value: float | None) -> bool:
@@ -79,12 +97,13 @@ def _market(record: ReportRecord, slug: str, rates: RateTable, company_slugs: li
     warnings = list(record.warnings)
     size = []
     for raw in record.size:
-        value = usd_millions(raw.money, raw.year, rates)
-        if value is None:
+        converted = convert(raw.money, raw.year, rates)
+        if converted is None:
             warnings.append(
                 f"No exchange rate for {raw.money.currency}: {raw.money.original} left out."
             )
             continue
+        value, used = converted
         if not usable(value):
             warnings.append(f"{raw.money.original} is not a usable market size; left out.")
             continue
@@ -93,8 +112,11 @@ def _market(record: ReportRecord, slug: str, rates: RateTable, company_slugs: li
                 kind=raw.kind,
                 year=raw.year,
                 usd_millions=value,
+                conversion=used,
                 original=raw.money.original,
+                qualifier=raw.money.qualifier,
                 quote=raw.quote,
+                scope_stated=raw.scope_stated,
             )
         )
     fields = record.model_dump(exclude={"size", "companies", "warnings"})
@@ -145,16 +167,18 @@ def normalise(records: list[ReportRecord], rates: RateTable, aliases: AliasFile)
                 parents[identity.slug] = identities[raw.parent].slug
             revenues = []
             for rev in raw.revenues:
-                value = usd_millions(rev.money, rev.year, rates)
-                if usable(value) and usable(rev.money.amount):
+                converted = convert(rev.money, rev.year, rates)
+                if converted is not None and usable(converted[0]) and usable(rev.money.amount):
                     revenues.append(
                         Revenue(
                             amount=rev.money.amount,
                             currency=rev.money.currency,
                             unit=rev.money.unit,
                             year=rev.year,
-                            usd_millions=value,
+                            usd_millions=converted[0],
+                            conversion=converted[1],
                             approximate=rev.approximate,
+                            qualifier=rev.money.qualifier,
                             subject=rev.subject,
                             quote=rev.quote,
                         )

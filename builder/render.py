@@ -19,7 +19,7 @@ from markupsafe import Markup
 from builder.charts import headline
 from builder.growth import implied_factor
 from builder.index import Index
-from builder.schema import Market, RateTable
+from builder.schema import Cagr, Conversion, Market, RateTable
 from builder.store import Brief
 from builder.text import (
     alt,
@@ -63,6 +63,7 @@ PAGES = {
     "markets_csv": "downloads/markets.csv",
     "companies_csv": "downloads/companies.csv",
     "brief_json": "downloads/brief.json",
+    "facts_csv": "downloads/facts.csv",
 }
 
 
@@ -132,6 +133,8 @@ def make_environment(templates_dir: Path) -> Environment:
         anchor=anchor,
         count=count,
         period=period,
+        cagr_period=cagr_period,
+        conversion_note=conversion_note,
         pages=PAGES,
         market_page=market_page,
         company_page=company_page,
@@ -183,6 +186,50 @@ class Evidence:
     figures: list[tuple[str, str | None]]  # (what and how much, the text as the report wrote it)
 
 
+_PERIOD_ORIGINS = {
+    "sentence": "years as stated with the rate",
+    "title": "years from the report's title, not the rate's sentence",
+    "report": "years from elsewhere in the report, not the rate's sentence",
+}
+
+
+def cagr_period(cagr: Cagr) -> str:
+    """A CAGR's years with where they come from, and the years the report's own sizes give
+    the rate over when those differ: "2025–2032 (years from the report's title, ...); the
+    report's sizes give this rate over 2023–2032"."""
+    years = period(cagr.start_year, cagr.end_year)
+    text = (
+        f"{years} ({_PERIOD_ORIGINS[cagr.period_source]})"
+        if years and cagr.period_source
+        else years
+    )
+    if cagr.supported_start_year and cagr.supported_end_year:
+        supported = period(cagr.supported_start_year, cagr.supported_end_year)
+        text = f"{text}; " if text else ""
+        text += f"the report's sizes give this rate over {supported}"
+    return text
+
+
+def conversion_note(conversion: Conversion | None, year: int | None) -> str:
+    """The rate a converted figure used, so no one cites a conversion as the report's number:
+    "converted from EUR at 1.0824 USD per EUR, the 2024 rate (no year stated)"."""
+    if conversion is None:
+        return ""
+    code = conversion.currency
+    note = f"converted from {code} at {conversion.usd_per_unit:g} USD per {code}, the "
+    note += f"{conversion.year} rate"
+    if conversion.nearest:
+        note += " (no year stated)" if year is None else f" (the nearest to {year} in the table)"
+    return note
+
+
+def _unscoped(market: Market, scope_stated: bool | None) -> str:
+    """What an analyst must know before citing a figure whose sentence names no place."""
+    if scope_stated is not False:
+        return ""
+    return f" (scope not stated: the sentence does not name {market.geography})"
+
+
 def evidence(market: Market) -> list[Evidence]:
     """Each figure of a market with the sentence it came from; one sentence, one entry."""
     labels = {"base": "Market size", "forecast": "Forecast", "other": "Other figure"}
@@ -194,12 +241,17 @@ def evidence(market: Market) -> list[Evidence]:
 
     for size in market.size:
         year = f", {size.year}" if size.year else ""
-        add(size.quote, f"{labels[size.kind]}{year}: {money(size.usd_millions)}", size.original)
+        figure = money(size.usd_millions, size.qualifier) + _unscoped(market, size.scope_stated)
+        if size.conversion:
+            figure += f" ({conversion_note(size.conversion, size.year)})"
+        add(size.quote, f"{labels[size.kind]}{year}: {figure}", size.original)
     if market.cagr:
-        years = period(market.cagr.start_year, market.cagr.end_year)
+        years = cagr_period(market.cagr)
         add(
             market.cagr.quote,
-            f"Growth: {percent(market.cagr.percent)} CAGR" + (f", {years}" if years else ""),
+            f"Growth: {percent(market.cagr.percent)} CAGR"
+            + (f", {years}" if years else "")
+            + _unscoped(market, market.cagr.scope_stated),
         )
     for region in market.regions:
         share = f": {percent(region.share_percent)}" if region.share_percent is not None else ""
@@ -230,7 +282,8 @@ class Pages:
         market = self.brief.markets[slug]
         companies = [self.brief.companies[c] for c in self.index.companies_of.get(slug, [])]
         revenues = {
-            c.slug: [r for m in c.mentions if m.market == slug for r in m.revenues]
+            c.slug: [r for m in c.mentions if m.market == slug for r in m.revenues if not r.subject]
+            + [a.revenue for a in self.index.attributed.get(c.slug, []) if a.market == slug]
             for c in companies
         }
         return self._render(
@@ -260,10 +313,22 @@ class Pages:
             mentions = [m for m in company.mentions if m.market == market_slug]
             appearances.append((self.brief.markets[market_slug], mentions))
         known = self.brief.companies
+        attributed = [
+            (self.brief.markets[a.market], known[a.named_under], a.revenue)
+            for a in self.index.attributed.get(slug, [])
+            if a.market in self.brief.markets and a.named_under in known
+        ]
+        owners = {
+            subject: known[owner]
+            for subject, owner in self.index.revenue_owner.get(slug, {}).items()
+            if owner in known
+        }
         return self._render(
             "company.md.j2",
             company_page(slug),
             company=company,
+            attributed=attributed,
+            owners=owners,
             appearances=appearances,
             parent=known.get(company.parent) if company.parent else None,
             subsidiaries=[known[s] for s in self.index.subsidiaries_of.get(slug, [])],

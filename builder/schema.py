@@ -18,6 +18,9 @@ from builder.vocabulary.money import Unit
 SCHEMA_VERSION = 1
 
 SizeKind = Literal["base", "forecast", "other"]
+Qualifier = Literal["more_than", "less_than", "about", "range"]
+"""How a figure is bounded as written: "exceeding $1 billion" is more_than, "up to" less_than,
+"approximately" about, either end of "between $8 and $10 billion" range; None when exact."""
 
 
 class Model(BaseModel):
@@ -41,6 +44,15 @@ class Money(Model):
     currency: str = Field(description="ISO 4217 code, e.g. USD, EUR")
     unit: Unit = ""
     original: str = Field(description="The figure as written, e.g. 'USD 5,483.81 million'")
+    qualifier: Qualifier | None = Field(
+        default=None, description="The bound its words set: more_than, less_than, about, range"
+    )
+
+
+_SCOPE = (
+    "False when the market is a country's or region's and the figure's sentence names no place "
+    "as its scope (publishers paste a global headline into country reports)"
+)
 
 
 class RawSize(Model):
@@ -48,6 +60,7 @@ class RawSize(Model):
     year: int | None = None
     money: Money
     quote: str
+    scope_stated: bool | None = Field(default=None, description=_SCOPE)
 
 
 class RawRevenue(Model):
@@ -70,11 +83,27 @@ class RawCompany(Model):
     parent: str | None = Field(default=None, description="Name of the group it is part of")
 
 
+PeriodSource = Literal["sentence", "title", "report"]
+
+
 class Cagr(Model):
     percent: float
     start_year: int | None = None
     end_year: int | None = None
     quote: str
+    scope_stated: bool | None = Field(default=None, description=_SCOPE)
+    period_source: PeriodSource | None = Field(
+        default=None,
+        description="Where start_year and end_year come from: the rate's own sentence, the "
+        "report's title, or elsewhere in the report (a stated forecast period, the same rate "
+        "stated again with its years)",
+    )
+    supported_start_year: int | None = Field(
+        default=None,
+        description="When the report's own base and forecast sizes give exactly this rate over "
+        "other years than start_year-end_year: the first of those years",
+    )
+    supported_end_year: int | None = None
 
 
 class Segment(Model):
@@ -137,12 +166,28 @@ class ReportRecord(Model):
 # --- The normalised data under data/: one file per market and per company -----------------
 
 
+class Conversion(Model):
+    """The rate a figure in another currency was converted to USD at."""
+
+    currency: str
+    usd_per_unit: float
+    year: int = Field(description="The year of the rate used")
+    nearest: bool = Field(
+        default=False,
+        description="True when the rate is not of the figure's own year (none stated, or the "
+        "rate table lacks it) but of the nearest year the table has",
+    )
+
+
 class SizeFigure(Model):
     kind: SizeKind
     year: int | None = None
     usd_millions: NonNegative
     original: str
+    qualifier: Qualifier | None = None
     quote: str
+    scope_stated: bool | None = Field(default=None, description=_SCOPE)
+    conversion: Conversion | None = None
 
 
 class Market(Model):
@@ -174,8 +219,10 @@ class Revenue(Model):
     year: int | None = None
     usd_millions: NonNegative
     approximate: bool = False
+    qualifier: Qualifier | None = None
     subject: str | None = None
     quote: str
+    conversion: Conversion | None = None
 
 
 class Mention(Model):

@@ -39,6 +39,8 @@ from builder.charts import (
     span_spec,
 )
 from builder.errors import BriefError
+from builder.facts import HEADER as FACTS_HEADER
+from builder.facts import facts_rows
 from builder.fingerprint import cache_folder
 from builder.index import Index, build_index
 from builder.page_cache import CachedPages, PageCache
@@ -209,6 +211,8 @@ def markets_csv(brief: Brief, index: Index) -> str:
                 ";".join(index.companies_of[slug]),
                 m.source.file,
                 m.source.url or "",
+                base.qualifier or "" if base else "",
+                forecast.qualifier or "" if forecast else "",
             ]
         )
     header = [
@@ -226,6 +230,8 @@ def markets_csv(brief: Brief, index: Index) -> str:
         "companies",
         "source_file",
         "source_url",
+        "base_qualifier",
+        "forecast_qualifier",
     ]
     return _csv(header, rows)
 
@@ -328,6 +334,7 @@ def generate_site(
     yield PAGES["markets_csv"], markets_csv(brief, index)
     yield PAGES["companies_csv"], companies_csv(brief, index)
     yield PAGES["brief_json"], brief_json(brief)
+    yield PAGES["facts_csv"], _csv(FACTS_HEADER, facts_rows(brief, index))
     stats.charts_drawn = charts.finish()
     stats.charts_seconds = time.perf_counter() - charts_started
     for path, spec in specs.items():

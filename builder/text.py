@@ -80,9 +80,16 @@ def anchor(slug: str) -> Markup:
     return Markup(f"{{#{slug}}}")
 
 
-def money(value: float | None) -> str:
-    """10560 -> "USD 10,560 million"."""
-    return f"USD {usd(value)} million" if value is not None else "—"
+_BOUNDS = {"more_than": "more than ", "less_than": "less than ", "about": "about "}
+
+
+def money(value: float | None, qualifier: str | None = None) -> str:
+    """10560 -> "USD 10,560 million"; with the report's bound, "more than USD 1,000 million",
+    and an end of a range says so, so a bound is never cited as an exact figure."""
+    if value is None:
+        return "—"
+    text = f"{_BOUNDS.get(qualifier or '', '')}USD {usd(value)} million"
+    return f"{text} (one end of a range)" if qualifier == "range" else text
 
 
 def period(start: int | None, end: int | None) -> str:

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from builder.index import build_index
+from builder.schema import Revenue
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "site"))
 from make_brief import make_brief
@@ -94,3 +95,50 @@ def test_markets_and_companies_are_in_reading_order():
     index = build_index(make_brief())
     names = [make_brief().markets[s].name.casefold() for s in index.market_order]
     assert names == sorted(names)
+
+
+def _with_revenue(brief, slug: str, market: str, subject: str, quote: str) -> None:
+    mention = next(m for m in brief.companies[slug].mentions if m.market == market)
+    mention.revenues = [
+        Revenue(
+            amount=40,
+            currency="USD",
+            unit="billion",
+            usd_millions=40000,
+            qualifier="more_than",
+            subject=subject,
+            quote=quote,
+        )
+    ]
+
+
+def test_a_revenue_stated_for_a_group_belongs_to_the_group():
+    # seed 002, under Patheon: "Thermo Fisher reported total revenues exceeding $40 billion."
+    brief = make_brief()
+    _with_revenue(
+        brief,
+        "beta",
+        "gadgets-market",
+        "Gamma",
+        "Gamma reported total revenues exceeding $40 billion.",
+    )
+    index = build_index(brief)
+    assert index.revenue_owner["beta"] == {"Gamma": "gamma"}
+    (attributed,) = index.attributed["gamma"]
+    assert (attributed.market, attributed.named_under) == ("gadgets-market", "beta")
+    assert attributed.revenue.qualifier == "more_than"
+
+
+def test_a_subject_naming_no_single_company_stays_with_the_entry_that_states_it():
+    brief = make_brief()
+    _with_revenue(
+        brief,
+        "beta",
+        "gadgets-market",
+        "Omega",
+        "Omega reported total revenues exceeding $40 billion.",
+    )
+    index = build_index(brief)
+    assert "beta" not in index.revenue_owner and "gamma" not in index.attributed
+    # a company's own group name ("Gamma Group" under Gamma) is its own revenue
+    assert build_index(make_brief()).attributed == {}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.normalise import consistency_warning, normalise, usd_millions
+from builder.normalise import consistency_warning, convert, normalise, usd_millions
 from builder.schema import (
     AliasFile,
     Cagr,
@@ -86,6 +86,33 @@ def test_billions_and_euros_convert_with_the_dated_table():
         )
         is None
     )
+
+
+def test_a_converted_figure_keeps_the_rate_and_year_it_was_converted_at():
+    # Recipharm's "approximately €1.03 billion in sales" states no year
+    euros = Money(amount=1.03, currency="EUR", unit="billion", original="€1.03 billion")
+    latest = max(RATES.rates["EUR"])
+    value, used = convert(euros, None, RATES)
+    assert used is not None
+    assert (used.currency, used.year, used.nearest) == ("EUR", latest, True)
+    assert used.usd_per_unit == RATES.rates["EUR"][latest]
+    assert value == pytest.approx(1030 * used.usd_per_unit)
+    _, used = convert(euros, 2022, RATES)
+    assert used is not None and (used.year, used.nearest) == (2022, False)
+    # a figure in USD needs no rate
+    usd = Money(amount=2.5, currency="USD", unit="billion", original="$2.5 billion")
+    assert convert(usd, None, RATES) == (2500.0, None)
+    record = record_004(
+        companies=[
+            RawCompany(
+                name="Recipharm",
+                revenues=[RawRevenue(money=euros, quote=RECIPHARM, approximate=True)],
+            )
+        ]
+    )
+    (company,) = normalise([record], RATES, AliasFile()).companies
+    (revenue,) = company.mentions[0].revenues
+    assert revenue.conversion is not None and revenue.conversion.year == latest
 
 
 def test_headline_figures_of_004_are_consistent():

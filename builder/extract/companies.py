@@ -327,7 +327,7 @@ def _revenues(sentence: str, company: str) -> list[RawRevenue]:
             RawRevenue(
                 money=hit.money,
                 year=figures.year_after(sentence, hit.end),
-                approximate=figures.is_approximate(sentence, hit.start),
+                approximate=hit.money.qualifier is not None,
                 subject=_subject(sentence[: hit.start], company),
                 quote=sentence,
             )

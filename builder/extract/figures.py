@@ -9,9 +9,9 @@ sign, a digit or a keyword and bounded, so the cost stays linear on any input.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from builder.schema import Money
+from builder.schema import Money, Qualifier
 from builder.vocabulary.money import (
     BARE_SCALE_WORDS,
     CJK_CURRENCIES,
@@ -97,12 +97,20 @@ _YEAR_BEFORE = re.compile(
 _CJK_PREPOSITIONS = {"到": "by", "在": "in", "于": "in"}
 """Chinese "到 2025 年" is "by 2025", "在 2018 年" "in 2018"."""
 _YEAR_BEFORE_WINDOW = 150
-_APPROXIMATE = re.compile(
-    r"\b(?:approximately|approx\.?|around|about|nearly|almost|roughly|close to|over|more than"
-    r"|exceeding|in excess of|upwards of|above|some|an estimated|estimated|less than|under"
-    r"|up to|circa|just over|just under|north of)\s*$|~\s*$",
+_BOUND = re.compile(
+    r"(?:\b(?:(?P<more_than>(?:just\s+|well\s+)?over|(?:much\s+|well\s+)?more than"
+    r"|exceed(?:s|ed|ing)?|in excess of|upwards of|above|north of|at least"
+    r"|surpass(?:es|ed|ing)?|beyond)"
+    r"|(?P<less_than>(?:just\s+|well\s+)?under|less than|below|up to|fewer than|at most)"
+    r"|(?P<about>approximately|approx\.?|around|about|nearly|almost|roughly|close to|some|circa"
+    r"|an estimated|an approximate))|(?P<tilde>~))\s*$",
     re.IGNORECASE,
 )
+"""The words right before a figure that bound it. "estimated at" and "valued at" end on "at",
+so they bound nothing: every size a report gives is its estimate, not an approximation."""
+_BOUND_WINDOW = 30
+_BETWEEN = re.compile(r"\b(?:between|anywhere from|ranging from|range of)\s*$", re.IGNORECASE)
+"""Words that open a range written "between $8.97 billion and $10.5 billion"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +155,7 @@ def find_money(sentence: str) -> list[MoneyHit]:
     if not hits:
         for m in _BARE_MONEY.finditer(sentence):
             hits.append(_hit(m, "USD", stated=False))
-    return _range_units(sentence, sorted(hits, key=lambda h: h.start))
+    return _qualify(sentence, _range_units(sentence, sorted(hits, key=lambda h: h.start)))
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and)\s*")
@@ -167,6 +175,32 @@ def _range_units(sentence: str, hits: list[MoneyHit]) -> list[MoneyHit]:
             money = low.money.model_copy(update={"unit": high.money.unit})
             out[i] = MoneyHit(low.start, low.end, money, low.stated_currency, ranged=True)
     return out
+
+
+def _qualify(sentence: str, hits: list[MoneyHit]) -> list[MoneyHit]:
+    """Each amount with the bound its words set: both ends of a range ("$5-10 billion",
+    "between $8.97 billion and $10.5 billion") are `range`, others as `qualifier` reads them."""
+    bounds = [qualifier(sentence, h.start) for h in hits]
+    for i in range(len(hits) - 1):
+        low, high = hits[i], hits[i + 1]
+        opened = _BETWEEN.search(sentence, max(0, low.start - 20), low.start) is not None
+        if is_range_join(sentence, low.end, high.start) and (low.ranged or opened):
+            bounds[i] = bounds[i + 1] = "range"
+    return [
+        replace(h, money=h.money.model_copy(update={"qualifier": b})) if b else h
+        for h, b in zip(hits, bounds, strict=True)
+    ]
+
+
+def qualifier(sentence: str, pos: int) -> Qualifier | None:
+    """The bound the words right before a figure set: "exceeding" more_than, "up to"
+    less_than, "approximately" or "~" about; None when the figure is stated as exact."""
+    m = _BOUND.search(sentence, max(0, pos - _BOUND_WINDOW), pos)
+    if m is None:
+        return None
+    if m.group("more_than"):
+        return "more_than"
+    return "less_than" if m.group("less_than") else "about"
 
 
 def _hit(m: re.Match[str], currency: str, stated: bool = True) -> MoneyHit:
@@ -276,8 +310,3 @@ def year_before(sentence: str, pos: int, floor: int = 0) -> tuple[str, int] | No
         else:
             found = (_CJK_PREPOSITIONS[m.group(3)], int(m.group(4)))
     return found
-
-
-def is_approximate(sentence: str, pos: int) -> bool:
-    """Whether the words right before a figure hedge it ("approximately", "over", "~")."""
-    return _APPROXIMATE.search(sentence, max(0, pos - 30), pos) is not None

@@ -17,13 +17,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from builder.extract import figures
 from builder.extract.figures import CagrHit, MoneyHit
-from builder.extract.places import mentions, names_the_market
+from builder.extract.periods import period_origin, supported_period
+from builder.extract.places import GLOBAL, mentions, names_the_market
 from builder.extract.sections import FAQ, OVERVIEW, TITLE
 from builder.extract.sentences import Sentence
-from builder.schema import Cagr, RawSize
+from builder.schema import Cagr, PeriodSource, RawSize
 from builder.vocabulary.money import UNIT_IN_MILLIONS
 
 BASE, FORECAST, OTHER = "base", "forecast", "other"
@@ -102,7 +104,10 @@ def extract_figures(sentences: list[Sentence], title: str | None, geography: str
     ]
     result = Figures()
     _sizes(ordered, geography, result)
-    _cagr(ordered, forecast_period(title, ordered), geography, result)
+    period = forecast_period(title, ordered)
+    in_title = bool(title and period and figures.find_year_range(title) == period)
+    _cagr(ordered, period, "title" if in_title else "report", geography, result)
+    _scope(ordered, geography, result)
     if not result.size and result.cagr is None:
         result.warnings.append("no size or CAGR figures found")
     return result
@@ -170,6 +175,37 @@ def _sizes(sentences: list[Sentence], geography: str, result: Figures) -> None:
                 f'"{size.quote}"'
             )
     result.size = chosen + others
+
+
+def _scope(sentences: list[Sentence], geography: str, result: Figures) -> None:
+    """Marks figures of a country's or region's market whose sentence names no place as their
+    scope ("CMO/CDMO Market size was valued at USD 109.3 Billion" in a United States report):
+    publishers paste a global headline into country reports, so the figure may not be the
+    country's. A sentence going on about the one before ("It is projected ...") takes that
+    one's places."""
+    if geography == GLOBAL:
+        return
+    before = {s.text: p.text for p, s in pairwise(sentences)}
+
+    def stated(quote: str) -> bool:
+        text = f"{before.get(quote, '')} {quote}" if _CONTINUES.match(quote) else quote
+        return any(place.name == geography for _, _, place in _mentions(text))
+
+    unstated: dict[str, list[str]] = {}
+    for i, size in enumerate(result.size):
+        if not stated(size.quote):
+            result.size[i] = size.model_copy(update={"scope_stated": False})
+            if size.kind != OTHER:
+                unstated.setdefault(size.quote, []).append(f'"{size.money.original}"')
+    cagr = result.cagr
+    if cagr is not None and not stated(cagr.quote):
+        result.cagr = cagr.model_copy(update={"scope_stated": False})
+        unstated.setdefault(cagr.quote, []).append(f"CAGR {cagr.percent:g}%")
+    for quote, named in unstated.items():
+        result.warnings.append(
+            f"scope not stated: {', '.join(named)} come from a sentence that does not name "
+            f'{geography}; it may be a wider market\'s figure, not one for {geography}: "{quote}"'
+        )
 
 
 _MARKET_NOUN = re.compile(r"\b(?:market|industry)\b", re.IGNORECASE)
@@ -328,12 +364,9 @@ def classify_money(
             out.append(_Reading(hit, OTHER, after, future))
         previous_end = hit.end
     ordered = _order_by_year(sentence, out)
-    return [
-        (r.hit, _not_a_size(sentence, ordered, i) or r.role, r.year) for i, r in enumerate(ordered)
-    ]
+    return [(r.hit, _not_a_size(sentence, r.hit) or r.role, r.year) for r in ordered]
 
 
-_BETWEEN = re.compile(r"\b(?:between|anywhere from|ranging from|range of)\s*$", re.IGNORECASE)
 _INCREASE = re.compile(
     r"\b(?:(?:grow|increase|rise|expand|climb|jump|gain|add)(?:s|ed|ing)?\s+by"
     r"|incremental growth of|an increase of|add(?:s|ed|ing)?)\s+(?:about\s+|around\s+"
@@ -342,19 +375,12 @@ _INCREASE = re.compile(
 )
 
 
-def _not_a_size(sentence: str, readings: list[_Reading], i: int) -> str | None:
+def _not_a_size(sentence: str, hit: MoneyHit) -> str | None:
     """RANGE for either end of "between $X and $Y" or "$17 to $26.3 billion", INCREMENT for
     "grow by US$165 billion"; None for a size."""
-    hit = readings[i].hit
     if _INCREASE.search(sentence, max(0, hit.start - 40), hit.start):
         return INCREMENT
-    pairs = [(readings[j], readings[j + 1]) for j in (i - 1, i) if 0 <= j < len(readings) - 1]
-    for low, high in pairs:
-        joined = figures.is_range_join(sentence, low.hit.end, high.hit.start)
-        opened = _BETWEEN.search(sentence, max(0, low.hit.start - 20), low.hit.start)
-        if joined and (low.hit.ranged or opened):
-            return RANGE
-    return None
+    return RANGE if hit.money.qualifier == "range" else None
 
 
 def _belongs_elsewhere(sentence: str, floor: int, pos: int, geography: str | None) -> bool:
@@ -437,12 +463,14 @@ def _size_warning(size: RawSize, headline: RawSize | None) -> str:
 def _cagr(
     sentences: list[Sentence],
     period: tuple[int, int] | None,
+    period_source: PeriodSource,
     geography: str,
     result: Figures,
 ) -> None:
     """The market's CAGR: the first one stated, passing over ranges, historical rates, a
     one-year step's rate and a segment's or another region's rate when the market's own
-    is also stated; every rate passed over is named in a warning."""
+    is also stated; every rate passed over is named in a warning. Where its years come from
+    is kept, and the years the report's sizes give it over when they are other years."""
     forecast = next((s for s in result.size if s.kind == FORECAST), None)
     readings = []
     for sentence in sentences:
@@ -462,12 +490,29 @@ def _cagr(
             )
         return
     sentence, hit, (start, end), _ = usable[0]
+    origin = period_origin(sentence.text, (start, end), period, period_source)
     if start is None and end is None:  # the same rate stated with its years elsewhere
         start, end = next(
             (y for _, h, y, _ in usable if h.low == hit.low and h.high is None and any(y)),
             (None, None),
         )
-    result.cagr = Cagr(percent=hit.low, start_year=start, end_year=end, quote=sentence.text)
+        origin = "report" if start or end else None
+    cagr = Cagr(
+        percent=hit.low, start_year=start, end_year=end, quote=sentence.text, period_source=origin
+    )
+    base = next((s for s in result.size if s.kind == BASE), None)
+    supported = supported_period(cagr, hit.original, base, forecast)
+    if supported:
+        cagr.supported_start_year, cagr.supported_end_year = supported
+    if supported and base and forecast and origin in _ORIGINS:
+        # the rate's sentence names no years, and those it was given are not the sizes'
+        result.warnings.append(
+            f"CAGR {hit.original} is the rate from {supported[0]} to {supported[1]} by the "
+            f'report\'s own sizes ("{base.money.original}" in {base.year}, '
+            f'"{forecast.money.original}" in {forecast.year}), not over {start or "?"}-'
+            f"{end or '?'}, the period taken from {_ORIGINS[origin]}"
+        )
+    result.cagr = cagr
     seen: set[tuple[float, float | None]] = {(hit.low, None)}
     for other_sentence, other, _, reason in readings:
         key = (other.low, other.high)
@@ -482,6 +527,8 @@ def _cagr(
 
 
 _ONE_YEAR = "a one-year growth rate"
+_ORIGINS = {"title": "the report's title", "report": "elsewhere in the report"}
+"""Origins of a CAGR's years other than its own sentence."""
 _REGION_WORD = re.compile(r"\b(?:this|the|each|every)\s+(?:region|country)\b", re.IGNORECASE)
 """A rate a region or country grows at ("This region will grow at a CAGR of 18.3%")."""
 _HISTORICAL = re.compile(

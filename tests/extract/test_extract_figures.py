@@ -131,11 +131,11 @@ def test_revenue_years_and_hedges():
     sentence = "reporting revenues of approximately $4.1 billion in 2022."
     (hit,) = figures.find_money(sentence)
     assert figures.year_after(sentence, hit.end) == 2022
-    assert figures.is_approximate(sentence, hit.start)
+    assert hit.money.qualifier == "about"
     sentence = "With revenues exceeding $1 billion in recent years, Fujifilm aims to grow."
     (hit,) = figures.find_money(sentence)
     assert figures.year_after(sentence, hit.end) is None
-    assert figures.is_approximate(sentence, hit.start)
+    assert hit.money.qualifier == "more_than"
 
 
 def test_sentences_do_not_break_after_abbreviations():
@@ -175,4 +175,59 @@ def test_a_projection_with_a_history_year():
         ("history", 2018, 4200.5),
         ("base", 2024, 5483.81),
         ("forecast", 2032, 19927.57),
+    ]
+
+
+def _bounds(sentence: str) -> list[tuple[str, str | None]]:
+    return [(h.money.original, h.money.qualifier) for h in figures.find_money(sentence)]
+
+
+def test_bounds_before_a_figure_are_kept_as_its_qualifier():
+    # seed 003 and real reports: a bound is not an approximation
+    assert _bounds("With revenues exceeding $1 billion in recent years, Fujifilm aims") == [
+        ("$1 billion", "more_than")
+    ]
+    assert _bounds(
+        "its extensive experience in biomanufacturing and over $2 billion in annual"
+    ) == [("$2 billion", "more_than")]
+    assert _bounds(
+        "The electric car market is set to achieve a significant milestone by surpassing "
+        "USD 854.15 billion by the year 2028."
+    ) == [("USD 854.15 billion", "more_than")]
+    assert _bounds("market is estimated to be worth about US$130.65bn, according to") == [
+        ("US$130.65bn", "about")
+    ]
+    assert _bounds(
+        "is predicted to increase from USD 301.23 billion in 2026 to approximately "
+        "USD 551.01 billion by 2035"
+    ) == [
+        ("USD 301.23 billion", None),
+        ("USD 551.01 billion", "about"),
+    ]
+    # "estimated at" / "valued at" state the report's figure, not a bound
+    assert _bounds("the global market for this market was estimated at $38.91 billion.") == [
+        ("$38.91 billion", None)
+    ]
+    # no report in the corpus writes an upper bound; the seed sentence with "up to" instead
+    assert _bounds("and up to $2 billion in annual revenue") == [("$2 billion", "less_than")]
+
+
+def test_both_ends_of_a_range_are_marked():
+    assert _bounds(
+        "the market for metaverse healthcare to be worth between $8.97 billion and "
+        "$10.5 billion in 2023."
+    ) == [
+        ("$8.97 billion", "range"),
+        ("$10.5 billion", "range"),
+    ]
+    assert [q for _, q in _bounds("place its value anywhere from $17 to $26.3 billion across")] == [
+        "range",
+        "range",
+    ]
+    # a growth path is not a range: a year stands between the two figures
+    assert [
+        q for _, q in _bounds("grow from USD 10.2 billion in 2023 to USD 20.4 billion by 2030")
+    ] == [
+        None,
+        None,
     ]

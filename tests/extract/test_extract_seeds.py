@@ -351,10 +351,29 @@ def test_companies_in_report_order(records):
 
 def test_001_placeholders_are_dropped_with_one_warning(records):
     record = records["001"]
-    assert record.warnings == [
+    assert record.warnings[1:] == [
         "dropped 5 placeholder company names: Key Player I, Key Player II, Key Player III, "
         "Key Player IV, Key Player V"
     ]
+
+
+@pytest.mark.parametrize("seed", ["000", "001"])
+def test_us_markets_with_a_headline_naming_no_country_are_marked_scope_unstated(records, seed):
+    # "CMO/CDMO Market size was valued at USD 109.3 Billion in 2022 ..." in a US report
+    record = records[seed]
+    assert record.geography == "United States"
+    assert [s.scope_stated for s in record.size if s.kind != "other"] == [False, False]
+    assert record.cagr is not None and record.cagr.scope_stated is False
+    (warning,) = [w for w in record.warnings if w.startswith("scope not stated")]
+    assert "does not name United States" in warning
+    assert record.size[0].money.original in warning
+
+
+def test_a_headline_naming_the_region_states_its_scope(records):
+    # "The North America biopharmaceuticals contract manufacturing market is poised ..."
+    record = records["004"]
+    assert [s.scope_stated for s in record.size] == [None, None]
+    assert record.cagr is not None and record.cagr.scope_stated is None
 
 
 def test_002_company_paragraphs_give_descriptions_revenues_and_parents(records):
@@ -378,6 +397,8 @@ def test_002_company_paragraphs_give_descriptions_revenues_and_parents(records):
         True,
         None,
     )
+    assert revenue.money.qualifier == "more_than"  # "exceeding $40 billion"
+    assert catalent.revenues[0].money.qualifier == "about"
 
     (revenue,) = company(record, "Recipharm").revenues
     assert (revenue.money.amount, revenue.money.currency, revenue.money.original) == (
@@ -393,10 +414,12 @@ def test_003_revenues_without_a_year(records):
     record = records["003"]
     (revenue,) = company(record, "Boehringer Ingelheim").revenues
     assert (revenue.money.amount, revenue.year, revenue.approximate) == (2.0, None, True)
+    assert revenue.money.qualifier == "more_than"  # "over $2 billion in annual revenue"
     (revenue,) = company(record, "Lonza Group").revenues
     assert (revenue.money.amount, revenue.year, revenue.subject) == (5.5, 2022, None)
     (revenue,) = company(record, "Fujifilm Diosynth Technologies").revenues
     assert (revenue.money.amount, revenue.year, revenue.approximate) == (1.0, None, True)
+    assert revenue.money.qualifier == "more_than"  # "revenues exceeding $1 billion"
     assert "Fujifilm" not in [c.name for c in record.companies]
 
 
@@ -449,7 +472,22 @@ def test_summaries_and_opportunities_of_the_shared_template(records):
 
 
 def test_exact_warnings(records):
-    assert records["000"].warnings == []
-    assert records["004"].warnings == []
+    assert [w[:17] for w in records["000"].warnings] == ["scope not stated:"]
+    assert records["004"].warnings == [
+        "CAGR 15.42% is the rate from 2023 to 2032 by the report's own sizes "
+        '("USD 5,483.81 million" in 2023, "USD 19,927.57 million" in 2032), not over '
+        "2025-2032, the period taken from the report's title"
+    ]
+
+
+def test_004_cagr_period_keeps_its_origin_and_the_period_its_sizes_support(records):
+    # "... from USD 5,483.81 million in 2023 to USD 19,927.57 million by 2032, registering an
+    # impressive CAGR of 15.42% during the forecast period"; the title says 2025–2032
+    cagr = records["004"].cagr
+    assert (cagr.start_year, cagr.end_year, cagr.period_source) == (2025, 2032, "title")
+    assert (cagr.supported_start_year, cagr.supported_end_year) == (2023, 2032)
+    # "growing at a CAGR of 7.0% from 2024 to 2030": the sentence's own years
+    assert records["000"].cagr.period_source == "sentence"
+    assert records["000"].cagr.supported_start_year is None
     assert len(records["002"].warnings) == 3
     assert len(records["003"].warnings) == 3

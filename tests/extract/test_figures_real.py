@@ -357,3 +357,121 @@ def test_the_same_market_in_other_words_is_still_the_markets():
     )
     assert sizes == [("base", 2023, 62.22), ("forecast", 2033, 1.2)]
     assert not any("another market" in w for w in warnings)
+
+
+def scopes(*texts: str, geography: str):
+    found = extract_figures([Sentence(t, OVERVIEW) for t in texts], None, geography)
+    stated = [(s.money.original, s.scope_stated) for s in found.size]
+    scope_warnings = [w for w in found.warnings if w.startswith("scope not stated")]
+    return stated, found.cagr and found.cagr.scope_stated, scope_warnings
+
+
+def test_a_country_or_region_headline_that_names_its_place_states_its_scope():
+    stated, cagr, warnings = scopes(
+        "The United States Contract Manufacturing Services Market size is valued at around "
+        "USD 218.22 billion in 2025 and is projected to reach USD 253.44 billion by 2032.",
+        geography="United States",
+    )
+    assert stated == [("USD 218.22 billion", None), ("USD 253.44 billion", None)]
+    assert warnings == []
+    stated, cagr, warnings = scopes(
+        "The European electric car market is set to achieve a significant milestone by "
+        "surpassing USD 854.15 billion by the year 2028.",
+        "With a projected CAGR of 29%, the growth of the European electric car market will "
+        "prove to be a significant shift.",
+        geography="Europe",
+    )
+    assert stated == [("USD 854.15 billion", None)] and cagr is None and warnings == []
+
+
+def test_a_pasted_global_headline_in_a_country_report_is_marked_and_warned():
+    # seed 001, a "United States CMO/CDMO Market" report whose headline names no country
+    stated, cagr, warnings = scopes(
+        "CMO/CDMO Market size was valued at USD 109.3 Billion in 2022 and is projected to reach "
+        "USD 182.9 Billion by 2030, growing at a CAGR of 7.2% from 2024 to 2030.",
+        geography="United States",
+    )
+    assert stated == [("USD 109.3 Billion", False), ("USD 182.9 Billion", False)]
+    assert cagr is False
+    (warning,) = warnings
+    assert '"USD 109.3 Billion", "USD 182.9 Billion", CAGR 7.2%' in warning
+    # the same sentence in a global report is the market's own
+    global_report = scopes(
+        "CMO/CDMO Market size was valued at USD 109.3 Billion in 2022.", geography="Global"
+    )
+    assert global_report == ([("USD 109.3 Billion", None)], None, [])
+
+
+def test_a_sentence_going_on_about_the_one_before_takes_its_places():
+    # "It is projected to surpass $25.20 billion by 2027" goes on about the sentence before
+    opening = (
+        "The global biopharmaceutical contract manufacturing market is expected to experience a "
+        "Compound Annual Growth Rate (CAGR) of 14.37% from 2022 to 2027."
+    )
+    going_on = "It is projected to surpass $25.20 billion by 2027, compared to $11 billion in 2021."
+    stated, cagr, warnings = scopes(opening, going_on, geography="North America")
+    assert ("$25.20 billion", False) in stated and cagr is False and len(warnings) == 2
+    # the same pair with the opening naming the region (a variant of the real text)
+    regional = opening.replace("global", "North American")
+    stated, cagr, warnings = scopes(regional, going_on, geography="North America")
+    assert ("$25.20 billion", None) in stated and cagr is None and warnings == []
+
+
+def cagr_period(*texts: str, title: str | None = None):
+    found = extract_figures([Sentence(t, OVERVIEW) for t in texts], title, "Global")
+    c = found.cagr
+    assert c is not None
+    period_warnings = [w for w in found.warnings if "by the report's own sizes" in w]
+    return (
+        (c.start_year, c.end_year, c.period_source),
+        (
+            c.supported_start_year,
+            c.supported_end_year,
+        ),
+        period_warnings,
+    )
+
+
+def test_a_cagr_keeps_where_its_years_come_from_and_the_years_its_sizes_give_it():
+    # seed 004: "during the forecast period", the years are the title's
+    stated, supported, warnings = cagr_period(
+        "The North America biopharmaceuticals contract manufacturing market is poised for "
+        "remarkable expansion, with its valuation expected to rise from USD 5,483.81 million in "
+        "2023 to USD 19,927.57 million by 2032, registering an impressive CAGR of 15.42% during "
+        "the forecast period.",
+        title="Future of Biopharmaceutical Contract Manufacturing in North America: Market "
+        "Forecast 2025–2032",
+    )
+    assert stated == (2025, 2032, "title") and supported == (2023, 2032)
+    (warning,) = warnings
+    assert "not over 2025-2032, the period taken from the report's title" in warning
+    # the sentence's own period, one year after the base year the sizes start from
+    stated, supported, warnings = cagr_period(
+        "Global Biotechnology Contract Manufacturing Market was valued US$ 16.5 Bn in 2022 and "
+        "is expected to reach ~US$ 36.5 Bn by 2032, growing at a CAGR of 8.3% during the "
+        "forecast period 2023-2032."
+    )
+    assert stated == (2023, 2032, "sentence") and supported == (2022, 2032) and warnings == []
+    stated, supported, _ = cagr_period(
+        "Global pharmaceutical contract manufacturing market is projected to witness a CAGR of "
+        "7.07% during the forecast period 2024-2031F, growing from USD 207.06 billion in 2023 to "
+        "USD 357.63 billion in 2031F."
+    )
+    assert stated == (2024, 2031, "sentence") and supported == (2023, 2031)
+    # no period stated: only the sizes give one, and it is not made the rate's stated period
+    stated, supported, warnings = cagr_period(
+        "The global market for antibody drug conjugates (ADCs) is projected to grow from US$ "
+        "7,793.43 million in 2022 to US$ 29,600.98 million by 2030, reflecting a compound annual "
+        "growth rate (CAGR) of 18.2% during this period."
+    )
+    assert stated == (None, None, None) and supported == (2022, 2030) and warnings == []
+
+
+def test_sizes_that_do_not_give_the_stated_rate_support_no_period():
+    # seed 000: 10.56 to 18.34 over 2022-2030 is 7.14% a year, not the stated 7.0%
+    stated, supported, warnings = cagr_period(
+        "Biopharmaceutical CMO Services Market size was valued at USD 10.56 Billion in 2022 and "
+        "is projected to reach USD 18.34 Billion by 2030, growing at a CAGR of 7.0% from 2024 to "
+        "2030."
+    )
+    assert stated == (2024, 2030, "sentence") and supported == (None, None) and warnings == []
