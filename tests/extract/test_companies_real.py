@@ -224,9 +224,9 @@ def test_thousands_of_player_sentences_are_read_in_linear_time_and_capped(separa
         for i in range(4000)
     )
     sections = build_sections(parse(text).blocks)
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a loaded machine does not fail the test
     scan = extract_companies(sections)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
     assert len(scan.companies) == MAX_COMPANIES
     assert any(f"more than {MAX_COMPANIES} companies" in w for w in scan.warnings)
 

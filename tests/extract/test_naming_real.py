@@ -244,12 +244,12 @@ def test_text_without_figures_or_market_terms_is_still_refused():
 def test_a_long_run_of_capitalised_words_is_read_in_linear_time():
     # issue: "A-A-A-..." made the capitalised-name search backtrack (80 KB took 23 s)
     run = "A-" * 100_000 + " Market " + "A " * 50_000 + "Market"
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a loaded machine does not fail the test
     assert most_named(run) is None
     first_name(run)
     report = f"<p>Revenue grew and the forecast CAGR is stable. {run}</p>".encode()
     record = extract_bytes(report, "long.html")
-    assert time.perf_counter() - start < 3
+    assert time.process_time() - start < 3
     assert len(record.name) <= 120
 
 
@@ -330,6 +330,6 @@ def test_a_file_name_used_as_a_name_keeps_only_printable_characters():
 
 def test_page_chrome_is_found_in_linear_time():
     text = "\n".join([" " * 20_000 + "x", " \t" * 10_000 + "views x", "date " + " " * 50_000])
-    start = time.perf_counter()
+    start = time.process_time()
     assert strip_chrome_lines(text) == text
-    assert time.perf_counter() - start < 1
+    assert time.process_time() - start < 1

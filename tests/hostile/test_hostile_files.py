@@ -115,11 +115,11 @@ def test_no_part_of_a_list_cell_is_a_formula():
 
 def test_a_paragraph_of_initials_is_split_in_linear_time():
     paragraph = "A. " * (1_900_000 // 3)
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a loaded machine does not fail the test
     assert len(split_sentences(paragraph)) == 1
     report = seed_text("000").replace(
         "<h2>Clinical Manufacturing</h2>", f"<h2>Clinical Manufacturing</h2><p>{paragraph}</p>"
     )
     assert len(report) < 2 * 1024 * 1024  # under the size limit: it must be extracted
     assert extract_bytes(report.encode("utf-8"), "initials.txt").name
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
