@@ -147,3 +147,16 @@ def test_an_incremental_build_is_all_or_nothing_too(built):
     assert set(after) == set(before)
     assert b"Renamed Market" in after[root / "site" / "markets" / MARKET / "index.html"]
     assert not [p for p in root.iterdir() if p.name.startswith(".site")]
+
+
+def test_a_bad_report_is_one_line_of_brief_build_and_the_others_are_published(tmp_path):
+    root = make_project(tmp_path / "project", extract=True, reports=True)
+    bad = root / "content" / "reports" / "zz_empty.txt"
+    bad.write_bytes(b"")
+    result = brief(root, "build")
+    assert result.returncode == 1
+    assert [line for line in result.stderr.splitlines() if "zz_empty.txt" in line] == [
+        f"error: {bad}: the file is empty"
+    ]
+    markets = [p for p in (root / "site" / "markets").iterdir() if p.is_dir()]
+    assert len(markets) == 5
