@@ -67,7 +67,7 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
         result = extract_to_data(settings)
         _report(result.problems)
         print(result.summary())
-        ok = build_site(settings, strict=not args.no_strict)
+        ok = build_site(settings, strict=not args.no_strict, printed=result.problems)
     return 0 if ok and not result.problems else 1
 
 

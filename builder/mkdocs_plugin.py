@@ -36,6 +36,9 @@ from builder.write import staging_folder, swap_in
 
 log = get_plugin_logger("brief")
 WATCHED = ("content", "data", "site_templates")
+_PRINTED: dict[Path, list[BriefError]] = {}
+"""Extraction problems `brief build` already printed before it started MkDocs, by project:
+the plugin shows them on the Sources page without extracting again or printing them twice."""
 
 
 class BriefConfig(Config):
@@ -92,7 +95,10 @@ class BriefPlugin(BasePlugin[BriefConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         started = time.perf_counter()
         problems: list[BriefError] = []
-        if self.config.extract:
+        printed = _PRINTED.get(self.settings.root)
+        if printed is not None:
+            problems += printed
+        elif self.config.extract:
             from builder.pipeline import extract_to_data
 
             try:
@@ -111,7 +117,10 @@ class BriefPlugin(BasePlugin[BriefConfig]):
                     f"{config.docs_dir}/{path} has the path of a generated file; rename it"
                 )
             files.append(File.generated(config, path, content=content))
+        said = {str(p) for p in printed or ()}
         for problem in stats.problems:
+            if str(problem) in said:
+                continue
             log.warning(str(problem))
             if getattr(problem, "trace", ""):  # a bug's traceback, with `mkdocs build -v`
                 log.debug(problem.trace)  # type: ignore[attr-defined]
@@ -166,9 +175,17 @@ def _config(settings: Settings) -> str:
     return str(settings.root / "mkdocs.yml")
 
 
-def build_site(settings: Settings, strict: bool = True) -> bool:
+def build_site(
+    settings: Settings, strict: bool = True, printed: list[BriefError] | None = None
+) -> bool:
+    """`mkdocs build`; `printed` are the problems of an extraction just run and printed."""
     strict_flag = ["--strict"] if strict else []
-    return _mkdocs("build", "-f", _config(settings), "-d", str(settings.site_dir), *strict_flag)
+    if printed is not None:
+        _PRINTED[settings.root] = printed
+    try:
+        return _mkdocs("build", "-f", _config(settings), "-d", str(settings.site_dir), *strict_flag)
+    finally:
+        _PRINTED.pop(settings.root, None)
 
 
 def serve_site(settings: Settings, dev_addr: str = "127.0.0.1:8000") -> bool:

@@ -13,7 +13,9 @@ import hashlib
 import re
 from pathlib import Path
 
-from builder.errors import BriefError
+from pydantic import ValidationError
+
+from builder.errors import BriefError, BuilderBug
 from builder.extract import figures
 from builder.extract.boilerplate import strip_boilerplate, strip_chrome_lines
 from builder.extract.companies import extract_companies
@@ -33,7 +35,7 @@ from builder.extract.regions import extract_regions
 from builder.extract.sections import TITLE, Section, build_sections
 from builder.extract.segments import extract_segments
 from builder.extract.sentences import Sentence, split_sentences
-from builder.schema import ReportRecord, Source
+from builder.schema import Money, RawCompany, ReportRecord, Source
 
 __all__ = ["EXTRACTOR_VERSION", "extract_bytes", "extract_file"]
 
@@ -65,6 +67,9 @@ _MAX_FALLBACK_WORDS = 12
 _MAX_FALLBACK_CHARS = 100
 _FILE_PREFIX = re.compile(r"^[\d_\-\s]+")
 _TRUNCATED = "the file ends inside an HTML tag: it may be truncated"
+_MAX_AMOUNT = 1e18
+"""No market or revenue is a billion billion of any unit: a larger amount is a misread run of
+digits, and one beyond the range of a float is infinite, which the schema (rightly) refuses."""
 
 
 def extract_file(path: Path) -> ReportRecord:
@@ -85,10 +90,14 @@ def extract_bytes(raw: bytes, file_name: str) -> ReportRecord:
         return _extract(raw, file_name)
     except BriefError:
         raise
-    except Exception as exc:  # a last guard: callers must only ever see BriefError
-        raise BriefError(
-            file_name, f"could not extract this report ({type(exc).__name__})"
-        ) from exc
+    except ValidationError as exc:
+        if any(e["type"] != "finite_number" for e in exc.errors()):
+            raise BuilderBug.from_exception(file_name, exc) from exc
+        raise BriefError(  # a run of hundreds of digits read as one figure
+            file_name, "a figure in the report is too large to be a number; not extracted"
+        ) from None
+    except Exception as exc:  # a last guard: callers only ever see BriefError, a bug told as one
+        raise BuilderBug.from_exception(file_name, exc) from exc
 
 
 def _extract(raw: bytes, file_name: str) -> ReportRecord:
@@ -130,6 +139,14 @@ def _extract(raw: bytes, file_name: str) -> ReportRecord:
     used = scan.listing_blocks | ({id(summary)} if summary else set())
     entries = extract_entries(sections, used)
     segments, segment_warnings = extract_segments(sections)
+    size = [s for s in found.size if _usable(s.money)]
+    companies = [_usable_revenues(c) for c in scan.companies]
+    figure_warnings = [
+        f"the figure {m.original[:60]!r} is too large to be real; ignored"
+        for m in [s.money for s in found.size]
+        + [r.money for c in scan.companies for r in c.revenues]
+        if not _usable(m)
+    ]
     return ReportRecord(
         name=name,
         geography=geography,
@@ -141,20 +158,33 @@ def _extract(raw: bytes, file_name: str) -> ReportRecord:
             sha256=hashlib.sha256(raw).hexdigest(),
         ),
         summary=summary.text if summary else None,
-        size=found.size,
+        size=size,
         cagr=found.cagr,
         segments=segments,
         regions=regions,
-        companies=scan.companies,
+        companies=companies,
         faq=extract_faq(sections),
         warnings=([_TRUNCATED] if truncated else [])
         + naming_warnings
         + list(recognised.warnings)
         + found.warnings
+        + figure_warnings
         + region_warnings
         + segment_warnings
         + scan.warnings,
         **entries,
+    )
+
+
+def _usable(money: Money) -> bool:
+    """A stated amount any sum or chart can use: below `_MAX_AMOUNT` (so finite, too)."""
+    return abs(money.amount) < _MAX_AMOUNT
+
+
+def _usable_revenues(company: RawCompany) -> RawCompany:
+    """The company with only the revenues `_usable` accepts."""
+    return company.model_copy(
+        update={"revenues": [r for r in company.revenues if _usable(r.money)]}
     )
 
 

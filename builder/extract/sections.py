@@ -59,6 +59,9 @@ _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[A-Z]\.)\s+")
 _SMALL = frozenset({"and", "or", "of", "the", "in", "for", "to", "a", "an", "by", "on", "with"})
 _MIN_TITLE_WORDS = 3
 _MAX_DIMENSION_HEADING_WORDS = 20
+_MAX_HEADING_CHARS = 1_000
+"""No heading or label is longer: a longer text is prose (or a run of 2 MB with no spaces),
+and reading every heading rule over it would cost seconds."""
 _NAMES_PLAYERS = re.compile(
     r"\b(?:key|major|leading|top|prominent|main|notable|dominant|competitive|competition"
     r"|competitors?|landscape|profiles?|players?|market leaders)\b",
@@ -80,6 +83,8 @@ class Section:
 
 def classify(text: str) -> tuple[str, str | None]:
     """(kind, segment dimension) of a heading."""
+    if len(text) > _MAX_HEADING_CHARS:
+        return OTHER, None
     text = _NUMBERING.sub("", text)
     heading = _NAMED_DIMENSION.match(text)
     named = heading and (heading.group(1) or heading.group(2))

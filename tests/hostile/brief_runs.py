@@ -7,6 +7,7 @@ the current folder or a command run by a report would all show in what the test 
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -33,15 +34,29 @@ def _env() -> dict[str, str]:
     }
 
 
-def brief(root: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """`brief --root ROOT ARGS...` to completion, run from `cwd` (default: the project)."""
+def brief(
+    root: Path,
+    *args: str,
+    cwd: Path | None = None,
+    memory: int | None = None,
+    timeout: float = 300,
+) -> subprocess.CompletedProcess:
+    """`brief --root ROOT ARGS...` to completion, run from `cwd` (default: the project);
+    with `memory`, the address space of its process (workers included) is limited to that
+    many bytes, so going over is an error in the run, not a machine out of memory."""
+
+    def limit() -> None:
+        if memory is not None:
+            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
     return subprocess.run(
         _command(root, args),
         capture_output=True,
         text=True,
         cwd=cwd or root,
         env=_env(),
-        timeout=300,
+        timeout=timeout,
+        preexec_fn=limit,
     )
 
 

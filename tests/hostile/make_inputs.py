@@ -43,6 +43,14 @@ ESCAPING_NAMES = ("../../etc/passwd", "..", "CON", "富士フイルム市場", "
 """Names that try to leave the output folder, hit a reserved name, or break a file system."""
 
 HUGE_BYTES = 20 * 1024 * 1024
+NEAR_LIMIT_BYTES = 1_900_000
+"""Just under the 2 MB a report may have: the longest text extraction must read in time."""
+SCRIPT_NAMES = ("三菱 Chemical", "住友 Chemical", "東レ Chemical")
+"""Companies told apart only by their first, non-Latin word."""
+LOOK_ALIKE = "Lonz\u0430"
+""""Lonza" with a Cyrillic "а": the same name to a reader, another one to a computer."""
+RIGHT_TO_LEFT = "Sam\u202esung Biologics"
+"""A right-to-left override inside a name: shown reversed, copied invisibly."""
 
 
 def replace(text: str, old: str, new: str, count: int = -1) -> str:
@@ -191,6 +199,70 @@ def escaping_name(name: str) -> bytes:
     """Seed 000 with its market and one of its companies called `name`."""
     text = renamed("000", f"{name} Market")
     return replace(text, "<li> AGC Biologics</li>", f"<li> {name}</li>").encode()
+
+
+# --- Long runs and floods, as big as one report may be: linear time or a cap, never more ---
+
+
+def dash_run(size: int) -> bytes:
+    """A report that names no market, then "A-A-A-..." to `size` bytes: a run of capitalised
+    words a market-name search can backtrack on."""
+    head = "<p>Revenue grew and the forecast CAGR is stable.</p><p>"
+    return (head + "A-" * ((size - len(head)) // 2) + "</p>").encode()
+
+
+def _firm(i: int) -> str:
+    """A distinct made-up company name for every `i` ("Aaatech", "Baatech", ...)."""
+    return "".join(chr(65 + (i // 26**k) % 26) for k in range(4)).capitalize() + "tech"
+
+
+def player_sentences(count: int) -> bytes:
+    """A forecast, then `count` sentences "Key players include A, B and C.", all new names."""
+    sentences = (
+        f"Key players include {_firm(3 * i)}, {_firm(3 * i + 1)} and {_firm(3 * i + 2)}."
+        for i in range(count)
+    )
+    return ("<p>The market is forecast to grow. " + " ".join(sentences) + "</p>").encode()
+
+
+def initials() -> bytes:
+    """Seed 000 with one paragraph of "A. A. A. ..." bringing it near the size limit."""
+    text = seed_text("000")
+    paragraph = "A. " * ((NEAR_LIMIT_BYTES - len(text.encode())) // 3)
+    heading = "<h2>Clinical Manufacturing</h2>"
+    return replace(text, heading, f"{heading}<p>{paragraph}</p>").encode()
+
+
+def long_figure() -> bytes:
+    """Seed 000 with its base size written as a run of 400 digits."""
+    old = "USD 10.56 Billion in 2022"
+    return replace(seed_text("000"), old, f"USD {'9' * 400} Billion in 2022").encode()
+
+
+def script_and_look_alike_names(prefix: str) -> bytes:
+    """Seed 000 or 004 listing `SCRIPT_NAMES`; 000 also writes Lonza and Samsung Biologics
+    with `LOOK_ALIKE` and `RIGHT_TO_LEFT`, as 004 writes them plainly."""
+    text = seed_text(prefix)
+    scripts = "".join(f"<li>{name}</li>" for name in SCRIPT_NAMES)
+    if prefix == "004":
+        return replace(text, "<li>AGC Biologics</li>", scripts).encode()
+    text = replace(text, "<li> AGC Biologics</li>", scripts)
+    text = replace(text, "<li>Lonza</li>", f"<li>{LOOK_ALIKE}</li>")
+    return replace(text, "<li> Samsung BioLogics</li>", f"<li>{RIGHT_TO_LEFT}</li>").encode()
+
+
+def long_reports() -> dict[str, bytes]:
+    """Every long-run, flood and look-alike report, by file name."""
+    return {
+        "050_dashes_80k.html": dash_run(80_000),
+        "051_dashes_1_9m.html": dash_run(NEAR_LIMIT_BYTES),
+        "052_players_4000.html": player_sentences(4_000),
+        "053_players_20000.html": player_sentences(20_000),
+        "054_initials.html": initials(),
+        "055_long_figure.html": long_figure(),
+        "056_scripts_000.html": script_and_look_alike_names("000"),
+        "057_scripts_004.html": script_and_look_alike_names("004"),
+    }
 
 
 @dataclass(frozen=True)

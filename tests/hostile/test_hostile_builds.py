@@ -147,3 +147,38 @@ def test_an_incremental_build_is_all_or_nothing_too(built):
     assert set(after) == set(before)
     assert b"Renamed Market" in after[root / "site" / "markets" / MARKET / "index.html"]
     assert not [p for p in root.iterdir() if p.name.startswith(".site")]
+
+
+def test_a_bad_report_is_one_line_of_brief_build_and_the_others_are_published(tmp_path):
+    root = make_project(tmp_path / "project", extract=True, reports=True)
+    bad = root / "content" / "reports" / "zz_empty.txt"
+    bad.write_bytes(b"")
+    result = brief(root, "build")
+    assert result.returncode == 1
+    assert [line for line in result.stderr.splitlines() if "zz_empty.txt" in line] == [
+        f"error: {bad}: the file is empty"
+    ]
+    markets = [p for p in (root / "site" / "markets").iterdir() if p.is_dir()]
+    assert len(markets) == 5
+
+
+def renamed_pages(site: Path) -> set[Path]:
+    return {p for p in site.rglob("*.html") if b"Renamed Market" in p.read_bytes()}
+
+
+def test_two_builds_started_together_publish_one_whole_current_site(built):
+    root, before = built
+    (root / "data" / "overrides").mkdir()
+    (root / "data" / "overrides" / f"{MARKET}.yaml").write_text("name: Renamed Market\n")
+    processes = [start_brief(root, "build") for _ in range(2)]
+    results = [(p.wait(timeout=300), p.communicate()[1]) for p in processes]
+    assert 0 in [code for code, _ in results]
+    for code, err in results:
+        assert "Traceback" not in err
+        if code:
+            assert f"{root}/data: another build is writing here" in err
+    raced = renamed_pages(root / "site")
+    assert len(every_file(root / "site")) == len(before)
+    assert brief(root, "build").returncode == 0  # a build alone, for comparison
+    assert raced == renamed_pages(root / "site") and len(raced) > 1
+    assert not [p for p in root.iterdir() if p.name.startswith(".site")]

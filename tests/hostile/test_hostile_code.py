@@ -20,6 +20,7 @@ from brief_runs import ROOT, make_project
 import builder.extract
 import builder.pipeline
 from builder.cli import main
+from builder.errors import BuilderBug
 
 pytestmark = pytest.mark.xdist_group("hostile-code")
 
@@ -114,3 +115,11 @@ def test_a_bug_outside_extraction_is_one_line_naming_the_command(tmp_path, capsy
     assert code == 2
     assert line.startswith("error: brief extract: bug in the builder")
     assert "ZeroDivisionError: float division by zero at test_hostile_code.py:" in line
+
+
+def test_extraction_itself_tells_a_bug_as_a_bug(a_bug_in_extraction):
+    with pytest.raises(BuilderBug) as caught:
+        builder.extract.extract_bytes(b"any report", "002.txt")
+    problem = caught.value.problem
+    assert problem.startswith("bug in the builder, not a problem with this file: KeyError")
+    assert "'Application' at test_hostile_code.py:" in problem

@@ -43,13 +43,13 @@ def extract(root: Path, folder: Path, out: Path, capsys) -> tuple[int, list[str]
 def test_a_file_name_cannot_rewrite_the_terminal_or_forge_a_line(tmp_path, capsys):
     folder = tmp_path / "reports"
     folder.mkdir()
-    name = "\x1b[2J\x1b[31mevil\nnote: all good\x07.txt"
+    name = "\x1b[2J\x1b[31mevil\nnote: all good\x07\u202etxt.exe.txt"
     (folder / name).write_bytes(b"\x00\x01 not a report")
     code, err = extract(tmp_path, folder, tmp_path / "out", capsys)
     assert code == 1
     [line] = err
-    assert "\x1b" not in line and "\x07" not in line
-    assert "\\x1b[2J\\x1b[31mevil\\nnote: all good\\x07.txt" in line
+    assert "\x1b" not in line and "\x07" not in line and "\u202e" not in line
+    assert "\\x1b[2J\\x1b[31mevil\\nnote: all good\\x07\\u202etxt.exe.txt" in line
 
 
 def test_links_out_of_the_folder_dangling_links_and_fifos_are_named(tmp_path, capsys):

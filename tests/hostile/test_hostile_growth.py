@@ -3,21 +3,28 @@
 A base of zero, a negative base, a forecast 3,000 years out at 99 % a year, a CAGR of
 `.nan` or `.inf`: a chart or a page is derived from each, and none may stop the build of
 every other page. What the schema cannot accept is refused with one line naming the file.
+A figure read as too large for any sum is left out with a warning, and one beyond any
+number refuses its report in one line, never as a bug.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
-from brief_runs import brief, make_project
+from brief_runs import ROOT, brief, make_project
 
+import builder.extract
 from builder.charts import render_chart, size_spec
+from builder.cli import main
 from builder.normalise import consistency_warning
 from builder.render import implied_cagr
-from builder.schema import Cagr, Market, SizeFigure, Source
+from builder.schema import Cagr, Market, Money, SizeFigure, Source
 from tests.extract.seeds import seed_text
 
 pytestmark = pytest.mark.xdist_group("hostile-growth")
+REPORTS = ROOT / "content" / "reports"
 
 HEADLINE = (
     "valued at USD 10.56 Billion in 2022 and is projected to reach USD 18.34 Billion by 2030, "
@@ -131,3 +138,46 @@ def test_the_site_is_built_whole_and_each_refused_correction_named(built):
         for line in lines
     )
     assert result.returncode == 1  # strict: a correction that was not applied fails the build
+
+
+def extract_seeds(root: Path, out: Path, capsys) -> tuple[int, list[str]]:
+    code = main(["--root", str(root), "extract", str(REPORTS), "--out", str(out)])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "bug in the builder" not in err, err
+    return code, err.splitlines()
+
+
+def test_a_figure_too_large_for_any_sum_is_ignored_with_a_warning(tmp_path, monkeypatch, capsys):
+    real = builder.extract.extract_figures
+
+    def inflated(*args):  # the figures as a misread run of 300 digits would give them
+        found = real(*args)
+        found.size = [
+            size.model_copy(update={"money": size.money.model_copy(update={"amount": 1e300})})
+            for size in found.size
+        ]
+        return found
+
+    assert extract_seeds(tmp_path / "a", tmp_path / "plain", capsys) == (0, [])
+    monkeypatch.setattr(builder.extract, "extract_figures", inflated)
+    assert extract_seeds(tmp_path / "b", tmp_path / "out", capsys) == (0, [])
+    stated = 0
+    for path in (tmp_path / "out" / "markets").iterdir():
+        market = yaml.safe_load(path.read_text("utf-8"))
+        plain = yaml.safe_load((tmp_path / "plain" / "markets" / path.name).read_text("utf-8"))
+        assert not market.get("size"), path.name
+        warned = any("is too large to be real; ignored" in w for w in market["warnings"])
+        assert warned == bool(plain.get("size")), path.name
+        stated += warned
+    assert stated >= 3
+
+
+def test_a_figure_beyond_any_number_refuses_its_report_in_one_line(tmp_path, monkeypatch, capsys):
+    def infinite(*args):  # the figures code meeting 400 digits: a float too large is infinite
+        return Money(amount=float("9" * 400), currency="USD", original="USD 99...9")
+
+    monkeypatch.setattr(builder.extract, "extract_figures", infinite)
+    code, err = extract_seeds(tmp_path, tmp_path / "out", capsys)
+    assert code == 1 and len(err) == 5
+    for line in err:
+        assert line.endswith(": a figure in the report is too large to be a number; not extracted")

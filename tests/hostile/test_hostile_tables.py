@@ -85,6 +85,24 @@ def test_an_alias_bomb_is_refused_before_it_is_built(project):
     assert seconds < 10
 
 
+def test_an_alias_bomb_fails_the_build_in_one_line_within_500_mb(project):
+    refs = ", ".join(["*s"] * 20_000)
+    override = project / "data" / "overrides" / "alpha.yaml"
+    override.write_text(f"description: &s {'x' * 8000}\naliases: [{refs}]\n", encoding="utf-8")
+    result = brief(project, "build", memory=500 * 1024 * 1024, timeout=120)
+    assert result.returncode == 1
+    [line] = [line for line in result.stderr.splitlines() if "alpha.yaml" in line]
+    assert "alpha.yaml:2: YAML aliases (*name) repeat values" in line
+    assert "Traceback" not in result.stderr and "MemoryError" not in result.stderr
+
+
+def test_an_alias_that_refers_to_itself_is_named(project):
+    override = project / "data" / "overrides" / "alpha.yaml"
+    override.write_text("name: Alpha\naliases: &a [Alpha Inc, *a]\n", encoding="utf-8")
+    [line] = error_lines(check(project)[0])
+    assert line.startswith(f"error: {override}:2: a YAML alias refers to itself")
+
+
 def test_duplicate_keys_are_named_at_the_second_one(project):
     folder = project / "data"
     (folder / "overrides" / "alpha.yaml").write_text(
