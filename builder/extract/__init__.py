@@ -2,7 +2,9 @@
 
 The stages run in one direction: bytes -> text (`read`), text -> blocks (`document`),
 furniture removed (`boilerplate`), blocks -> classified sections (`sections`), then each
-kind of fact is read from the sections that hold it. Publisher templates only add what
+kind of fact is read from the sections that hold it. A pass that finds what a block is
+marks it (`Block.roles`: a company's paragraph, a players list, the summary) and the
+passes after it read the mark from the block. Publisher templates only add what
 their layout needs on top of the structural rules, so unknown publishers get the same
 extraction. Bad input raises `BriefError` naming the file; nothing else escapes.
 """
@@ -17,7 +19,7 @@ from builder.errors import BriefError
 from builder.extract import figures
 from builder.extract.boilerplate import strip_boilerplate, strip_chrome_lines
 from builder.extract.companies import extract_companies
-from builder.extract.document import HEADING, Block, looks_truncated, parse
+from builder.extract.document import ABOUT_COMPANY, HEADING, Block, looks_truncated, parse
 from builder.extract.entries import extract_entries, extract_faq, find_summary
 from builder.extract.headline import extract_figures
 from builder.extract.naming import (
@@ -103,7 +105,7 @@ def _extract(raw: bytes, file_name: str) -> ReportRecord:
     sections = build_sections(blocks)
     title = next((s.heading.text for s in sections if s.kind == TITLE and s.heading), None)
     scan = extract_companies(sections)
-    sentences = _sentences(sections, scan.company_blocks)
+    sentences = _sentences(sections)
     if not _looks_like_report(" ".join(s.text for s in sentences)):
         raise BriefError(file_name, f"not a market report: no market figures or terms found{hint}")
     headings = [s.heading.text for s in sections if s.heading is not None]
@@ -127,8 +129,7 @@ def _extract(raw: bytes, file_name: str) -> ReportRecord:
     found = extract_figures(sentences, title, geography)
     regions, region_warnings = extract_regions(sections, sentences, geography)
     summary = find_summary(sections)
-    used = scan.listing_blocks | ({id(summary)} if summary else set())
-    entries = extract_entries(sections, used)
+    entries = extract_entries(sections)
     segments, segment_warnings = extract_segments(sections)
     return ReportRecord(
         name=name,
@@ -158,7 +159,7 @@ def _extract(raw: bytes, file_name: str) -> ReportRecord:
     )
 
 
-def _sentences(sections: list[Section], company_blocks: set[int]) -> list[Sentence]:
+def _sentences(sections: list[Section]) -> list[Sentence]:
     out = []
     for section in sections:
         if section.kind == TITLE and section.heading is not None:
@@ -166,7 +167,7 @@ def _sentences(sections: list[Section], company_blocks: set[int]) -> list[Senten
         for block in section.blocks:
             if block.kind == HEADING:
                 continue
-            company = id(block) in company_blocks
+            company = block.has(ABOUT_COMPANY)
             out.extend(Sentence(s, section.kind, company) for s in split_sentences(block.text))
     return out
 

@@ -33,7 +33,7 @@ from builder.extract.company_names import (
     trailing_name,
     without_opening,
 )
-from builder.extract.document import HEADING, ITEM, PARA, Block
+from builder.extract.document import ABOUT_COMPANY, HEADING, ITEM, LISTING, PARA, Block
 from builder.extract.sections import COMPANIES, Section, classify
 from builder.extract.sentences import split_sentences
 from builder.schema import RawCompany, RawRevenue
@@ -106,12 +106,11 @@ class _Draft:
 
 @dataclass
 class CompanyScan:
+    """The companies found; the blocks they came from are marked with `ABOUT_COMPANY` (their
+    figures are the company's) or `LISTING` ("Key players include ...")."""
+
     companies: list[RawCompany]
     warnings: list[str]
-    company_blocks: set[int]
-    """ids of the blocks that are about one company (their figures are the company's)."""
-    listing_blocks: set[int]
-    """ids of the blocks that list companies ("Key players include ...")."""
 
 
 class _Book:
@@ -185,8 +184,6 @@ class _Book:
 
 def extract_companies(sections: list[Section]) -> CompanyScan:
     book = _Book()
-    company_blocks: set[int] = set()
-    listing_blocks: set[int] = set()
     for section in sections:
         in_section = section.kind == COMPANIES
         current: _Draft | None = None
@@ -206,14 +203,14 @@ def extract_companies(sections: list[Section]) -> CompanyScan:
                 draft = book.add(name, strict=bool(block.lead) or not in_section)
                 if draft is not None and described:
                     _describe(draft, block.text)
-                    company_blocks.add(id(block))
+                    block.roles.add(ABOUT_COMPANY)
                 continue
             if block.lead:
                 known = book.find(block.lead)
                 draft = known or (book.add(block.lead, strict=True) if in_section else None)
                 if draft is not None:
                     _describe(draft, block.text)
-                    company_blocks.add(id(block))
+                    block.roles.add(ABOUT_COMPANY)
                     current = None
                     continue
             if book.full:
@@ -223,25 +220,25 @@ def extract_companies(sections: list[Section]) -> CompanyScan:
             if not listed and in_section and block.kind == PARA:
                 listed = _name_run(block.text)
             if listed:
-                listing_blocks.add(id(block))
+                block.roles.add(LISTING)
                 current = None
             for name in listed:
                 book.add(name, strict=False)
             if in_section and current is not None and block.kind == PARA:
                 _describe(current, block.text)
-                company_blocks.add(id(block))
+                block.roles.add(ABOUT_COMPANY)
     companies = [
         RawCompany(name=d.name, description=d.description, revenues=d.revenues, parent=d.parent)
         for d in book.drafts
     ]
     warnings = book.warnings()
-    pasted = _pasted_list(book.drafts, sections, company_blocks | listing_blocks)
+    pasted = _pasted_list(book.drafts, sections)
     if pasted:
         warnings.append(pasted)
-    return CompanyScan(companies, warnings, company_blocks, listing_blocks)
+    return CompanyScan(companies, warnings)
 
 
-def _pasted_list(drafts: list[_Draft], sections: list[Section], lists: set[int]) -> str | None:
+def _pasted_list(drafts: list[_Draft], sections: list[Section]) -> str | None:
     """A warning when the players listed share no name with the companies the report's own
     text writes out with a legal form ("Corbion NV partnered ..."): such a list was often
     pasted from another market's report (air-handling firms in a medical tubing report)."""
@@ -253,7 +250,7 @@ def _pasted_list(drafts: list[_Draft], sections: list[Section], lists: set[int])
         if section.kind == COMPANIES:
             continue
         for block in section.blocks:
-            if block.kind != HEADING and id(block) not in lists:
+            if block.kind != HEADING and not block.has(ABOUT_COMPANY, LISTING):
                 for name in legal_names(block.text):
                     key = _key_words(name)
                     if key:

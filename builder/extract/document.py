@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Literal
 
 from lxml import etree
 from markdown_it import MarkdownIt
@@ -56,6 +57,15 @@ _INDENTED_TAG = re.compile(r"^[ \t]+(?=<)", re.MULTILINE)
 _LEAD_PUNCT = " \t:;,.–—-|"
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])+)$")  # Ltd, Co, Inc, U.S.A
 
+Role = Literal["company", "listing", "summary"]
+"""What an earlier pass found a block to be, for the passes after it."""
+ABOUT_COMPANY: Role = "company"
+"""A paragraph or item about one company: its figures are the company's, not the market's."""
+LISTING: Role = "listing"
+"""A block that lists companies ("Key players include A, B and C")."""
+SUMMARY: Role = "summary"
+"""The report's summary paragraph."""
+
 
 @dataclass(frozen=True, slots=True)
 class Block:
@@ -71,6 +81,14 @@ class Block:
     links: tuple[str, ...] = ()
     linked: bool = False
     """All the block's text is link text (a link list, a bare URL)."""
+    roles: set[Role] = field(default_factory=set, compare=False)
+    """What earlier passes found the block to be (the companies pass marks `ABOUT_COMPANY`
+    and `LISTING` blocks, the summary pass its paragraph), so later passes read the block
+    instead of being handed sets of blocks. The text stays frozen; only this set grows."""
+
+    def has(self, *roles: Role) -> bool:
+        """The block was given any of these roles."""
+        return any(role in self.roles for role in roles)
 
     @property
     def label(self) -> str:
