@@ -99,10 +99,11 @@ def _extract(raw: bytes, file_name: str) -> ReportRecord:
     hint = f" ({_TRUNCATED})" if truncated else ""
     parsed = parse(text)
     recognised = recognise(parsed.blocks, parsed.links)
-    blocks = strip_boilerplate(parsed.blocks, recognised.template.calls_to_action)
+    template = recognised.template
+    blocks = strip_boilerplate(parsed.blocks, template.boilerplate)
     if not blocks:
         raise BriefError(file_name, f"no readable report text{hint}")
-    sections = build_sections(blocks)
+    sections = build_sections(blocks, template.heading_aliases)
     title = next((s.heading.text for s in sections if s.kind == TITLE and s.heading), None)
     scan = extract_companies(sections)
     sentences = _sentences(sections)
@@ -127,7 +128,9 @@ def _extract(raw: bytes, file_name: str) -> ReportRecord:
         )
     geography = geography_of(name)
     found = extract_figures(sentences, title, geography)
-    regions, region_warnings = extract_regions(sections, sentences, geography)
+    regions, region_warnings = extract_regions(
+        sections, sentences, geography, template.list_repairs
+    )
     summary = find_summary(sections)
     entries = extract_entries(sections)
     segments, segment_warnings = extract_segments(sections)

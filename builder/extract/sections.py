@@ -147,8 +147,9 @@ def singular(phrase: str) -> str:
     return f"{head} {last}" if head else last
 
 
-def build_sections(blocks: list[Block]) -> list[Section]:
-    """Sections in report order; the first is an untitled lead-in when text precedes headings."""
+def build_sections(blocks: list[Block], aliases: tuple[tuple[str, str], ...] = ()) -> list[Section]:
+    """Sections in report order; the first is an untitled lead-in when text precedes headings.
+    `aliases`: a publisher's own headings, (lower-case phrase, section kind)."""
     sections: list[Section] = [Section(OTHER)]
     seen_text = False
     for block in blocks:
@@ -160,7 +161,7 @@ def build_sections(blocks: list[Block]) -> list[Section]:
         if not seen_text and not any(s.kind == TITLE for s in sections) and _is_title(block):
             sections.append(Section(TITLE, block))
             continue
-        kind, dimension = classify(block.label)
+        kind, dimension = _aliased(block.label, aliases) or classify(block.label)
         if kind == COMPANIES and _segment_value(block, current):
             kind = OTHER
         if kind != OTHER or not _belongs_to(block, current):
@@ -168,6 +169,12 @@ def build_sections(blocks: list[Block]) -> list[Section]:
         else:
             current.blocks.append(block)
     return [s for s in sections if s.heading is not None or s.blocks]
+
+
+def _aliased(label: str, aliases: tuple[tuple[str, str], ...]) -> tuple[str, None] | None:
+    """The section kind a publisher's alias gives the heading, if any."""
+    low = label.lower()
+    return next(((kind, None) for phrase, kind in aliases if phrase in low), None)
 
 
 def _is_title(block: Block) -> bool:
