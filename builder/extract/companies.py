@@ -23,7 +23,6 @@ from builder.extract.company_names import (
     MAX_BRAND_WORDS,
     clean_name,
     cut_after_legal_form,
-    is_initials,
     is_place,
     leading_name,
     legal_names,
@@ -37,7 +36,13 @@ from builder.extract.document import ABOUT_COMPANY, HEADING, ITEM, LISTING, PARA
 from builder.extract.sections import COMPANIES, Section, classify
 from builder.extract.sentences import split_sentences
 from builder.schema import RawCompany, RawRevenue
-from builder.vocabulary.names import ABBREVIATED_FORMS, PLACEHOLDER, is_filler, legal_key
+from builder.vocabulary.names import (
+    ARTICLES,
+    FUNCTION_WORDS,
+    PLACEHOLDER,
+    is_filler,
+    keeps_full_stop,
+)
 
 MAX_COMPANIES = 300
 """Companies kept per report; a longer list is a pasted directory, not a market's players."""
@@ -88,9 +93,13 @@ _SUBJECT = re.compile(
     r"|posted|posts|generated|generates|recorded|records|had|has|earned|earns|achieved"
     r"|registered|booked|saw|revenues?|sales)\b"
 )
-_NOT_SUBJECTS = frozenset(
-    "it its the this they their he she company with in revenue revenues sales total annual net "
-    "overall although though while as for by at over approximately group firm".split()
+_NOT_SUBJECTS = (
+    ARTICLES
+    | FUNCTION_WORDS
+    | frozenset(
+        "they he she company revenue revenues sales total annual net overall approximately "
+        "group firm".split()
+    )
 )
 
 
@@ -440,7 +449,6 @@ def _without_full_stop(text: str) -> str:
     """The sentence without its full stop, unless the stop also ends "Inc." or "S.A."."""
     text = text.rstrip()
     last = text.rsplit(None, 1)[-1] if text else ""
-    abbreviated = legal_key(last) in ABBREVIATED_FORMS and not last.endswith("..")
-    if text.endswith(".") and not (abbreviated or is_initials(last)):
+    if text.endswith(".") and not keeps_full_stop(last):
         return text[:-1].rstrip()
     return text

@@ -23,6 +23,7 @@ from markdown_it import MarkdownIt
 
 from builder.extract.clean import find_urls, repair, squash, tidy
 from builder.extract.sentences import split_glued
+from builder.vocabulary.names import keeps_full_stop
 
 HEADING, PARA, ITEM = "heading", "para", "item"
 BOLD_LEVEL = 7
@@ -55,7 +56,6 @@ _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,2000})?/?>")
 _BULLET_LINE = re.compile(r"^[ \t]*[•●▪◦■►·][ \t]*", re.MULTILINE)
 _INDENTED_TAG = re.compile(r"^[ \t]+(?=<)", re.MULTILINE)
 _LEAD_PUNCT = " \t:;,.–—-|"
-_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])+)$")  # Ltd, Co, Inc, U.S.A
 
 Role = Literal["company", "listing", "summary"]
 """What an earlier pass found a block to be, for the passes after it."""
@@ -333,7 +333,8 @@ def _leading_bold(parts: list[tuple[str, bool, bool]]) -> Iterator[tuple[str, bo
 def _trim_lead(lead: str) -> str:
     """Bold lead without surrounding punctuation, but an abbreviation keeps its dot ("Ltd.")."""
     trimmed = lead.strip(_LEAD_PUNCT)
-    if lead.rstrip(_LEAD_PUNCT.replace(".", "")).endswith(".") and _ABBREVIATION.search(trimmed):
+    words = lead.rstrip(_LEAD_PUNCT.replace(".", "")).split()
+    if words and keeps_full_stop(words[-1]):
         return trimmed + "."
     return trimmed
 

@@ -25,12 +25,12 @@ from builder.extract.publishers.template import ListRepair
 from builder.extract.sections import REGIONS, Section
 from builder.extract.sentences import Sentence
 from builder.schema import Region
+from builder.vocabulary.names import is_filler
 
 _INLINE = re.compile(
     r"^(?P<name>[^():]{2,60}?)\s*(?:\((?P<paren>[^()]{1,500})\)|:\s*(?P<colon>.{1,500}))\s*\.?$"
 )
 _SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
-_FILLER = re.compile(r"^(?:etc\.?|and others|others|rest of .*|and more)$", re.IGNORECASE)
 _SHARE_WORDS = re.compile(
     r"\bshares?\b|\bof the (?:global |overall |total |entire )?market\b"
     r"|\baccount(?:s|ed|ing)?\s+for\b|\bheld\b|\bholds?\b|\bcaptur|\bdominat|\bcontribut|\brepresent"
@@ -148,8 +148,13 @@ def _inline(block: Block) -> tuple[str, list[str]] | None:
             return None
         name, listed = m.group("name"), m.group("paren") or m.group("colon")
     countries = [_clean(c) for c in _SPLIT.split(listed)]
-    countries = [c for c in countries if c and not _FILLER.match(c)]
+    countries = [c for c in countries if c and not _filler(c)]
     return name.strip(), countries
+
+
+def _filler(name: str) -> bool:
+    """ "etc.", "and others", "Rest of Europe": the end of a country list, not a country."""
+    return is_filler(name) or name.lower().startswith("rest of ")
 
 
 def _clean(name: str) -> str:
