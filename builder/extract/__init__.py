@@ -39,7 +39,7 @@ from builder.schema import ReportRecord, Source
 
 __all__ = ["EXTRACTOR_VERSION", "extract_bytes", "extract_file"]
 
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
 """Bump whenever the records produced for the same input change (it keys caches)."""
 
 _REPORT_TERMS = (
@@ -103,7 +103,8 @@ def _extract(raw: bytes, file_name: str) -> ReportRecord:
     blocks = strip_boilerplate(parsed.blocks, template.boilerplate)
     if not blocks:
         raise BriefError(file_name, f"no readable report text{hint}")
-    sections = build_sections(blocks, template.heading_aliases)
+    section_warnings: list[str] = []
+    sections = build_sections(blocks, template.heading_aliases, section_warnings)
     title = next((s.heading.text for s in sections if s.kind == TITLE and s.heading), None)
     scan = extract_companies(sections)
     sentences = _sentences(sections)
@@ -154,6 +155,7 @@ def _extract(raw: bytes, file_name: str) -> ReportRecord:
         warnings=([_TRUNCATED] if truncated else [])
         + naming_warnings
         + list(recognised.warnings)
+        + section_warnings
         + found.warnings
         + region_warnings
         + segment_warnings

@@ -152,13 +152,20 @@ class _Book:
         found = [h for h in hits if h is not None]
         return min(found, key=lambda d: d.order) if found else None
 
-    def add(self, raw: str, strict: bool) -> _Draft | None:
+    def add(self, raw: str, strict: bool, listed: bool = False) -> _Draft | None:
+        """The company of a name found in the report (None if it is not one); `listed`: an
+        item of a players list, so a name rejected there is worth a warning."""
         name = clean_name(raw, self.notes)
         if PLACEHOLDER.match(name):
             if name not in self.placeholders:
                 self.placeholders.append(name)
             return None
         if not name_like(name, strict):
+            if listed and name and not is_filler(name):
+                self.notes.append(
+                    f"{name[:80]!r} is listed among the players but does not read as a "
+                    "company name: left out"
+                )
             return None
         if is_place(name):
             self.notes.append(f"{name!r} was listed among the players; a place is not a company")
@@ -209,7 +216,7 @@ def extract_companies(sections: list[Section]) -> CompanyScan:
                     # "Lonza Group AG – a Swiss CDMO": the name is what precedes the dash.
                     name, described = _split_item(block.text)
                     name = cut_after_legal_form(name)
-                draft = book.add(name, strict=bool(block.lead) or not in_section)
+                draft = book.add(name, strict=bool(block.lead) or not in_section, listed=True)
                 if draft is not None and described:
                     _describe(draft, block.text)
                     block.roles.add(ABOUT_COMPANY)

@@ -135,7 +135,7 @@ def _read_lists(
         elif block.kind == ITEM:
             loose.append(text)
     if loose:
-        _place_countries(_repair(loose, repairs), drafts, geography)
+        _place_countries(_repair(loose, repairs), drafts, geography, warnings)
 
 
 def _inline(block: Block) -> tuple[str, list[str]] | None:
@@ -172,9 +172,12 @@ def _repair(names: list[str], repairs: Sequence[ListRepair]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _place_countries(countries: list[str], drafts: list[_Draft], geography: str) -> None:
+def _place_countries(
+    countries: list[str], drafts: list[_Draft], geography: str, warnings: list[str]
+) -> None:
     """A bare country list: under the market's own region (a part of a continent, such as
-    Southeast Asia, included), else each under its continent."""
+    Southeast Asia, included), else each under its continent; an unknown name with no
+    place before it to follow is left out with a warning."""
     home = lookup(geography)
     previous: _Draft | None = None
     for country in countries:
@@ -190,6 +193,10 @@ def _place_countries(countries: list[str], drafts: list[_Draft], geography: str)
         elif previous is not None:
             target = previous
         else:
+            warnings.append(
+                f"{country!r} is listed with the regions but is no place the builder knows, "
+                "and no region comes before it: left out"
+            )
             continue
         target.countries.append(country)
         previous = target

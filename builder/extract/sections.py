@@ -147,9 +147,14 @@ def singular(phrase: str) -> str:
     return f"{head} {last}" if head else last
 
 
-def build_sections(blocks: list[Block], aliases: tuple[tuple[str, str], ...] = ()) -> list[Section]:
+def build_sections(
+    blocks: list[Block],
+    aliases: tuple[tuple[str, str], ...] = (),
+    warnings: list[str] | None = None,
+) -> list[Section]:
     """Sections in report order; the first is an untitled lead-in when text precedes headings.
-    `aliases`: a publisher's own headings, (lower-case phrase, section kind)."""
+    `aliases`: a publisher's own headings, (lower-case phrase, section kind); `warnings`
+    collects the headings read otherwise than their words say."""
     sections: list[Section] = [Section(OTHER)]
     seen_text = False
     for block in blocks:
@@ -164,6 +169,11 @@ def build_sections(blocks: list[Block], aliases: tuple[tuple[str, str], ...] = (
         kind, dimension = _aliased(block.label, aliases) or classify(block.label)
         if kind == COMPANIES and _segment_value(block, current):
             kind = OTHER
+            if warnings is not None:
+                warnings.append(
+                    f'"{block.label}" reads like a key-players heading but stands among the '
+                    f'"{current.dimension}" segments: read as a segment'
+                )
         if kind != OTHER or not _belongs_to(block, current):
             sections.append(Section(kind, block, dimension))
         else:

@@ -184,7 +184,9 @@ _CREDITS = (
 # A research firm's name before its legal suffix ("Global Market Insights Inc"); a form
 # that is also a word ("as", "se") is not read.
 _LEGAL = re.compile(
-    r"\b(" + "|".join(sorted(RESEARCH_WORDS)) + r")\s*[,，]?\s*(?i:"
+    r"\b("
+    + "|".join(sorted(RESEARCH_WORDS))
+    + r")\s*[,，]?\s*(?i:"
     + "|".join(sorted(LEGAL_FORMS - SHORT_AMBIGUOUS_FORMS, key=len, reverse=True))
     + r")\b"
 )
