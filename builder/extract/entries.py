@@ -51,19 +51,20 @@ def _section_entries(section: Section) -> list[Entry]:
     entries: list[Entry] = []
     title: str | None = None
     titled: list[str] = []
+    opened = 0  # entries made when the sub-heading was met
 
     def close() -> None:
         if title and titled:
             entries.append(Entry(title=title, text=" ".join(titled)))
-        elif title:
-            entries.append(Entry(text=title))
+        elif title and len(entries) == opened:
+            entries.append(Entry(text=title))  # a point of its own, not a list's lead-in
 
     for block in section.blocks:
         if block.has(SUMMARY, LISTING):
             continue
         if block.kind == HEADING:
             close()
-            title, titled = block.label, []
+            title, titled, opened = block.label, [], len(entries)
         elif title is not None and block.kind == PARA:
             titled.append(block.text)
         elif block.lead and block.rest:

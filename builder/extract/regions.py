@@ -38,6 +38,7 @@ _SHARE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)\s?(?:%|percent\b|per cent\b)")
+_MAX_COUNTRY_WORDS = 4
 _ABBREVIATION_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 _RANGE_EDGE = re.compile(r"\d\s*%?\s*(?:-|–|to)\s*$")
 _ITEM_SHARE = re.compile(
@@ -126,7 +127,7 @@ def _read_lists(
             name, countries = inline
             _draft(drafts, name).countries.extend(countries)
             continue
-        text = _clean(block.text)
+        text = _clean(block.lead or block.text)  # a bold lead names the item
         place = lookup(text)
         if place is not None and place.kind == "region":
             current = _draft(drafts, text)
@@ -149,6 +150,8 @@ def _inline(block: Block) -> tuple[str, list[str]] | None:
         name, listed = m.group("name"), m.group("paren") or m.group("colon")
     countries = [_clean(c) for c in _SPLIT.split(listed)]
     countries = [c for c in countries if c and not _filler(c)]
+    if any(len(c.split()) > _MAX_COUNTRY_WORDS for c in countries):
+        countries = []  # "North America: North America is the largest market ...": prose
     return name.strip(), countries
 
 

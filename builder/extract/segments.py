@@ -1,9 +1,9 @@
 """Segments: each dimension ("By Application", "Based on Service") with its values in order.
 
 Reports state their segmentation in four ways, all read here:
-- a section per dimension, its values in the list under the heading, as bold-labelled
-  paragraphs ("l **Microbial**: ..." where a Wingdings bullet became the letter "l"), or
-  as sub-headings each with its own paragraph;
+- a section per dimension, its values in the list under the heading (a Wingdings bullet
+  pasted as the letter "l" already read as one by `document`), or as sub-headings each
+  with its own paragraph;
 - inline items ("By Type: A, B and C");
 - a title or first line naming each dimension with its values in brackets ("By Service
   Type (A, B); By Molecule Type (C, D)", "Segments - by Type (...), Deployment Mode (...)",
@@ -17,7 +17,6 @@ Values are kept as written, typos included ("Spays Products"). Dimensions that l
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from builder.extract.document import HEADING, ITEM, PARA, Block
 from builder.extract.sections import (
@@ -39,8 +38,6 @@ _MAX_PROSE_VALUE_WORDS = 6
 _VALUE_CUT = re.compile(r"\s*(?::|\s[–—-]\s)\s*")
 _SENTENCE_BREAK = re.compile(r"[a-z)]\.\s+[A-Z]")
 _DIMENSION_LABEL = re.compile(rf"^\s*(?:{headings.DIMENSION_LEADS})\s", re.IGNORECASE)
-_STRAY_BULLET = re.compile(r"^[lnqvüØ§]\s+(?=[A-Z0-9])")
-"""A bullet from a symbol font pasted as a letter: "l Microbial: ..." (Wingdings "l")."""
 _LABEL = re.compile(r"^([^:\n]{1,80}):\s+(\S.*)$", re.DOTALL)
 """A label and its text: "Microbial: Microbial sources ...", "By Type: A, B"."""
 
@@ -93,7 +90,7 @@ def extract_segments(sections: list[Section]) -> tuple[list[Segment], list[str]]
     texts: dict[str, _Texts] = {}
     warnings: list[str] = []
     for section in sections:
-        blocks = [_as_item(b) for b in section.blocks]
+        blocks = section.blocks
         if section.kind == SEGMENTS and section.dimension:
             values = _section_values(section.dimension, blocks, warnings)
             _add(found, section.dimension, values)
@@ -157,17 +154,6 @@ def _section_values(dimension: str, blocks: list[Block], warnings: list[str]) ->
             f"a segment value left out: {long[0][:80]!r}"
         )
     return values or [b.label for b in blocks if b.kind == HEADING]
-
-
-def _as_item(block: Block) -> Block:
-    """ "l Microbial: Microbial sources ..." is a list item whose bullet was pasted as a letter."""
-    if block.kind != PARA or not _STRAY_BULLET.match(block.text):
-        return block
-    text = _STRAY_BULLET.sub("", block.text)
-    label = _LABEL.match(text)
-    if label is None:
-        return replace(block, kind=ITEM, text=text, lead="", rest="")
-    return replace(block, kind=ITEM, text=text, lead=label.group(1), rest=label.group(2))
 
 
 def _add(found: dict[str, list[str]], dimension: str, values: list[str]) -> None:
