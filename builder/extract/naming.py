@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from builder.extract.places import is_global_word, lookup
 from builder.extract.sentences import Sentence
 from builder.vocabulary.names import ARTICLES as _ARTICLES
-from builder.vocabulary.names import FUNCTION_WORDS, is_legal_form
+from builder.vocabulary.names import FUNCTION_WORDS, SMALL_WORDS, is_legal_form
 from builder.vocabulary.publishers import RESEARCH_WORDS
 
 _TOKEN = re.compile(r"\S+")
@@ -90,7 +90,6 @@ _FIRM_NAME_WORDS = 3
 _DEMAND = "demand"
 _DEMAND_PREPOSITIONS = frozenset("in from for".split())
 _PHRASE_STOP = _STOP | _VERBS | _QUALIFIERS | _ARTICLES
-_SMALL = frozenset("and or of for in the a an to on by with at from vs".split())
 _AMOUNT_MARKET = re.compile(
     r"\ban?\s+[$€£¥₹]?\d[\d.,]*[-\s]?(?:[mb]n|million|billion|trillion)?\s+market\b",
     re.IGNORECASE,
@@ -397,7 +396,7 @@ def title_case(phrase: str) -> str:
     """Capitalise each word that is not a small word; words with capitals keep them."""
     out = []
     for i, word in enumerate(phrase.split()):
-        if any(ch.isupper() for ch in word) or (i > 0 and word in _SMALL):
+        if any(ch.isupper() for ch in word) or (i > 0 and word in SMALL_WORDS):
             out.append(word)
         elif word.startswith("("):
             out.append("(" + word[1:2].upper() + word[2:])

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from builder.extract.document import BOLD_LEVEL, HEADING, ITEM, Block
 from builder.vocabulary import headings
+from builder.vocabulary.names import SMALL_WORDS
 
 TITLE = "title"
 OVERVIEW = "overview"
@@ -56,7 +57,6 @@ _NAMED_DIMENSION = re.compile(
 _BARE_DIMENSION = re.compile(rf"^({_DIMENSION_PHRASE})\s*:?$", re.IGNORECASE)
 _NOT_DIMENSION = re.compile(r"\b(?:market|industry|global|regional)\b", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[A-Z]\.)\s+")
-_SMALL = frozenset({"and", "or", "of", "the", "in", "for", "to", "a", "an", "by", "on", "with"})
 _MIN_TITLE_WORDS = 3
 _MAX_DIMENSION_HEADING_WORDS = 20
 _NAMES_PLAYERS = re.compile(
@@ -129,7 +129,7 @@ def dimension_name(phrase: str) -> str | None:
             word
             if word.isupper()
             else word.capitalize()
-            if i == 0 or word.lower() not in _SMALL
+            if i == 0 or word.lower() not in SMALL_WORDS
             else word.lower()
             for i, word in enumerate(words)
         )

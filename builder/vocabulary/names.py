@@ -59,6 +59,10 @@ GENERIC_WORDS = frozenset(
 
 ARTICLES = frozenset("the a an".split())
 
+SMALL_WORDS = frozenset("and or of for in the a an to on by with at from vs".split())
+"""Words a name or heading written in title case keeps in lower case ("Complementary and
+Alternative Medicine", "Scale of Operation")."""
+
 FUNCTION_WORDS = frozenset(
     # determiners, pronouns
     "this that these those its their our his her your my which whose what whom who it "
