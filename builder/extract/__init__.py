@@ -2,7 +2,9 @@
 
 The stages run in one direction: bytes -> text (`read`), text -> blocks (`document`),
 furniture removed (`boilerplate`), blocks -> classified sections (`sections`), then each
-kind of fact is read from the sections that hold it. Publisher templates only add what
+kind of fact is read from the sections that hold it. A pass that finds what a block is
+marks it (`Block.roles`: a company's paragraph, a players list, the summary) and the
+passes after it read the mark from the block. Publisher templates only add what
 their layout needs on top of the structural rules, so unknown publishers get the same
 extraction. Bad input raises `BriefError` naming the file; nothing else escapes.
 """
@@ -19,7 +21,7 @@ from builder.errors import BriefError, BuilderBug
 from builder.extract import figures
 from builder.extract.boilerplate import strip_boilerplate, strip_chrome_lines
 from builder.extract.companies import extract_companies
-from builder.extract.document import HEADING, Block, looks_truncated, parse
+from builder.extract.document import ABOUT_COMPANY, HEADING, Block, looks_truncated, parse
 from builder.extract.entries import extract_entries, extract_faq, find_summary
 from builder.extract.headline import extract_figures
 from builder.extract.naming import (
@@ -39,7 +41,7 @@ from builder.schema import Money, RawCompany, ReportRecord, Source
 
 __all__ = ["EXTRACTOR_VERSION", "extract_bytes", "extract_file"]
 
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "7"
 """Bump whenever the records produced for the same input change (it keys caches)."""
 
 _REPORT_TERMS = (
@@ -106,13 +108,15 @@ def _extract(raw: bytes, file_name: str) -> ReportRecord:
     hint = f" ({_TRUNCATED})" if truncated else ""
     parsed = parse(text)
     recognised = recognise(parsed.blocks, parsed.links)
-    blocks = strip_boilerplate(parsed.blocks, recognised.template.calls_to_action)
+    template = recognised.template
+    blocks = strip_boilerplate(parsed.blocks, template.boilerplate)
     if not blocks:
         raise BriefError(file_name, f"no readable report text{hint}")
-    sections = build_sections(blocks)
+    section_warnings: list[str] = []
+    sections = build_sections(blocks, template.heading_aliases, section_warnings)
     title = next((s.heading.text for s in sections if s.kind == TITLE and s.heading), None)
     scan = extract_companies(sections)
-    sentences = _sentences(sections, scan.company_blocks)
+    sentences = _sentences(sections)
     if not _looks_like_report(" ".join(s.text for s in sentences)):
         raise BriefError(file_name, f"not a market report: no market figures or terms found{hint}")
     headings = [s.heading.text for s in sections if s.heading is not None]
@@ -134,10 +138,11 @@ def _extract(raw: bytes, file_name: str) -> ReportRecord:
         )
     geography = geography_of(name)
     found = extract_figures(sentences, title, geography)
-    regions, region_warnings = extract_regions(sections, sentences, geography)
+    regions, region_warnings = extract_regions(
+        sections, sentences, geography, template.list_repairs
+    )
     summary = find_summary(sections)
-    used = scan.listing_blocks | ({id(summary)} if summary else set())
-    entries = extract_entries(sections, used)
+    entries = extract_entries(sections)
     segments, segment_warnings = extract_segments(sections)
     size = [s for s in found.size if _usable(s.money)]
     companies = [_usable_revenues(c) for c in scan.companies]
@@ -167,6 +172,7 @@ def _extract(raw: bytes, file_name: str) -> ReportRecord:
         warnings=([_TRUNCATED] if truncated else [])
         + naming_warnings
         + list(recognised.warnings)
+        + section_warnings
         + found.warnings
         + figure_warnings
         + region_warnings
@@ -188,7 +194,7 @@ def _usable_revenues(company: RawCompany) -> RawCompany:
     )
 
 
-def _sentences(sections: list[Section], company_blocks: set[int]) -> list[Sentence]:
+def _sentences(sections: list[Section]) -> list[Sentence]:
     out = []
     for section in sections:
         if section.kind == TITLE and section.heading is not None:
@@ -196,7 +202,7 @@ def _sentences(sections: list[Section], company_blocks: set[int]) -> list[Senten
         for block in section.blocks:
             if block.kind == HEADING:
                 continue
-            company = id(block) in company_blocks
+            company = block.has(ABOUT_COMPANY)
             out.extend(Sentence(s, section.kind, company) for s in split_sentences(block.text))
     return out
 

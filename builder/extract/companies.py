@@ -23,7 +23,6 @@ from builder.extract.company_names import (
     MAX_BRAND_WORDS,
     clean_name,
     cut_after_legal_form,
-    is_initials,
     is_place,
     leading_name,
     legal_names,
@@ -33,11 +32,17 @@ from builder.extract.company_names import (
     trailing_name,
     without_opening,
 )
-from builder.extract.document import HEADING, ITEM, PARA, Block
+from builder.extract.document import ABOUT_COMPANY, HEADING, ITEM, LISTING, PARA, Block
 from builder.extract.sections import COMPANIES, Section, classify
 from builder.extract.sentences import split_sentences
 from builder.schema import RawCompany, RawRevenue
-from builder.vocabulary.names import ABBREVIATED_FORMS, PLACEHOLDER, is_filler, legal_key
+from builder.vocabulary.names import (
+    ARTICLES,
+    FUNCTION_WORDS,
+    PLACEHOLDER,
+    is_filler,
+    keeps_full_stop,
+)
 
 MAX_COMPANIES = 300
 """Companies kept per report; a longer list is a pasted directory, not a market's players."""
@@ -88,9 +93,13 @@ _SUBJECT = re.compile(
     r"|posted|posts|generated|generates|recorded|records|had|has|earned|earns|achieved"
     r"|registered|booked|saw|revenues?|sales)\b"
 )
-_NOT_SUBJECTS = frozenset(
-    "it its the this they their he she company with in revenue revenues sales total annual net "
-    "overall although though while as for by at over approximately group firm".split()
+_NOT_SUBJECTS = (
+    ARTICLES
+    | FUNCTION_WORDS
+    | frozenset(
+        "they he she company revenue revenues sales total annual net overall approximately "
+        "group firm".split()
+    )
 )
 
 
@@ -106,12 +115,11 @@ class _Draft:
 
 @dataclass
 class CompanyScan:
+    """The companies found; the blocks they came from are marked with `ABOUT_COMPANY` (their
+    figures are the company's) or `LISTING` ("Key players include ...")."""
+
     companies: list[RawCompany]
     warnings: list[str]
-    company_blocks: set[int]
-    """ids of the blocks that are about one company (their figures are the company's)."""
-    listing_blocks: set[int]
-    """ids of the blocks that list companies ("Key players include ...")."""
 
 
 class _Book:
@@ -144,13 +152,20 @@ class _Book:
         found = [h for h in hits if h is not None]
         return min(found, key=lambda d: d.order) if found else None
 
-    def add(self, raw: str, strict: bool) -> _Draft | None:
+    def add(self, raw: str, strict: bool, listed: bool = False) -> _Draft | None:
+        """The company of a name found in the report (None if it is not one); `listed`: an
+        item of a players list, so a name rejected there is worth a warning."""
         name = clean_name(raw, self.notes)
         if PLACEHOLDER.match(name):
             if name not in self.placeholders:
                 self.placeholders.append(name)
             return None
         if not name_like(name, strict):
+            if listed and name and not is_filler(name):
+                self.notes.append(
+                    f"{name[:80]!r} is listed among the players but does not read as a "
+                    "company name: left out"
+                )
             return None
         if is_place(name):
             self.notes.append(f"{name!r} was listed among the players; a place is not a company")
@@ -185,8 +200,6 @@ class _Book:
 
 def extract_companies(sections: list[Section]) -> CompanyScan:
     book = _Book()
-    company_blocks: set[int] = set()
-    listing_blocks: set[int] = set()
     for section in sections:
         in_section = section.kind == COMPANIES
         current: _Draft | None = None
@@ -203,17 +216,17 @@ def extract_companies(sections: list[Section]) -> CompanyScan:
                     # "Lonza Group AG – a Swiss CDMO": the name is what precedes the dash.
                     name, described = _split_item(block.text)
                     name = cut_after_legal_form(name)
-                draft = book.add(name, strict=bool(block.lead) or not in_section)
+                draft = book.add(name, strict=bool(block.lead) or not in_section, listed=True)
                 if draft is not None and described:
                     _describe(draft, block.text)
-                    company_blocks.add(id(block))
+                    block.roles.add(ABOUT_COMPANY)
                 continue
             if block.lead:
                 known = book.find(block.lead)
                 draft = known or (book.add(block.lead, strict=True) if in_section else None)
                 if draft is not None:
                     _describe(draft, block.text)
-                    company_blocks.add(id(block))
+                    block.roles.add(ABOUT_COMPANY)
                     current = None
                     continue
             if book.full:
@@ -223,25 +236,25 @@ def extract_companies(sections: list[Section]) -> CompanyScan:
             if not listed and in_section and block.kind == PARA:
                 listed = _name_run(block.text)
             if listed:
-                listing_blocks.add(id(block))
+                block.roles.add(LISTING)
                 current = None
             for name in listed:
                 book.add(name, strict=False)
             if in_section and current is not None and block.kind == PARA:
                 _describe(current, block.text)
-                company_blocks.add(id(block))
+                block.roles.add(ABOUT_COMPANY)
     companies = [
         RawCompany(name=d.name, description=d.description, revenues=d.revenues, parent=d.parent)
         for d in book.drafts
     ]
     warnings = book.warnings()
-    pasted = _pasted_list(book.drafts, sections, company_blocks | listing_blocks)
+    pasted = _pasted_list(book.drafts, sections)
     if pasted:
         warnings.append(pasted)
-    return CompanyScan(companies, warnings, company_blocks, listing_blocks)
+    return CompanyScan(companies, warnings)
 
 
-def _pasted_list(drafts: list[_Draft], sections: list[Section], lists: set[int]) -> str | None:
+def _pasted_list(drafts: list[_Draft], sections: list[Section]) -> str | None:
     """A warning when the players listed share no name with the companies the report's own
     text writes out with a legal form ("Corbion NV partnered ..."): such a list was often
     pasted from another market's report (air-handling firms in a medical tubing report)."""
@@ -253,7 +266,7 @@ def _pasted_list(drafts: list[_Draft], sections: list[Section], lists: set[int])
         if section.kind == COMPANIES:
             continue
         for block in section.blocks:
-            if block.kind != HEADING and id(block) not in lists:
+            if block.kind != HEADING and not block.has(ABOUT_COMPANY, LISTING):
                 for name in legal_names(block.text):
                     key = _key_words(name)
                     if key:
@@ -443,7 +456,6 @@ def _without_full_stop(text: str) -> str:
     """The sentence without its full stop, unless the stop also ends "Inc." or "S.A."."""
     text = text.rstrip()
     last = text.rsplit(None, 1)[-1] if text else ""
-    abbreviated = legal_key(last) in ABBREVIATED_FORMS and not last.endswith("..")
-    if text.endswith(".") and not (abbreviated or is_initials(last)):
+    if text.endswith(".") and not keeps_full_stop(last):
         return text[:-1].rstrip()
     return text

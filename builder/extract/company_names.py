@@ -20,6 +20,7 @@ from builder.vocabulary.names import (
     PROFILE_WORDS,
     invisible,
     is_filler,
+    is_initials,
     is_legal_form,
     latin_lookalikes,
 )
@@ -28,7 +29,6 @@ MAX_NAME_WORDS = 8
 MAX_BRAND_WORDS = 3
 _MAX_NAME_CHARS = 80
 _MAX_LEGAL_NAME_WORDS = 4
-_INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 # "Becton Dickinson and Company" is one name: "and" before a legal form does not split it.
 # Full-width separators ("；", "，") are read after NFKC; "、" and "和" are Chinese ones.
@@ -126,7 +126,7 @@ def name_word(word: str) -> bool:
         capitalised(word)
         or any(c.isupper() for c in word)
         or word[:1] in ("&", "+")
-        or _INITIALS.match(word) is not None
+        or is_initials(word)
         or is_legal_form(word.rstrip(","))
     )
 
@@ -192,12 +192,7 @@ def split_run(text: str) -> list[str]:
             before = part[start : m.start() + 1].split()
             after = part[m.end() :].split(None, 1)
             last = before[-1] if before else ""
-            if (
-                not after
-                or _INITIALS.match(last)
-                or _INITIAL.match(last)
-                or is_legal_form(after[0])
-            ):
+            if not after or is_initials(last) or _INITIAL.match(last) or is_legal_form(after[0]):
                 continue
             pieces.append(part[start : m.start() + 1])
             start = m.end()
@@ -271,11 +266,6 @@ def legal_names(text: str) -> list[str]:
         if start < i:
             found.append(" ".join(words[start : i + 1]).rstrip(",.;:"))
     return found
-
-
-def is_initials(word: str) -> bool:
-    """ "J.M.", "e.l.f.", "U.S.": a full stop here does not end a sentence or a name."""
-    return _INITIALS.match(word) is not None
 
 
 def _lower_case_word(word: str) -> bool:

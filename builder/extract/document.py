@@ -6,6 +6,11 @@ standing in for headings, Markdown `**bold**` pasted inside HTML. Everything dow
 reads one simple shape instead: a block knows its kind, its text, the bold words it
 starts with (the title of a list item, the name in a company paragraph) and its links.
 
+Two repairs of plain text happen here, so every pass sees the block as it was meant: a
+heading's words alone on the first line of a paragraph ("Key Insights", "MARKET
+INSIGHTS" over the headline sentence) become a heading of their own, and a bullet pasted
+from a symbol font as a letter ("l **Microbial**: ...", Wingdings "l") makes a list item.
+
 Markdown is turned into HTML by markdown-it and all HTML is parsed by lxml (fast, and
 lenient with broken markup); the tree is walked with an explicit stack so that deeply
 nested input cannot exhaust the recursion limit.
@@ -15,19 +20,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Literal
 
 from lxml import etree
 from markdown_it import MarkdownIt
 
 from builder.extract.clean import find_urls, repair, squash, tidy
 from builder.extract.sentences import split_glued
+from builder.vocabulary.headings import SECTION_WORDS
+from builder.vocabulary.names import keeps_full_stop
 
 HEADING, PARA, ITEM = "heading", "para", "item"
 BOLD_LEVEL = 7
 """Level of a bold-only paragraph used as a heading."""
 LABEL_LEVEL = 8
-"""Level of a short plain paragraph ending with a colon ("Key players include:")."""
+"""Level of a short plain line acting as a heading: a paragraph ending with a colon ("Key
+players include:"), or a heading's words alone on a paragraph's first line ("Key Insights")."""
 
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _LISTS = frozenset({"ul", "ol", "dl"})
@@ -54,7 +63,22 @@ _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,2000})?/?>")
 _BULLET_LINE = re.compile(r"^[ \t]*[•●▪◦■►·][ \t]*", re.MULTILINE)
 _INDENTED_TAG = re.compile(r"^[ \t]+(?=<)", re.MULTILINE)
 _LEAD_PUNCT = " \t:;,.–—-|"
-_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])+)$")  # Ltd, Co, Inc, U.S.A
+_STRAY_BULLET = re.compile(r"^\s*[lnqvüØ§]\s+(?=[A-Z0-9])")
+"""A bullet from a symbol font pasted as a letter: "l Microbial: ..." (Wingdings "l")."""
+_LABEL = re.compile(r"^([^:\n]{1,80}):\s+\S")
+"""A label before a colon: "Microbial: Microbial sources ..."."""
+_HEADING_WORDS = re.compile("|".join(pattern for _, pattern in SECTION_WORDS), re.IGNORECASE)
+_MAX_LINE_HEADING_WORDS = 4
+_MIN_HEADLINE_WORDS = 8
+
+Role = Literal["company", "listing", "summary"]
+"""What an earlier pass found a block to be, for the passes after it."""
+ABOUT_COMPANY: Role = "company"
+"""A paragraph or item about one company: its figures are the company's, not the market's."""
+LISTING: Role = "listing"
+"""A block that lists companies ("Key players include A, B and C")."""
+SUMMARY: Role = "summary"
+"""The report's summary paragraph."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +95,14 @@ class Block:
     links: tuple[str, ...] = ()
     linked: bool = False
     """All the block's text is link text (a link list, a bare URL)."""
+    roles: set[Role] = field(default_factory=set, compare=False)
+    """What earlier passes found the block to be (the companies pass marks `ABOUT_COMPANY`
+    and `LISTING` blocks, the summary pass its paragraph), so later passes read the block
+    instead of being handed sets of blocks. The text stays frozen; only this set grows."""
+
+    def has(self, *roles: Role) -> bool:
+        """The block was given any of these roles."""
+        return any(role in self.roles for role in roles)
 
     @property
     def label(self) -> str:
@@ -235,12 +267,22 @@ class _Builder:
             kind, level = (ITEM if self._items else PARA), 0
         if "\t" in raw:
             raw = _table_row(raw)
+        stray = kind == PARA and _STRAY_BULLET.match(raw) is not None
+        if stray:
+            kind, parts = ITEM, _without_stray_bullet(parts)
+            raw = "".join(text for text, _, _ in parts)
+        elif kind == PARA and (line := _heading_line(raw)):
+            self._emit(HEADING, LABEL_LEVEL, line, "", False, (), False)
+            raw = raw.lstrip()[len(line) :]
+            parts = [(raw, False, False)]
         solid = [(text, bold, linked) for text, bold, linked in parts if text.strip()]
         linked = all(link for _, _, link in solid)
         all_bold = all(bold for _, bold, _ in solid)
         lead = ""
         if not all_bold and solid[0][1]:
             lead = "".join(text for text, _, _ in _leading_bold(parts))
+        elif stray and (label := _LABEL.match(raw.strip())):
+            lead = label.group(1)
         if kind == PARA and not lead and _BULLET_LINE.search(raw):
             self._bullets(raw, links)
             return
@@ -304,6 +346,31 @@ class _Builder:
             )
 
 
+def _without_stray_bullet(parts: list[tuple[str, bool, bool]]) -> list[tuple[str, bool, bool]]:
+    """The parts without the letter standing for a bullet at their start."""
+    first = next(i for i, (text, _, _) in enumerate(parts) if text.strip())
+    text, bold, linked = parts[first]
+    rest = _STRAY_BULLET.sub("", text, count=1) if _STRAY_BULLET.match(text) else text.lstrip()[1:]
+    kept = [(rest, bold, linked)] if rest.strip() else []
+    return kept + parts[first + 1 :]
+
+
+def _heading_line(raw: str) -> str | None:
+    """The first line of a plain paragraph when it is a heading's words alone ("Key
+    Insights", "MARKET INSIGHTS") over a sentence: a short line of capitalised words, no
+    figures or end punctuation, naming a part of a report."""
+    first, newline, rest = raw.lstrip().partition("\n")
+    first, rest = first.strip(), rest.strip()
+    if not newline or not rest[:1].isupper() or len(rest.split()) < _MIN_HEADLINE_WORDS:
+        return None
+    words = first.split()
+    if not 0 < len(words) <= _MAX_LINE_HEADING_WORDS or first[-1] in ".:;,!?":
+        return None
+    if any(ch.isdigit() for ch in first) or not all(w[:1].isupper() for w in words):
+        return None
+    return first if _HEADING_WORDS.search(first) else None
+
+
 def _leading_bold(parts: list[tuple[str, bool, bool]]) -> Iterator[tuple[str, bool, bool]]:
     for part in parts:
         if part[1] or not part[0].strip():
@@ -315,7 +382,8 @@ def _leading_bold(parts: list[tuple[str, bool, bool]]) -> Iterator[tuple[str, bo
 def _trim_lead(lead: str) -> str:
     """Bold lead without surrounding punctuation, but an abbreviation keeps its dot ("Ltd.")."""
     trimmed = lead.strip(_LEAD_PUNCT)
-    if lead.rstrip(_LEAD_PUNCT.replace(".", "")).endswith(".") and _ABBREVIATION.search(trimmed):
+    words = lead.rstrip(_LEAD_PUNCT.replace(".", "")).split()
+    if words and keeps_full_stop(words[-1]):
         return trimmed + "."
     return trimmed
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from builder.extract.document import HEADING, ITEM, PARA, Block
+from builder.extract.document import HEADING, ITEM, LISTING, PARA, SUMMARY, Block
 from builder.extract.sections import COMPANIES, ENTRY_KINDS, FAQ, REGIONS, Section
 from builder.extract.sentences import split_sentences
 from builder.schema import Entry, Faq
@@ -22,6 +22,7 @@ _MAX_QUESTION_WORDS = 40
 
 
 def find_summary(sections: list[Section]) -> Block | None:
+    """The summary paragraph, marked `SUMMARY` so it is not also read as an entry."""
     for section in sections:
         if section.kind in (FAQ, COMPANIES, REGIONS):
             continue
@@ -31,37 +32,39 @@ def find_summary(sections: list[Section]) -> Block | None:
                 and len(block.text.split()) >= _SUMMARY_MIN_WORDS
                 and len(split_sentences(block.text)) >= 2
             ):
+                block.roles.add(SUMMARY)
                 return block
     return None
 
 
-def extract_entries(sections: list[Section], skip: set[int]) -> dict[str, list[Entry]]:
-    """Entries per kind (drivers, trends, ...), in report order; `skip`: ids of blocks
-    used elsewhere (the summary, a "Key players include ..." paragraph)."""
+def extract_entries(sections: list[Section]) -> dict[str, list[Entry]]:
+    """Entries per kind (drivers, trends, ...), in report order; blocks used elsewhere (the
+    summary, a "Key players include ..." paragraph) are marked and skipped."""
     found: dict[str, list[Entry]] = {kind: [] for kind in ENTRY_KINDS}
     for section in sections:
         if section.kind in found:
-            found[section.kind].extend(_section_entries(section, skip))
+            found[section.kind].extend(_section_entries(section))
     return found
 
 
-def _section_entries(section: Section, skip: set[int]) -> list[Entry]:
+def _section_entries(section: Section) -> list[Entry]:
     entries: list[Entry] = []
     title: str | None = None
     titled: list[str] = []
+    opened = 0  # entries made when the sub-heading was met
 
     def close() -> None:
         if title and titled:
             entries.append(Entry(title=title, text=" ".join(titled)))
-        elif title:
-            entries.append(Entry(text=title))
+        elif title and len(entries) == opened:
+            entries.append(Entry(text=title))  # a point of its own, not a list's lead-in
 
     for block in section.blocks:
-        if id(block) in skip:
+        if block.has(SUMMARY, LISTING):
             continue
         if block.kind == HEADING:
             close()
-            title, titled = block.label, []
+            title, titled, opened = block.label, [], len(entries)
         elif title is not None and block.kind == PARA:
             titled.append(block.text)
         elif block.lead and block.rest:

@@ -23,6 +23,9 @@ from dataclasses import dataclass
 
 from builder.extract.places import is_global_word, lookup
 from builder.extract.sentences import Sentence
+from builder.vocabulary.names import ARTICLES as _ARTICLES
+from builder.vocabulary.names import FUNCTION_WORDS, SMALL_WORDS, is_legal_form
+from builder.vocabulary.publishers import RESEARCH_WORDS
 
 _TOKEN = re.compile(r"\S+")
 _MARKET_WORDS = frozenset({"market", "markets"})
@@ -39,24 +42,14 @@ _NUMBER = re.compile(
 )
 # Not words of a name: addresses and files.
 _NOT_WORD = re.compile(r"@|://|^www\.|\.(?:png|jpe?g|gif|svg|webp|html?|pdf)$", re.I)
-_ARTICLES = frozenset("the a an".split())
 _INDEFINITE = frozenset("a an".split())
 # Words that end a market's name read backwards: determiners and pronouns, prepositions and
-# conjunctions that start a clause, auxiliaries, and the scale word of an amount.
-_STOP = frozenset(
-    # determiners, pronouns
-    "this that these those its their our his her your my which whose what whom who it "
-    "each every any all both either neither some such no another other same "
-    # prepositions, conjunctions
-    "of for to in on at by from with within without across into onto over under about "
-    "between among amid during through throughout than like including per via as versus vs "
-    "whereas while if whether because since although though but nor so then "
+# conjunctions that start a clause, auxiliaries (the vocabulary's function words), adverbs,
+# and the scale word of an amount.
+_STOP = FUNCTION_WORDS | frozenset(
     # adverbs that run into a name ("thereby supporting market progress")
     "thereby thus hence also further still already even only just now currently mainly "
     "largely primarily especially particularly significantly highly rapidly steadily "
-    # auxiliaries
-    "is are was were be been being am has have had do does did will would shall should "
-    "could might must "
     # the scale of an amount: "a $1.2 trillion market"
     "thousand million billion trillion mn bn usd eur".split()
 )
@@ -89,16 +82,14 @@ _ABOUT = frozenset(
     "volume rise effect effects".split()
 )
 # "According to Allied Market Research": a firm named after "Market", not a market.
-_FIRM_WORDS = frozenset("research insights intelligence analytics reports consulting".split())
+_FIRM_WORDS = frozenset(word.lower() for word in RESEARCH_WORDS)
 _REPORT_WORDS = frozenset("report reports study".split())
 _CITING = frozenset("to by from at of a an the".split())
 _FIRM_NAME_WORDS = 3
-_LEGAL = frozenset("inc inc. ltd ltd. llc llp plc gmbh pvt corp co.".split())
 # A market named as where demand comes from is a customer of the report's market.
 _DEMAND = "demand"
 _DEMAND_PREPOSITIONS = frozenset("in from for".split())
 _PHRASE_STOP = _STOP | _VERBS | _QUALIFIERS | _ARTICLES
-_SMALL = frozenset("and or of for in the a an to on by with at from vs".split())
 _AMOUNT_MARKET = re.compile(
     r"\ban?\s+[$€£¥₹]?\d[\d.,]*[-\s]?(?:[mb]n|million|billion|trillion)?\s+market\b",
     re.IGNORECASE,
@@ -252,7 +243,7 @@ def _firm(tokens: list[_Token], i: int) -> bool:
         return False
     if i + 2 < len(tokens) and tokens[i + 2].low in _REPORT_WORDS:
         return False
-    if i + 2 < len(tokens) and tokens[i + 2].low in _LEGAL:
+    if i + 2 < len(tokens) and is_legal_form(tokens[i + 2].bare):
         return True  # "Global Market Insights Inc"
     j = i - 1
     while j >= 0 and i - j <= _FIRM_NAME_WORDS and tokens[j].bare[:1].isupper():
@@ -405,7 +396,7 @@ def title_case(phrase: str) -> str:
     """Capitalise each word that is not a small word; words with capitals keep them."""
     out = []
     for i, word in enumerate(phrase.split()):
-        if any(ch.isupper() for ch in word) or (i > 0 and word in _SMALL):
+        if any(ch.isupper() for ch in word) or (i > 0 and word in SMALL_WORDS):
             out.append(word)
         elif word.startswith("("):
             out.append("(" + word[1:2].upper() + word[2:])

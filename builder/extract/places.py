@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from builder.vocabulary.names import ARTICLES, FUNCTION_WORDS
 from builder.vocabulary.places import (
     ADJECTIVES,
     COUNTRIES,
@@ -39,10 +40,7 @@ class Place:
 
 _MAX_NAME_WORDS = 10
 # Words of running text that a market's name does not contain ("North America dominates the").
-_NOT_NAME_WORDS = frozenset(
-    "the a an is are was were has have had will its their with by for of at as to region "
-    "regions which that".split()
-)
+_NOT_NAME_WORDS = ARTICLES | FUNCTION_WORDS | frozenset({"region", "regions"})
 
 
 def _build_index() -> MappingProxyType[str, Place]:

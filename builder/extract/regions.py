@@ -8,28 +8,29 @@ dominates the market with approximately 40% share", "North America and Europe ..
 approximately 40% and 30%, respectively") or from list items ("North America: 38.7%").
 A region entry is named by the place's one spelling ("APAC" is "Asia-Pacific"), a place
 the table does not know by the report's words. Country names in lists are kept as
-written; only list glitches that have one reading are repaired: "Saudi" + "Arabia" is
-"Saudi Arabia", a lone "S." is "U.S.".
+written, less repeats; a publisher whose pages break lists ("Saudi" + "Arabia", a lone
+"S.") mends them with its template's `list_repairs`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from builder.extract import figures
 from builder.extract.document import HEADING, ITEM, Block
 from builder.extract.places import Place, lookup, mentions, names_the_market
+from builder.extract.publishers.template import ListRepair
 from builder.extract.sections import REGIONS, Section
 from builder.extract.sentences import Sentence
 from builder.schema import Region
+from builder.vocabulary.names import is_filler
 
 _INLINE = re.compile(
     r"^(?P<name>[^():]{2,60}?)\s*(?:\((?P<paren>[^()]{1,500})\)|:\s*(?P<colon>.{1,500}))\s*\.?$"
 )
 _SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
-_FILLER = re.compile(r"^(?:etc\.?|and others|others|rest of .*|and more)$", re.IGNORECASE)
-_GLITCHES = {"S.": "U.S.", "S": "U.S.", "K.": "U.K.", "A.E.": "U.A.E."}
 _SHARE_WORDS = re.compile(
     r"\bshares?\b|\bof the (?:global |overall |total |entire )?market\b"
     r"|\baccount(?:s|ed|ing)?\s+for\b|\bheld\b|\bholds?\b|\bcaptur|\bdominat|\bcontribut|\brepresent"
@@ -37,6 +38,7 @@ _SHARE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)\s?(?:%|percent\b|per cent\b)")
+_MAX_COUNTRY_WORDS = 4
 _ABBREVIATION_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 _RANGE_EDGE = re.compile(r"\d\s*%?\s*(?:-|–|to)\s*$")
 _ITEM_SHARE = re.compile(
@@ -64,15 +66,19 @@ class _Draft:
 
 
 def extract_regions(
-    sections: list[Section], sentences: list[Sentence], geography: str
+    sections: list[Section],
+    sentences: list[Sentence],
+    geography: str,
+    repairs: Sequence[ListRepair] = (),
 ) -> tuple[list[Region], list[str]]:
+    """Regions and warnings; `repairs`: the publisher's mends for the lists it breaks."""
     drafts: list[_Draft] = []
     warnings: list[str] = []
     for section in sections:
         if section.kind == REGIONS:
-            _read_lists(section.blocks, drafts, geography, warnings)
+            _read_lists(section.blocks, drafts, geography, warnings, repairs)
     for draft in drafts:
-        draft.countries = _repair(draft.countries)
+        draft.countries = _repair(draft.countries, repairs)
     for sentence in sentences:
         if not sentence.company and ("%" in sentence.text or "per" in sentence.text):
             _read_shares(sentence.text, drafts, geography, warnings)
@@ -96,7 +102,11 @@ def _draft(drafts: list[_Draft], name: str) -> _Draft:
 
 
 def _read_lists(
-    blocks: list[Block], drafts: list[_Draft], geography: str, warnings: list[str]
+    blocks: list[Block],
+    drafts: list[_Draft],
+    geography: str,
+    warnings: list[str],
+    repairs: Sequence[ListRepair],
 ) -> None:
     current: _Draft | None = None
     loose: list[str] = []
@@ -117,7 +127,7 @@ def _read_lists(
             name, countries = inline
             _draft(drafts, name).countries.extend(countries)
             continue
-        text = _clean(block.text)
+        text = _clean(block.lead or block.text)  # a bold lead names the item
         place = lookup(text)
         if place is not None and place.kind == "region":
             current = _draft(drafts, text)
@@ -126,7 +136,7 @@ def _read_lists(
         elif block.kind == ITEM:
             loose.append(text)
     if loose:
-        _place_countries(_repair(loose), drafts, geography)
+        _place_countries(_repair(loose, repairs), drafts, geography, warnings)
 
 
 def _inline(block: Block) -> tuple[str, list[str]] | None:
@@ -139,8 +149,15 @@ def _inline(block: Block) -> tuple[str, list[str]] | None:
             return None
         name, listed = m.group("name"), m.group("paren") or m.group("colon")
     countries = [_clean(c) for c in _SPLIT.split(listed)]
-    countries = [c for c in countries if c and not _FILLER.match(c)]
+    countries = [c for c in countries if c and not _filler(c)]
+    if any(len(c.split()) > _MAX_COUNTRY_WORDS for c in countries):
+        countries = []  # "North America: North America is the largest market ...": prose
     return name.strip(), countries
+
+
+def _filler(name: str) -> bool:
+    """ "etc.", "and others", "Rest of Europe": the end of a country list, not a country."""
+    return is_filler(name) or name.lower().startswith("rest of ")
 
 
 def _clean(name: str) -> str:
@@ -151,27 +168,19 @@ def _clean(name: str) -> str:
     return name
 
 
-def _repair(names: list[str]) -> list[str]:
-    """Rejoin names a list split in two ("Saudi", "Arabia"); restore a lost "U." ("S.")."""
-    out: list[str] = []
-    i = 0
-    while i < len(names):
-        name = _GLITCHES.get(names[i], names[i])
-        if i + 1 < len(names) and lookup(name) is None and lookup(names[i + 1]) is None:
-            joined = f"{name} {names[i + 1]}"
-            if lookup(joined) is not None:
-                out.append(joined)
-                i += 2
-                continue
-        if name not in out:
-            out.append(name)
-        i += 1
-    return out
+def _repair(names: list[str], repairs: Sequence[ListRepair]) -> list[str]:
+    """The names mended by the publisher's repairs, each once."""
+    for repair in repairs:
+        names = repair(names)
+    return list(dict.fromkeys(names))
 
 
-def _place_countries(countries: list[str], drafts: list[_Draft], geography: str) -> None:
+def _place_countries(
+    countries: list[str], drafts: list[_Draft], geography: str, warnings: list[str]
+) -> None:
     """A bare country list: under the market's own region (a part of a continent, such as
-    Southeast Asia, included), else each under its continent."""
+    Southeast Asia, included), else each under its continent; an unknown name with no
+    place before it to follow is left out with a warning."""
     home = lookup(geography)
     previous: _Draft | None = None
     for country in countries:
@@ -187,6 +196,10 @@ def _place_countries(countries: list[str], drafts: list[_Draft], geography: str)
         elif previous is not None:
             target = previous
         else:
+            warnings.append(
+                f"{country!r} is listed with the regions but is no place the builder knows, "
+                "and no region comes before it: left out"
+            )
             continue
         target.countries.append(country)
         previous = target

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from builder.extract.document import BOLD_LEVEL, HEADING, ITEM, Block
 from builder.vocabulary import headings
+from builder.vocabulary.names import SMALL_WORDS
 
 TITLE = "title"
 OVERVIEW = "overview"
@@ -56,7 +57,6 @@ _NAMED_DIMENSION = re.compile(
 _BARE_DIMENSION = re.compile(rf"^({_DIMENSION_PHRASE})\s*:?$", re.IGNORECASE)
 _NOT_DIMENSION = re.compile(r"\b(?:market|industry|global|regional)\b", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[A-Z]\.)\s+")
-_SMALL = frozenset({"and", "or", "of", "the", "in", "for", "to", "a", "an", "by", "on", "with"})
 _MIN_TITLE_WORDS = 3
 _MAX_DIMENSION_HEADING_WORDS = 20
 _MAX_HEADING_CHARS = 1_000
@@ -134,7 +134,7 @@ def dimension_name(phrase: str) -> str | None:
             word
             if word.isupper()
             else word.capitalize()
-            if i == 0 or word.lower() not in _SMALL
+            if i == 0 or word.lower() not in SMALL_WORDS
             else word.lower()
             for i, word in enumerate(words)
         )
@@ -152,8 +152,14 @@ def singular(phrase: str) -> str:
     return f"{head} {last}" if head else last
 
 
-def build_sections(blocks: list[Block]) -> list[Section]:
-    """Sections in report order; the first is an untitled lead-in when text precedes headings."""
+def build_sections(
+    blocks: list[Block],
+    aliases: tuple[tuple[str, str], ...] = (),
+    warnings: list[str] | None = None,
+) -> list[Section]:
+    """Sections in report order; the first is an untitled lead-in when text precedes headings.
+    `aliases`: a publisher's own headings, (lower-case phrase, section kind); `warnings`
+    collects the headings read otherwise than their words say."""
     sections: list[Section] = [Section(OTHER)]
     seen_text = False
     for block in blocks:
@@ -165,14 +171,25 @@ def build_sections(blocks: list[Block]) -> list[Section]:
         if not seen_text and not any(s.kind == TITLE for s in sections) and _is_title(block):
             sections.append(Section(TITLE, block))
             continue
-        kind, dimension = classify(block.label)
+        kind, dimension = _aliased(block.label, aliases) or classify(block.label)
         if kind == COMPANIES and _segment_value(block, current):
             kind = OTHER
+            if warnings is not None:
+                warnings.append(
+                    f'"{block.label}" reads like a key-players heading but stands among the '
+                    f'"{current.dimension}" segments: read as a segment'
+                )
         if kind != OTHER or not _belongs_to(block, current):
             sections.append(Section(kind, block, dimension))
         else:
             current.blocks.append(block)
     return [s for s in sections if s.heading is not None or s.blocks]
+
+
+def _aliased(label: str, aliases: tuple[tuple[str, str], ...]) -> tuple[str, None] | None:
+    """The section kind a publisher's alias gives the heading, if any."""
+    low = label.lower()
+    return next(((kind, None) for phrase, kind in aliases if phrase in low), None)
 
 
 def _is_title(block: Block) -> bool:

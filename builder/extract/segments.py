@@ -1,9 +1,9 @@
 """Segments: each dimension ("By Application", "Based on Service") with its values in order.
 
 Reports state their segmentation in four ways, all read here:
-- a section per dimension, its values in the list under the heading, as bold-labelled
-  paragraphs ("l **Microbial**: ..." where a Wingdings bullet became the letter "l"), or
-  as sub-headings each with its own paragraph;
+- a section per dimension, its values in the list under the heading (a Wingdings bullet
+  pasted as the letter "l" already read as one by `document`), or as sub-headings each
+  with its own paragraph;
 - inline items ("By Type: A, B and C");
 - a title or first line naming each dimension with its values in brackets ("By Service
   Type (A, B); By Molecule Type (C, D)", "Segments - by Type (...), Deployment Mode (...)",
@@ -17,7 +17,6 @@ Values are kept as written, typos included ("Spays Products"). Dimensions that l
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from builder.extract.document import HEADING, ITEM, PARA, Block
 from builder.extract.sections import (
@@ -39,8 +38,6 @@ _MAX_PROSE_VALUE_WORDS = 6
 _VALUE_CUT = re.compile(r"\s*(?::|\s[–—-]\s)\s*")
 _SENTENCE_BREAK = re.compile(r"[a-z)]\.\s+[A-Z]")
 _DIMENSION_LABEL = re.compile(rf"^\s*(?:{headings.DIMENSION_LEADS})\s", re.IGNORECASE)
-_STRAY_BULLET = re.compile(r"^[lnqvüØ§]\s+(?=[A-Z0-9])")
-"""A bullet from a symbol font pasted as a letter: "l Microbial: ..." (Wingdings "l")."""
 _LABEL = re.compile(r"^([^:\n]{1,80}):\s+(\S.*)$", re.DOTALL)
 """A label and its text: "Microbial: Microbial sources ...", "By Type: A, B"."""
 
@@ -93,11 +90,9 @@ def extract_segments(sections: list[Section]) -> tuple[list[Segment], list[str]]
     texts: dict[str, _Texts] = {}
     warnings: list[str] = []
     for section in sections:
-        blocks = [_as_item(b) for b in section.blocks]
+        blocks = section.blocks
         if section.kind == SEGMENTS and section.dimension:
-            values = [v for v in (_value(b) for b in blocks if b.kind == ITEM) if v]
-            if not values:
-                values = [b.label for b in blocks if b.kind == HEADING]
+            values = _section_values(section.dimension, blocks, warnings)
             _add(found, section.dimension, values)
             texts.setdefault(section.dimension, _Texts()).read(blocks, values)
         in_segments = section.kind == SEGMENTS
@@ -108,7 +103,12 @@ def extract_segments(sections: list[Section]) -> tuple[list[Segment], list[str]]
             _add(found, dimension, values)
     segments = []
     for dimension, values in found.items():
-        if values:
+        if not values:
+            warnings.append(
+                f'the report has a "{dimension}" segment section but no values could be read '
+                "from it: the dimension is left out"
+            )
+        else:
             text = texts.get(dimension, _Texts())
             segments.append(
                 Segment(
@@ -142,15 +142,18 @@ class _Texts:
                 target.append(block.text)
 
 
-def _as_item(block: Block) -> Block:
-    """ "l Microbial: Microbial sources ..." is a list item whose bullet was pasted as a letter."""
-    if block.kind != PARA or not _STRAY_BULLET.match(block.text):
-        return block
-    text = _STRAY_BULLET.sub("", block.text)
-    label = _LABEL.match(text)
-    if label is None:
-        return replace(block, kind=ITEM, text=text, lead="", rest="")
-    return replace(block, kind=ITEM, text=text, lead=label.group(1), rest=label.group(2))
+def _section_values(dimension: str, blocks: list[Block], warnings: list[str]) -> list[str]:
+    """The values a dimension's section lists: its items, else its sub-headings. An item too
+    long for a value is a sentence, left out with a warning."""
+    items = [b for b in blocks if b.kind == ITEM]
+    values = [v for v in (_value(b) for b in items) if v]
+    long = [b.text for b in items if len(_value_text(b).split()) > _MAX_VALUE_WORDS]
+    if long:
+        warnings.append(
+            f'{len(long)} item{"s" if len(long) > 1 else ""} under "{dimension}" too long for '
+            f"a segment value left out: {long[0][:80]!r}"
+        )
+    return values or [b.label for b in blocks if b.kind == HEADING]
 
 
 def _add(found: dict[str, list[str]], dimension: str, values: list[str]) -> None:
@@ -158,9 +161,14 @@ def _add(found: dict[str, list[str]], dimension: str, values: list[str]) -> None
     bucket.extend(v for v in values if v not in bucket)
 
 
-def _value(block: Block) -> str | None:
+def _value_text(block: Block) -> str:
+    """What names the value of an item: its bold lead, else the text before a colon or dash."""
     text = block.lead or _VALUE_CUT.split(block.text, maxsplit=1)[0]
-    text = text.strip(" .;:")
+    return text.strip(" .;:")
+
+
+def _value(block: Block) -> str | None:
+    text = _value_text(block)
     if not text or len(text.split()) > _MAX_VALUE_WORDS:
         return None
     return None if _names_dimension(text) else text
@@ -276,7 +284,12 @@ def _named(
     out = []
     for raw, values in chain:
         dimension = dimension_name(raw)
-        if dimension is None or len(values) < 2:
+        if dimension is None:
+            continue
+        if len(values) < 2:
+            warnings.append(
+                f"{raw} ({', '.join(values)[:80]}) lists one value: not read as a segment dimension"
+            )
             continue
         if is_geography(dimension):
             warnings.append(
@@ -309,10 +322,16 @@ def _prose(text: str, warnings: list[str]) -> list[tuple[str, list[str]]]:
     for rule in _PROSE:
         for match in rule.finditer(text):
             dimension = dimension_name(match.group("dim"))
-            if dimension is None or is_geography(dimension):
+            if dimension is None:
                 continue
             values = _list_values(match.group("list"))
             if len(values) < 2:
+                continue
+            if is_geography(dimension):
+                warnings.append(
+                    f"{match.group('dim')} ({', '.join(values)[:80]}) names places, not a "
+                    "segment: not read as segments"
+                )
                 continue
             if any(len(v.split()) > _MAX_PROSE_VALUE_WORDS for v in values):
                 warnings.append(f"not read as segments (values too long): {match.group()[:120]!r}")

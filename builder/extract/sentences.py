@@ -13,12 +13,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from builder.vocabulary.names import ABBREVIATED_FORMS
+
 _BOUNDARY = re.compile(r"[.!?]([\"”’)\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9])")
 # (starting at the full stop, not looking behind for it, lets the engine skip ahead fast)
-# Initials ("B.", "A.P.", "e.l.f.") and short forms that never end a sentence in a name.
+# Initials ("B.", "A.P.", "e.l.f."), legal forms written short ("Inc.", "Pvt.", from the
+# vocabulary) and other short forms that never end a sentence in a name.
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:U\.S|U\.K|U\.A\.E|e\.g|i\.e|vs|approx|Inc|Ltd|Co|Corp|Dr|Mr|Mrs|Ms|St|No|Jr|Sr"
-    r"|(?i:Chr|Bros)|Wm|Fig|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|est)\.|(?<![\w.])[A-Z]\."
+    r"(?:\b(?:U\.S|U\.K|U\.A\.E|e\.g|i\.e|vs|approx|Dr|Mr|Mrs|Ms|St|No|Jr|Sr"
+    rf"|(?i:Chr|{'|'.join(sorted(ABBREVIATED_FORMS))})"
+    r"|Wm|Fig|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|est)\.|(?<![\w.])[A-Z]\."
     r"|(?<![\w.])(?:[A-Za-z]\.){2,})$"
 )
 _GLUE_HINT = re.compile(r"[.!?][A-Z]")

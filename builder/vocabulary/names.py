@@ -1,4 +1,4 @@
-"""Company names: their legal forms, the placeholders templates print, words never a name.
+"""Names: companies' legal forms, the placeholders templates print, words never in a name.
 
 Extraction (which words end or continue a listed name) and identity (which words to ignore
 when comparing names across reports) both read these tables, so a legal form taught here
@@ -57,9 +57,47 @@ GENERIC_WORDS = frozenset(
 """Words in many names ("Avon Products") that alone make a sub-heading ("Key Products")."""
 
 
+ARTICLES = frozenset("the a an".split())
+
+SMALL_WORDS = frozenset("and or of for in the a an to on by with at from vs".split())
+"""Words a name or heading written in title case keeps in lower case ("Complementary and
+Alternative Medicine", "Scale of Operation")."""
+
+FUNCTION_WORDS = frozenset(
+    # determiners, pronouns
+    "this that these those its their our his her your my which whose what whom who it "
+    "each every any all both either neither some such no another other same "
+    # prepositions, conjunctions
+    "of for to in on at by from with within without across into onto over under about "
+    "between among amid during through throughout than like including per via as versus vs "
+    "whereas while if whether because since although though but nor so then "
+    # auxiliaries
+    "is are was were be been being am has have had do does did will would shall should "
+    "could might must".split()
+)
+"""Words of running text that never stand inside a name (articles aside): where one is
+met, reading a name (a market's, a company's, a place's) stops."""
+
+
 def legal_key(word: str) -> str:
     """A word as `LEGAL_FORMS` writes it: lower case, no dots or trailing commas."""
     return word.strip(",;:()").replace(".", "").lower()
+
+
+_INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+
+
+def is_initials(word: str) -> bool:
+    """ "J.M.", "e.l.f.", "U.S.": a full stop here does not end a sentence or a name."""
+    return _INITIALS.match(word) is not None
+
+
+def keeps_full_stop(word: str) -> bool:
+    """ "Inc.", "Ltd.", "S.A.", "U.S.A.": a word whose full stop is its own, so it stays on
+    the name when a sentence or a bold lead ends with it."""
+    if not word.endswith(".") or word.endswith(".."):
+        return False
+    return legal_key(word) in ABBREVIATED_FORMS or is_initials(word)
 
 
 def is_legal_form(word: str) -> bool:

@@ -10,6 +10,7 @@ from builder.extract.companies import extract_companies
 from builder.extract.document import BOLD_LEVEL, HEADING, ITEM, PARA, looks_truncated, parse
 from builder.extract.naming import name_from_heading, name_from_sentence
 from builder.extract.places import geography_of
+from builder.extract.publishers import reliable_market_forecast
 from builder.extract.regions import extract_regions
 from builder.extract.sections import COMPANIES, REGIONS, SEGMENTS, build_sections, classify
 from builder.extract.sentences import Sentence
@@ -251,7 +252,8 @@ def test_regions_respectively_and_split_country_names():
         "growth across various regions, with North America and Europe leading in market share at "
         "approximately 40% and 30%, respectively."
     )
-    regions, _ = extract_regions(sections, [Sentence(sentence, REGIONS)], "Global")
+    repairs = reliable_market_forecast.TEMPLATE.list_repairs  # the seed's publisher
+    regions, _ = extract_regions(sections, [Sentence(sentence, REGIONS)], "Global", repairs)
     shares = {r.name: r.share_percent for r in regions if r.share_percent}
     assert shares == {"North America": 40, "Europe": 30}
     mea = next(r for r in regions if r.name == "Middle East & Africa")

@@ -3,8 +3,9 @@
 The publisher is recognised from the report's own text and links, never from the file
 name. Every report goes through the same structural extraction; a publisher whose pages
 have quirks gets a module here holding them (`template.Template`: its names, spellings
-and domains, its own call-to-action furniture, the path of its report pages), listed in
-`KNOWN`. Anyone else is named by `generic`, from how reports credit the firm behind them.
+and domains, the path of its report pages, and the hooks the passes call: its own
+boilerplate phrases, heading aliases, list repairs from `repairs`), listed in `KNOWN`.
+Anyone else is named by `generic`, from how reports credit the firm behind them.
 To teach the builder a publisher, add a module with a `TEMPLATE` and list it in `KNOWN`;
 to teach it a firm's spelling or domain only, add it to `builder.vocabulary.publishers`.
 """

@@ -33,6 +33,7 @@ from builder.extract.clean import on_site
 from builder.extract.document import Block
 from builder.extract.publishers.template import Template
 from builder.extract.sentences import split_sentences
+from builder.vocabulary.names import LEGAL_FORMS, SHORT_AMBIGUOUS_FORMS
 from builder.vocabulary.publishers import (
     ELSEWHERE,
     FIRM_WORDS,
@@ -180,9 +181,14 @@ _CREDITS = (
     _phrase(r"says\s+" + _NAME, "says "),
     _phrase(r"Source\s*:\s*" + _NAME, "source"),
 )
-# A research firm's name before its legal suffix ("Global Market Insights Inc").
+# A research firm's name before its legal suffix ("Global Market Insights Inc"); a form
+# that is also a word ("as", "se") is not read.
 _LEGAL = re.compile(
-    r"\b(" + "|".join(sorted(RESEARCH_WORDS)) + r")\s*[,，]?\s*(?:Inc|LLC|Ltd|Pvt|GmbH|Limited)\b"
+    r"\b("
+    + "|".join(sorted(RESEARCH_WORDS))
+    + r")\s*[,，]?\s*(?i:"
+    + "|".join(sorted(LEGAL_FORMS - SHORT_AMBIGUOUS_FORMS, key=len, reverse=True))
+    + r")\b"
 )
 _FOOTNOTE = re.compile(r"(?<=[A-Za-z])\.?\d{1,2}$")
 _DOMAIN = re.compile(r"\b[a-z0-9][a-z0-9-]{1,62}\.(?:com|net|org|io|co|us|biz|info|in)\b")

@@ -17,5 +17,5 @@ TEMPLATE = Template(
     key="verified-market-reports",
     publishers=(Publisher("Verified Market Reports", ("verifiedmarketreports.com",)),),
     report_page=re.compile(r"^/product/"),
-    calls_to_action=("download full pdf sample copy", "for more information or query"),
+    boilerplate=("download full pdf sample copy", "for more information or query"),
 )
