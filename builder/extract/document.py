@@ -167,13 +167,16 @@ def _looks_like_markdown(text: str) -> bool:
     return _MD_LINE.search(text) is not None or _TAG.search(text) is None
 
 
+_MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable("table").disable(["code", "fence"])
+"""One parser for every report: building its rule chains costs more than parsing a report."""
+
+
 def _markdown_to_html(text: str) -> str:
     """Markdown (possibly holding HTML) as HTML; indentation never makes code blocks."""
     text = _BULLET_LINE.sub("- ", text)
     text = _INDENTED_TAG.sub("", text)
-    md = MarkdownIt("commonmark", {"html": True}).enable("table").disable(["code", "fence"])
     try:
-        return md.render(text)
+        return _MARKDOWN.render(text)
     except (ValueError, IndexError, RecursionError):
         return text
 
