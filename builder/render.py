@@ -17,8 +17,10 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from builder.charts import headline
+from builder.checks import KINDS, Checks
 from builder.growth import implied_factor
 from builder.index import Index
+from builder.normalise import consistency_warning
 from builder.schema import Cagr, Conversion, Market, RateTable
 from builder.store import Brief
 from builder.text import (
@@ -60,6 +62,7 @@ PAGES = {
     "segments": "browse/segments.md",
     "sources": "sources.md",
     "downloads": "downloads.md",
+    "checks": "checks.md",
     "markets_csv": "downloads/markets.csv",
     "companies_csv": "downloads/companies.csv",
     "brief_json": "downloads/brief.json",
@@ -87,6 +90,7 @@ class SiteData:
     rates: RateTable | None = None
     built: date = field(default_factory=date.today)
     problems: list[str] = field(default_factory=list)
+    checks: Checks = field(default_factory=Checks)
     home_limit: int = 100
     matrix_rows: int = 40
     matrix_columns: int = 12
@@ -298,7 +302,27 @@ class Pages:
             override=slug in self.brief.applied_overrides,
             evidence=evidence(market),
             edit_path=self._edit_path("markets", slug),
+            **self._checks_of(market),
         )
+
+    def _checks_of(self, market: Market) -> dict[str, object]:
+        """The cross-report findings and the consensus table a market page shows, with the
+        other markets they name (a check already among the market's warnings is not
+        repeated)."""
+        checks = self.data.checks
+        findings = [
+            f
+            for f in checks.of_market(market.slug)
+            if not (f.kind == "cagr" and consistency_warning(market) in market.warnings)
+        ]
+        consensus = checks.consensus_of(market.slug)
+        named = {s for f in findings for s in f.markets}
+        named |= set(consensus.markets if consensus else ())
+        return {
+            "findings": findings,
+            "consensus": consensus,
+            "others": {s: self.brief.markets[s] for s in sorted(named) if s in self.brief.markets},
+        }
 
     def _edit_path(self, folder: str, slug: str) -> str:
         """The file a person edits to correct a page: its override once there is one."""
@@ -402,6 +426,20 @@ class Pages:
             rate_years=years,
             currencies=list(rates.rates) if rates else [],
             extracted={m.slug: extracted(m, len(self.index.companies_of[m.slug])) for m in markets},
+        )
+
+    def checks(self) -> str:
+        checks = self.data.checks
+        kinds = [
+            (label, [f for f in checks.findings if f.kind == kind]) for kind, label in KINDS.items()
+        ]
+        named = {s for f in checks.findings for s in f.markets}
+        return self._render(
+            "checks.md.j2",
+            PAGES["checks"],
+            kinds=kinds,
+            consensus=checks.consensus,
+            others={s: self.brief.markets[s] for s in sorted(named) if s in self.brief.markets},
         )
 
     def downloads(self) -> str:
