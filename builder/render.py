@@ -188,6 +188,8 @@ class Evidence:
 
     quote: str
     figures: list[tuple[str, str | None]]  # (what and how much, the text as the report wrote it)
+    anchor: str = ""
+    """The id the sentence has on the page, which the headline figures link to."""
 
 
 _PERIOD_ORIGINS = {
@@ -260,7 +262,26 @@ def evidence(market: Market) -> list[Evidence]:
     for region in market.regions:
         share = f": {percent(region.share_percent)}" if region.share_percent is not None else ""
         add(region.quote, f"{region.name}{share}")
+    for number, item in enumerate(found.values(), 1):
+        item.anchor = f"source-{number}"
     return list(found.values())
+
+
+def citations(market: Market, found: list[Evidence]) -> dict[str, str]:
+    """The anchor of the sentence each headline figure (base, forecast, cagr) comes from."""
+    by_quote = {item.quote: item.anchor for item in found}
+    quotes = {kind: getattr(headline(market, kind), "quote", None) for kind in ("base", "forecast")}
+    quotes["cagr"] = market.cagr.quote if market.cagr else None
+    return {kind: by_quote[q] for kind, q in quotes.items() if q in by_quote}
+
+
+def cite_line(market: Market, built: date) -> str:
+    """How to cite a market's figures: report, publisher, the date the figures were taken
+    from it, and the report's page; the report's own publication date is not extracted."""
+    parts = [market.publisher, f"“{market.title or market.name}”", f"figures as of {built}"]
+    if safe_url(market.source.url):
+        parts.append(str(market.source.url).strip())
+    return ", ".join(parts) + f" (report file {market.source.file})."
 
 
 class Pages:
@@ -284,6 +305,7 @@ class Pages:
 
     def market(self, slug: str) -> str:
         market = self.brief.markets[slug]
+        found = evidence(market)
         companies = [self.brief.companies[c] for c in self.index.companies_of.get(slug, [])]
         revenues = {
             c.slug: [r for m in c.mentions if m.market == slug for r in m.revenues if not r.subject]
@@ -300,7 +322,9 @@ class Pages:
             geography=self.index.geography_of[slug],
             publisher=self.index.publisher_of[slug],
             override=slug in self.brief.applied_overrides,
-            evidence=evidence(market),
+            evidence=found,
+            cited=citations(market, found),
+            cite=cite_line(market, self.data.built),
             edit_path=self._edit_path("markets", slug),
             **self._checks_of(market),
         )
