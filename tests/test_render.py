@@ -114,3 +114,11 @@ def test_each_headline_figure_links_to_its_sentence_and_the_page_says_how_to_cit
     ]
     assert market.publisher in cite and market.title in cite and "001_widgets.txt" in cite
     assert "javascript" not in cite  # a report URL that is no web page is left out
+
+
+def test_also_known_as_ends_with_one_full_stop(pages):
+    company = next(iter(pages.brief.companies.values()))
+    company.aliases = ["Alpha Holdings", "Alpha Inc."]
+    text = page_html(pages.company(company.slug)).text_content()
+    assert "Also known as: Alpha Holdings, Alpha Inc." in text
+    assert "Inc.." not in text
