@@ -16,6 +16,9 @@ place ("United States", "European"), words every market name has ("market", "ind
 wherever in the brief it is defined). Two markets are in the same industry when they share
 at least two such words (one, when a name has only one) and at least half of the shorter
 name's words; two reports cover the same market when their words and geography are equal.
+A part is held against a containing market only when the latter's name adds at most one
+word to the part's ("North America biopharmaceuticals contract manufacturing" may contain
+"United States CMO", not "antibody drug conjugates contract manufacturing").
 """
 
 from __future__ import annotations
@@ -52,9 +55,17 @@ KINDS = {
 
 GENERIC_WORDS = frozenset(
     """market markets industry industries sector global worldwide world international size
-    share outlook forecast analysis report the and of for in on by to a an""".split()
+    share outlook forecast analysis report service solution organization the and of for in
+    on by to a an""".split()
 )
-"""Words that any market's name may carry and that say nothing about what is sold."""
+"""Words that any market's name may carry and that say nothing about what is sold ("CMO
+services" and "contract manufacturing organization" sell the same as "contract
+manufacturing")."""
+
+NARROWING_WORDS = 1
+"""How many words a containing market's name may have that the part's lacks: one qualifier
+("biopharmaceutical contract manufacturing" against "contract manufacturing") still names the
+bulk of the part's industry; more name a niche the part may well exceed."""
 
 _ACRONYM = re.compile(r"\(([A-Z]{2,6})s?\)")
 _ACRONYM_FIRST = re.compile(r"\b([A-Z]{2,6})s? \(([^()]{3,80})\)")
@@ -239,7 +250,8 @@ def _contains(whole: Place | None, part: Place | None, whole_geography: str) -> 
 def part_larger(markets: Sequence[Market], words: Mapping[str, frozenset[str]]) -> list[Finding]:
     """A country's (or region's) market stated larger than a market of the same industry
     that contains it, at the same year or an earlier one (a growing whole cannot be
-    overtaken later by a part that was smaller)."""
+    overtaken later by a part that was smaller). The containing market's name may add one
+    word to the part's, no more (see NARROWING_WORDS)."""
     found = []
     places = {m.slug: lookup(m.geography) for m in markets}
     for part in markets:
@@ -248,7 +260,10 @@ def part_larger(markets: Sequence[Market], words: Mapping[str, frozenset[str]]) 
                 places[whole.slug], places[part.slug], whole.geography
             ):
                 continue
-            if not same_industry(words[part.slug], words[whole.slug]):
+            narrower = words[whole.slug] - words[part.slug]
+            if len(narrower) > NARROWING_WORDS or not same_industry(
+                words[part.slug], words[whole.slug]
+            ):
                 continue
             pairs = [
                 (p, w)
@@ -268,7 +283,13 @@ def part_larger(markets: Sequence[Market], words: Mapping[str, frozenset[str]]) 
                     "part_larger",
                     f"{part.name} ({part.geography}) is stated larger than {whole.name} "
                     f"({whole.geography}), which contains it: {_stated(p)} against "
-                    f"{_stated(w)} (same industry by the words: {shared})."
+                    f"{_stated(w)} (same industry by the words: {shared}"
+                    + (
+                        f"; the containing market's name adds: {''.join(narrower)}"
+                        if narrower
+                        else ""
+                    )
+                    + ")."
                     + (
                         f" The first figure's sentence does not name {part.geography}."
                         if p.scope_stated is False
@@ -384,7 +405,7 @@ def run_checks(
     ordered = [markets[s] for s in sorted(markets)]
     acronyms = defined_acronyms(text for m in ordered for text in market_texts(m))
     words = {m.slug: industry_words(m.name, acronyms) for m in ordered}
-    names = {m.slug: m.name for m in ordered}
+    names = {m.slug: f"{m.name} by {m.publisher}" for m in ordered}
     checks = Checks()
     checks.findings += part_larger(ordered, words)
     for label, members in same_market_groups(ordered, words, analyst_groups or {}):

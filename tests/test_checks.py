@@ -88,12 +88,7 @@ def test_acronyms_are_read_as_the_reports_define_them():
 
 
 def test_industry_words_leave_out_places_generic_words_and_plurals():
-    assert industry_words(US.name, ACRONYMS) == {
-        "contract",
-        "development",
-        "manufacturing",
-        "organization",
-    }
+    assert industry_words(US.name, ACRONYMS) == {"contract", "development", "manufacturing"}
     assert industry_words(NORTH_AMERICA.name, ACRONYMS) == {
         "biopharmaceutical",
         "contract",
@@ -250,3 +245,26 @@ def test_market_groups_file_reports_slugs_no_market_has(tmp_path: Path):
     settings.groups_file.write_text("groups: [", encoding="utf-8")
     groups, problems = load_groups(settings, ["a"])
     assert groups.groups == {} and "market_groups.yaml" in str(problems[0])
+
+
+def test_a_containing_market_named_for_a_niche_is_not_held_against_a_whole_country():
+    # market names of the real corpus: a country's whole contract manufacturing against
+    # the world's, named with one qualifier or with three
+    acronyms = defined_acronyms(["Contract Development and Manufacturing Organization (CDMO)"])
+    us = market(
+        "us",
+        "United States Contract Manufacturing Services Market",
+        "United States",
+        size("base", 2025, 218220.0, "x"),
+    )
+    niche = market(
+        "adc",
+        "Antibody Drug Conjugates Contract Manufacturing Market",
+        "Global",
+        size("base", 2025, 9260.0, "y"),
+    )
+    cdmo = market("cdmo", "CDMO Market", "Global", size("base", 2025, 119580.0, "z"))
+    words = {m.slug: industry_words(m.name, acronyms) for m in (us, niche, cdmo)}
+    (finding,) = part_larger([us, niche, cdmo], words)
+    assert finding.markets == ("us", "cdmo")
+    assert "the containing market's name adds: development" in finding.message
