@@ -67,6 +67,7 @@ PAGES = {
     "companies_csv": "downloads/companies.csv",
     "brief_json": "downloads/brief.json",
     "facts_csv": "downloads/facts.csv",
+    "checks_csv": "downloads/checks.csv",
 }
 
 

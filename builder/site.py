@@ -344,6 +344,8 @@ def generate_site(
     yield PAGES["companies_csv"], companies_csv(brief, index)
     yield PAGES["brief_json"], brief_json(brief)
     yield PAGES["facts_csv"], _csv(FACTS_HEADER, facts_rows(brief, index))
+    findings = [[f.kind, ";".join(f.markets), f.message] for f in data.checks.findings]
+    yield PAGES["checks_csv"], _csv(["kind", "markets", "message"], findings)
     stats.charts_drawn = charts.finish()
     stats.charts_seconds = time.perf_counter() - charts_started
     for path, spec in specs.items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 from sitebuild import article, build, html, make_project, warnings
@@ -89,3 +90,13 @@ def test_two_reports_on_one_market_are_shown_side_by_side_and_checked(tmp_path: 
     checks = text_of(html(site, "checks.md"))
     assert "Reports on the same market that differ by more than 25% (1)" in checks
     assert "Reports on the same market (1)" in checks
+
+
+def test_checks_download_has_one_row_per_finding(seed_site):
+    path = seed_site / "site" / "downloads" / "checks.csv"
+    with open(path, newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {(r["kind"], r["markets"]) for r in rows} >= {
+        ("part_larger", f"united-states-cmo-cdmo-market;{NORTH_AMERICA}")
+    }
+    assert all(r["message"] for r in rows)
