@@ -67,8 +67,9 @@ NARROWING_WORDS = 1
 ("biopharmaceutical contract manufacturing" against "contract manufacturing") still names the
 bulk of the part's industry; more name a niche the part may well exceed."""
 
-_ACRONYM = re.compile(r"\(([A-Z]{2,6})s?\)")
-_ACRONYM_FIRST = re.compile(r"\b([A-Z]{2,6})s? \(([^()]{3,80})\)")
+_ACRONYM = re.compile(r"([A-Z]{2,6})s?\)")
+_ACRONYM_BEFORE = re.compile(r"\b([A-Z]{2,6})s? $")
+_INSIDE = re.compile(r"([^()]{3,80})\)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 _STOP = frozenset({"and", "of", "the", "for", "&"})
@@ -156,17 +157,22 @@ def defined_acronyms(texts: Iterable[str]) -> dict[str, tuple[str, ...]]:
     reports write one out differently, the most frequent spelling wins."""
     seen: dict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
     for text in texts:
-        for found in _ACRONYM.finditer(text):
-            acronym = found.group(1).upper()
-            before = _WORD.findall(text[max(0, found.start() - 120) : found.start()])
-            taken = _expands(acronym.casefold(), before)
-            if taken:
-                seen[acronym][tuple(w.casefold() for w in before[-taken:])] += 1
-        for found in _ACRONYM_FIRST.finditer(text):
-            acronym, words = found.group(1), _WORD.findall(found.group(2))
-            taken = _expands(acronym.casefold(), words)
-            if taken == len(words):
-                seen[acronym][tuple(w.casefold() for w in words)] += 1
+        at = text.find("(")
+        while at >= 0:  # each parenthesis once: linear in the text, however long
+            after = _ACRONYM.match(text, at + 1)
+            if after:
+                acronym = after.group(1)
+                before = _WORD.findall(text[max(0, at - 120) : at])
+                taken = _expands(acronym.casefold(), before)
+                if taken:
+                    seen[acronym][tuple(w.casefold() for w in before[-taken:])] += 1
+            named = _ACRONYM_BEFORE.search(text, max(0, at - 9), at)
+            inside = _INSIDE.match(text, at + 1) if named else None
+            if named and inside:
+                words = _WORD.findall(inside.group(1))
+                if _expands(named.group(1).casefold(), words) == len(words):
+                    seen[named.group(1)][tuple(w.casefold() for w in words)] += 1
+            at = text.find("(", at + 1)
     return {acronym: spellings.most_common(1)[0][0] for acronym, spellings in seen.items()}
 
 
@@ -232,69 +238,74 @@ def _stated(figure: SizeFigure) -> str:
     return f"{money(figure.usd_millions, figure.qualifier)} in {figure.year}"
 
 
-def _contains(whole: Place | None, part: Place | None, whole_geography: str) -> bool:
-    """Whether a market's geography lies inside another's: a country in its region, a
-    country or region in the world."""
-    if part is None:
-        return False
-    if whole_geography == GLOBAL:
-        return True
-    return (
-        whole is not None
-        and whole.kind == "region"
-        and part.kind == "country"
-        and (part.region == whole.name)
-    )
+def _containing(place: Place | None) -> tuple[str, ...]:
+    """The geographies that contain a market's place: a country's or a sub-region's region,
+    and the world."""
+    if place is None:
+        return ()
+    return (place.region, GLOBAL) if place.region != place.name else (GLOBAL,)
+
+
+def _larger_figures(part: Market, whole: Market) -> tuple[SizeFigure, SizeFigure] | None:
+    """The part's figure above the whole's at the same or a later year of the whole's, the
+    closest years first; bounds that allow the order ("less than", "more than") do not count."""
+    pairs = [
+        (p, w)
+        for p in _dated(part).values()
+        for w in _dated(whole).values()
+        if 0 <= w.year - p.year <= YEAR_GAP  # type: ignore[operator]
+        and p.usd_millions > w.usd_millions
+        and p.qualifier != "less_than"
+        and w.qualifier != "more_than"
+    ]
+    return min(pairs, key=lambda pair: (pair[1].year - pair[0].year, pair[0].year), default=None)  # type: ignore[operator]
 
 
 def part_larger(markets: Sequence[Market], words: Mapping[str, frozenset[str]]) -> list[Finding]:
     """A country's (or region's) market stated larger than a market of the same industry
     that contains it, at the same year or an earlier one (a growing whole cannot be
     overtaken later by a part that was smaller). The containing market's name may add one
-    word to the part's, no more (see NARROWING_WORDS)."""
-    found = []
+    word to the part's, no more (see NARROWING_WORDS). Candidates are looked up by place and
+    word, so the check stays fast on thousands of markets."""
     places = {m.slug: lookup(m.geography) for m in markets}
+    by_place_word: dict[tuple[str, str], list[Market]] = defaultdict(list)
+    for market in markets:
+        place = places[market.slug]
+        where = place.name if place else market.geography
+        for word in words[market.slug]:
+            by_place_word[(where, word)].append(market)
+    found = []
     for part in markets:
-        for whole in markets:
-            if part.slug == whole.slug or not _contains(
-                places[whole.slug], places[part.slug], whole.geography
-            ):
-                continue
+        candidates = {
+            whole.slug: whole
+            for where in _containing(places[part.slug])
+            for word in sorted(words[part.slug])
+            for whole in by_place_word.get((where, word), ())
+        }
+        for whole in sorted(candidates.values(), key=lambda m: m.slug):
             narrower = words[whole.slug] - words[part.slug]
-            if len(narrower) > NARROWING_WORDS or not same_industry(
-                words[part.slug], words[whole.slug]
+            larger = _larger_figures(part, whole)
+            if (
+                whole.slug == part.slug
+                or len(narrower) > NARROWING_WORDS
+                or not same_industry(words[part.slug], words[whole.slug])
+                or larger is None
             ):
                 continue
-            pairs = [
-                (p, w)
-                for p in _dated(part).values()
-                for w in _dated(whole).values()
-                if 0 <= w.year - p.year <= YEAR_GAP  # type: ignore[operator]
-                and p.usd_millions > w.usd_millions
-                and p.qualifier != "less_than"
-                and w.qualifier != "more_than"
-            ]
-            if not pairs:
-                continue
-            p, w = min(pairs, key=lambda pair: (pair[1].year - pair[0].year, pair[0].year))  # type: ignore[operator]
+            p, w = larger
             shared = ", ".join(sorted(words[part.slug] & words[whole.slug]))
+            adds = f"; the containing market's name adds: {''.join(narrower)}" if narrower else ""
+            unscoped = (
+                f" The first figure's sentence does not name {part.geography}."
+                if p.scope_stated is False
+                else ""
+            )
             found.append(
                 Finding(
                     "part_larger",
                     f"{part.name} ({part.geography}) is stated larger than {whole.name} "
                     f"({whole.geography}), which contains it: {_stated(p)} against "
-                    f"{_stated(w)} (same industry by the words: {shared}"
-                    + (
-                        f"; the containing market's name adds: {''.join(narrower)}"
-                        if narrower
-                        else ""
-                    )
-                    + ")."
-                    + (
-                        f" The first figure's sentence does not name {part.geography}."
-                        if p.scope_stated is False
-                        else ""
-                    ),
+                    f"{_stated(w)} (same industry by the words: {shared}{adds}).{unscoped}",
                     (part.slug, whole.slug),
                 )
             )
