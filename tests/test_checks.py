@@ -268,3 +268,19 @@ def test_a_containing_market_named_for_a_niche_is_not_held_against_a_whole_count
     (finding,) = part_larger([us, niche, cdmo], words)
     assert finding.markets == ("us", "cdmo")
     assert "the containing market's name adds: development" in finding.message
+
+
+def test_a_part_of_a_region_is_held_against_the_region():
+    quote = "The Western Europe glass packaging market was valued at USD 9.1 billion in 2023."
+    west = market(
+        "west",
+        "Western Europe Glass Packaging Market",
+        "Western Europe",
+        size("base", 2023, 9100.0, quote),
+    )
+    europe = market(
+        "eu", "Europe Glass Packaging Market", "Europe", size("base", 2023, 8000.0, "x")
+    )
+    words = {m.slug: industry_words(m.name, {}) for m in (west, europe)}
+    (finding,) = part_larger([west, europe], words)
+    assert finding.markets == ("west", "eu")
