@@ -331,7 +331,8 @@ def consensus(markets: Sequence[Market], label: str) -> Consensus:
 
 
 def disagreements(group: Consensus, names: Mapping[str, str]) -> list[Finding]:
-    """Years for which reports on one market differ by more than DISAGREEMENT."""
+    """Years for which reports on one market differ by more than DISAGREEMENT; `names`
+    tells the reports apart (their publisher and file: reports on one market share a name)."""
     found = []
     for row in group.rows:
         stated = [(slug, f) for slug, f in zip(group.markets, row.figures, strict=True) if f]
@@ -416,7 +417,7 @@ def run_checks(
     ordered = [markets[s] for s in sorted(markets)]
     acronyms = defined_acronyms(text for m in ordered for text in market_texts(m))
     words = {m.slug: industry_words(m.name, acronyms) for m in ordered}
-    names = {m.slug: f"{m.name} by {m.publisher}" for m in ordered}
+    names = {m.slug: f"{m.publisher}, {m.source.file}" for m in ordered}
     checks = Checks()
     checks.findings += part_larger(ordered, words)
     for label, members in same_market_groups(ordered, words, analyst_groups or {}):

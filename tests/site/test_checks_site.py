@@ -86,6 +86,8 @@ def test_two_reports_on_one_market_are_shown_side_by_side_and_checked(tmp_path: 
         assert other in links_of(page)
         danger = " ".join(page.xpath("string(//div[contains(@class, 'danger')])").split())
         assert "differ by 37% for 2023" in danger
+        assert "report-0.md: USD 12,000 million; " in danger
+        assert "report-1.md: USD 16,400 million" in danger
         assert "for 2030" not in danger
     checks = text_of(html(site, "checks.md"))
     assert "Reports on the same market that differ by more than 25% (1)" in checks
