@@ -28,6 +28,7 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from builder.extract.places import GLOBAL, Place, lookup, mentions
 from builder.normalise import consistency_warning
@@ -114,10 +115,23 @@ class Checks:
     consensus: list[Consensus] = field(default_factory=list)
 
     def of_market(self, slug: str) -> list[Finding]:
-        return [f for f in self.findings if slug in f.markets]
+        return self._findings_by_market.get(slug, [])
 
     def consensus_of(self, slug: str) -> Consensus | None:
-        return next((c for c in self.consensus if slug in c.markets), None)
+        return self._consensus_by_market.get(slug)
+
+    @cached_property
+    def _findings_by_market(self) -> dict[str, list[Finding]]:
+        """Looked up once per market page: built once, after every check has run."""
+        found: dict[str, list[Finding]] = defaultdict(list)
+        for finding in self.findings:
+            for slug in dict.fromkeys(finding.markets):
+                found[slug].append(finding)
+        return found
+
+    @cached_property
+    def _consensus_by_market(self) -> dict[str, Consensus]:
+        return {slug: c for c in reversed(self.consensus) for slug in c.markets}
 
 
 # --- Which markets are one industry ---------------------------------------------------------
