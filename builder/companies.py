@@ -27,6 +27,7 @@ from builder.vocabulary.names import (
     CJK_LEGAL_FORMS,
     IDENTITY_TAIL_WORDS,
     invisible,
+    is_legal_form,
     latin_lookalikes,
     strip_cjk_legal_form,
 )
@@ -109,6 +110,18 @@ def _display_rank(name: str, counts: Counter[str]) -> tuple[bool, int, int, int,
     return (disguised, -counts[name], suffixes, shouting, len(name), name)
 
 
+def display_name(name: str) -> str:
+    """The name a company is shown by: its legal form dropped ("Toyobo Co. Ltd." -> "Toyobo",
+    "Cambrex Corporation" -> "Cambrex", "Merck & Co., Inc." -> "Merck"), so that names on one
+    page read alike whatever form each report wrote; the full name stays an alias. A name
+    that is nothing but a legal form is kept whole, and so is one written in a script without
+    spaces, where the form is part of the word ("捷普电路公司")."""
+    words = name.split()
+    while len(words) > 1 and (is_legal_form(words[-1]) or words[-1] in ("&", "and", ",")):
+        words.pop()
+    return " ".join(words).rstrip(",;: ") or name
+
+
 class CompanyResolver:
     """Decides which names denote one company, given every name seen across all reports."""
 
@@ -138,10 +151,11 @@ class CompanyResolver:
             curated = [self._canonical[k] for k in keys if k in self._canonical]
             name = curated[0] if curated else min(spellings, key=lambda n: _display_rank(n, counts))
             key = identity_key(name)
+            shown = name if curated else display_name(name)
             identity = Identity(
                 slug=unique_slug(key, taken, source=name),
-                name=name,
-                aliases=tuple(sorted(n for n in spellings if n != name)),
+                name=shown,
+                aliases=tuple(sorted(n for n in spellings if n != shown)),
             )
             for spelling in spellings:
                 identities[spelling] = identity

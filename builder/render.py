@@ -17,8 +17,10 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from builder.charts import headline
+from builder.checks import KINDS, Checks
 from builder.growth import implied_factor
 from builder.index import Index
+from builder.normalise import consistency_warning
 from builder.schema import Cagr, Conversion, Market, RateTable
 from builder.store import Brief
 from builder.text import (
@@ -60,10 +62,12 @@ PAGES = {
     "segments": "browse/segments.md",
     "sources": "sources.md",
     "downloads": "downloads.md",
+    "checks": "checks.md",
     "markets_csv": "downloads/markets.csv",
     "companies_csv": "downloads/companies.csv",
     "brief_json": "downloads/brief.json",
     "facts_csv": "downloads/facts.csv",
+    "checks_csv": "downloads/checks.csv",
 }
 
 
@@ -87,6 +91,7 @@ class SiteData:
     rates: RateTable | None = None
     built: date = field(default_factory=date.today)
     problems: list[str] = field(default_factory=list)
+    checks: Checks = field(default_factory=Checks)
     home_limit: int = 100
     matrix_rows: int = 40
     matrix_columns: int = 12
@@ -184,6 +189,8 @@ class Evidence:
 
     quote: str
     figures: list[tuple[str, str | None]]  # (what and how much, the text as the report wrote it)
+    anchor: str = ""
+    """The id the sentence has on the page, which the headline figures link to."""
 
 
 _PERIOD_ORIGINS = {
@@ -256,7 +263,26 @@ def evidence(market: Market) -> list[Evidence]:
     for region in market.regions:
         share = f": {percent(region.share_percent)}" if region.share_percent is not None else ""
         add(region.quote, f"{region.name}{share}")
+    for number, item in enumerate(found.values(), 1):
+        item.anchor = f"source-{number}"
     return list(found.values())
+
+
+def citations(market: Market, found: list[Evidence]) -> dict[str, str]:
+    """The anchor of the sentence each headline figure (base, forecast, cagr) comes from."""
+    by_quote = {item.quote: item.anchor for item in found}
+    quotes = {kind: getattr(headline(market, kind), "quote", None) for kind in ("base", "forecast")}
+    quotes["cagr"] = market.cagr.quote if market.cagr else None
+    return {kind: by_quote[q] for kind, q in quotes.items() if q in by_quote}
+
+
+def cite_line(market: Market, built: date) -> str:
+    """How to cite a market's figures: report, publisher, the date the figures were taken
+    from it, and the report's page; the report's own publication date is not extracted."""
+    parts = [market.publisher, f"“{market.title or market.name}”", f"figures as of {built}"]
+    if safe_url(market.source.url):
+        parts.append(str(market.source.url).strip())
+    return ", ".join(parts) + f" (report file {market.source.file})."
 
 
 class Pages:
@@ -280,6 +306,7 @@ class Pages:
 
     def market(self, slug: str) -> str:
         market = self.brief.markets[slug]
+        found = evidence(market)
         companies = [self.brief.companies[c] for c in self.index.companies_of.get(slug, [])]
         revenues = {
             c.slug: [r for m in c.mentions if m.market == slug for r in m.revenues if not r.subject]
@@ -296,9 +323,31 @@ class Pages:
             geography=self.index.geography_of[slug],
             publisher=self.index.publisher_of[slug],
             override=slug in self.brief.applied_overrides,
-            evidence=evidence(market),
+            evidence=found,
+            cited=citations(market, found),
+            cite=cite_line(market, self.data.built),
             edit_path=self._edit_path("markets", slug),
+            **self._checks_of(market),
         )
+
+    def _checks_of(self, market: Market) -> dict[str, object]:
+        """The cross-report findings and the consensus table a market page shows, with the
+        other markets they name (a check already among the market's warnings is not
+        repeated)."""
+        checks = self.data.checks
+        findings = [
+            f
+            for f in checks.of_market(market.slug)
+            if not (f.kind == "cagr" and consistency_warning(market) in market.warnings)
+        ]
+        consensus = checks.consensus_of(market.slug)
+        named = {s for f in findings for s in f.markets}
+        named |= set(consensus.markets if consensus else ())
+        return {
+            "findings": findings,
+            "consensus": consensus,
+            "others": {s: self.brief.markets[s] for s in sorted(named) if s in self.brief.markets},
+        }
 
     def _edit_path(self, folder: str, slug: str) -> str:
         """The file a person edits to correct a page: its override once there is one."""
@@ -402,6 +451,20 @@ class Pages:
             rate_years=years,
             currencies=list(rates.rates) if rates else [],
             extracted={m.slug: extracted(m, len(self.index.companies_of[m.slug])) for m in markets},
+        )
+
+    def checks(self) -> str:
+        checks = self.data.checks
+        kinds = [
+            (label, [f for f in checks.findings if f.kind == kind]) for kind, label in KINDS.items()
+        ]
+        named = {s for f in checks.findings for s in f.markets}
+        return self._render(
+            "checks.md.j2",
+            PAGES["checks"],
+            kinds=kinds,
+            consensus=checks.consensus,
+            others={s: self.brief.markets[s] for s in sorted(named) if s in self.brief.markets},
         )
 
     def downloads(self) -> str:

@@ -261,6 +261,13 @@ class AliasFile(Model):
     )
 
 
+class MarketGroups(Model):
+    """An analyst's grouping of reports that cover one market under different names
+    (`data/market_groups.yaml`): a label -> the market slugs it holds."""
+
+    groups: dict[str, list[str]] = {}
+
+
 SCHEMAS: dict[str, type[Model]] = {
     "market": Market,
     "company": Company,

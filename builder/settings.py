@@ -42,6 +42,11 @@ class Settings:
         return self.data_dir / "company_aliases.yaml"
 
     @property
+    def groups_file(self) -> Path:
+        """An analyst's optional grouping of reports on one market."""
+        return self.data_dir / "market_groups.yaml"
+
+    @property
     def templates_dir(self) -> Path:
         return self.root / "site_templates"
 

@@ -38,6 +38,7 @@ from builder.charts import (
     size_spec,
     span_spec,
 )
+from builder.checks import run_checks
 from builder.errors import BriefError
 from builder.facts import HEADER as FACTS_HEADER
 from builder.facts import facts_rows
@@ -55,7 +56,7 @@ from builder.render import (
 )
 from builder.schema import SCHEMA_VERSION, RateTable
 from builder.settings import Settings
-from builder.store import CODE_VERSION, Brief, load_tables
+from builder.store import CODE_VERSION, Brief, load_groups, load_tables
 from builder.write import atomic_write
 
 POOL_THRESHOLD = 24
@@ -294,11 +295,18 @@ def generate_site(
     index = build_index(brief)
     refs, specs = plan_charts(brief, index)
     rates, rate_problems = load_rates(settings)
-    problems = [*extra_problems, *brief.problems, *index.problems, *rate_problems]
+    groups, group_problems = load_groups(settings, brief.markets)
+    problems = [*extra_problems, *brief.problems, *index.problems, *rate_problems, *group_problems]
     problems = list({str(p): p for p in problems}.values())  # a table's problem comes twice
     stats.problems = problems
     data = SiteData(
-        brief, index, refs, rates, built or build_date(), problems=[str(p) for p in problems]
+        brief,
+        index,
+        refs,
+        rates,
+        built or build_date(),
+        problems=[str(p) for p in problems],
+        checks=run_checks(brief.markets, groups.groups),
     )
     charts = ChartRenderer(cache_folder(settings.cache_dir / "charts", CHARTS_CODE), workers)
     charts_started = time.perf_counter()
@@ -324,6 +332,7 @@ def generate_site(
     yield page(PAGES["segments"], pages.segments)
     yield page(PAGES["sources"], pages.sources)
     yield page(PAGES["downloads"], pages.downloads)
+    yield page(PAGES["checks"], pages.checks)
     for slug in index.market_order:
         yield page(market_page(slug), pages.market, slug)
     for slug in index.company_order:
@@ -335,6 +344,8 @@ def generate_site(
     yield PAGES["companies_csv"], companies_csv(brief, index)
     yield PAGES["brief_json"], brief_json(brief)
     yield PAGES["facts_csv"], _csv(FACTS_HEADER, facts_rows(brief, index))
+    findings = [[f.kind, ";".join(f.markets), f.message] for f in data.checks.findings]
+    yield PAGES["checks_csv"], _csv(["kind", "markets", "message"], findings)
     stats.charts_drawn = charts.finish()
     stats.charts_seconds = time.perf_counter() - charts_started
     for path, spec in specs.items():

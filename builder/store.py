@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from builder.errors import BriefError
 from builder.fingerprint import package_fingerprint
-from builder.schema import AliasFile, Company, Market, RateTable
+from builder.schema import AliasFile, Company, Market, MarketGroups, RateTable
 from builder.settings import Settings
 from builder.write import atomic_write
 from builder.yamlio import MAX_DATA_BYTES, load_model, parse_text, read_bytes, read_text, validate
@@ -246,3 +247,25 @@ def load_tables(settings: Settings) -> Tables:
     rates = _table(DEFAULTS / "fx_rates.yaml", settings.rates_file, RateTable, problems)
     aliases = _table(DEFAULTS / "company_aliases.yaml", settings.aliases_file, AliasFile, problems)
     return Tables(rates, aliases, problems)
+
+
+def load_groups(
+    settings: Settings, markets: Iterable[str]
+) -> tuple[MarketGroups, list[BriefError]]:
+    """The analyst's market groups, if any; a broken file or a slug no market has is
+    reported (the rest of the groups still apply)."""
+    path = settings.groups_file
+    if not path.exists():
+        return MarketGroups(), []
+    try:
+        groups = load_model(path, MarketGroups)
+    except BriefError as exc:
+        return MarketGroups(), [exc]
+    known = set(markets)
+    problems = [
+        BriefError(path, f"group {label!r} names {slug!r}, which is no market; left out")
+        for label, slugs in groups.groups.items()
+        for slug in slugs
+        if slug not in known
+    ]
+    return groups, problems

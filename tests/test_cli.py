@@ -53,3 +53,12 @@ def test_an_output_folder_that_is_a_file_is_one_line(tmp_path, capsys):
     assert code == 1
     assert line == f"error: {out}: is a file, not a folder; name a folder for the output"
     assert out.read_text() == "a file, not a folder"
+
+
+def test_check_names_a_market_group_slug_no_market_has(tmp_path, capsys):
+    data = tmp_path / "data"
+    (data / "markets").mkdir(parents=True)
+    (data / "market_groups.yaml").write_text("groups:\n  Solar: [gone-market]\n", encoding="utf-8")
+    assert main(["--root", str(tmp_path), "check"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "market_groups.yaml" in err[0] and "'gone-market'" in err[0]

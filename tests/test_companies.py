@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.companies import CompanyResolver, identity_key
+from builder.companies import CompanyResolver, display_name, identity_key
 from builder.schema import AliasFile
 from builder.yamlio import load_model
 
@@ -159,4 +159,21 @@ def test_names_in_other_scripts_keep_their_own_companies():
 def test_a_look_alike_spelling_is_an_alias_never_the_page_name():
     found = CompanyResolver(AliasFile()).resolve(["Lonz\u0430", "Lonz\u0430", "Lonza AG"])
     assert found["Lonz\u0430"] == found["Lonza AG"]
-    assert found["Lonza AG"].name == "Lonza AG"
+    # the Latin spelling is shown, without its legal form; the look-alike stays an alias
+    assert found["Lonza AG"].name == "Lonza"
+    assert set(found["Lonza AG"].aliases) == {"Lonz\u0430", "Lonza AG"}
+
+
+def test_display_names_drop_legal_forms_which_stay_aliases():
+    # names as the seed reports write them (004, 002)
+    found = CompanyResolver(AliasFile()).resolve(
+        ["Toyobo Co. Ltd.", "Cambrex Corporation", "Samsung Biologics Co., Ltd.", "Pfizer"]
+    )
+    assert found["Toyobo Co. Ltd."].name == "Toyobo"
+    assert found["Toyobo Co. Ltd."].aliases == ("Toyobo Co. Ltd.",)
+    assert found["Cambrex Corporation"].name == "Cambrex"
+    assert found["Samsung Biologics Co., Ltd."].name == "Samsung Biologics"
+    assert found["Pfizer"].aliases == ()
+    assert display_name("Merck & Co., Inc.") == "Merck"
+    assert display_name("Inc.") == "Inc."  # nothing but a form: kept
+    assert display_name("捷普电路公司") == "捷普电路公司"

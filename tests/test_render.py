@@ -97,3 +97,28 @@ def test_a_sentence_with_several_figures_is_quoted_once(pages):
     assert quotes.count(market.size[0].quote) == 1
     [item] = [li for li in root.xpath("//li") if "Forecast, 2030" in li.text_content()]
     assert "Market size, 2022" in item.text_content()
+
+
+def test_each_headline_figure_links_to_its_sentence_and_the_page_says_how_to_cite(pages):
+    market = pages.brief.markets["widgets-market"]
+    root = page_html(pages.market("widgets-market"))
+    links = root.xpath("//div[contains(@class, 'brief-headline')]//a[text()='source']/@href")
+    assert len(links) == 3  # market size, forecast, CAGR
+    quotes = []
+    for href in links:
+        [target] = root.xpath(f"//*[@id='{href.removeprefix('#')}']")
+        quotes.append(target.getparent().xpath("string(.//blockquote)").strip())
+    assert quotes == [market.size[0].quote, market.size[1].quote, market.cagr.quote]
+    [cite] = [
+        li.text_content() for li in root.xpath("//li") if li.text_content().startswith("Cite")
+    ]
+    assert market.publisher in cite and market.title in cite and "001_widgets.txt" in cite
+    assert "javascript" not in cite  # a report URL that is no web page is left out
+
+
+def test_also_known_as_ends_with_one_full_stop(pages):
+    company = next(iter(pages.brief.companies.values()))
+    company.aliases = ["Alpha Holdings", "Alpha Inc."]
+    text = page_html(pages.company(company.slug)).text_content()
+    assert "Also known as: Alpha Holdings, Alpha Inc." in text
+    assert "Inc.." not in text

@@ -126,3 +126,21 @@ def test_facts_csv_has_one_row_per_figure_with_its_bound_rate_scope_and_sentence
     assert (thermo["subject"], thermo["qualifier"]) == ("thermo-fisher-scientific", "more_than")
     (cagr,) = [r for r in rows if r["subject"].startswith("north-america") and r["kind"] == "cagr"]
     assert (cagr["value"], cagr["period"], cagr["unit"]) == ("15.42", "2025–2032", "percent")
+
+
+def test_seed_headline_figures_link_to_their_sentences_and_pages_give_a_cite_line(seed_site):
+    slug = "north-america-biopharmaceuticals-contract-manufacturing-market"
+    page = article(html(seed_site / "site", f"markets/{slug}.md"))
+    links = page.xpath(".//div[contains(@class, 'brief-headline')]//a[text()='source']/@href")
+    assert len(links) == 3
+    for href in links:
+        [target] = page.xpath(f".//*[@id='{href.removeprefix('#')}']")
+        quote = " ".join(target.getparent().xpath("string(.//blockquote)").split())
+        assert "USD 5,483.81 million in 2023 to USD 19,927.57 million by 2032" in quote
+    [cite] = [
+        " ".join(li.text_content().split())
+        for li in page.xpath(".//li")
+        if li.text_content().startswith("Cite")
+    ]
+    assert cite.startswith("Cite: Credence Research, “Future of Biopharmaceutical Contract")
+    assert "https://" in cite and "004_80dc29c2d6d1c78a.txt" in cite

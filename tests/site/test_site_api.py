@@ -153,3 +153,18 @@ def test_problems_are_shown_on_the_sources_page(settings):
     sources = files(settings, brief)["sources.md"]
     assert "data/overrides/alpha.yaml:3: YAML syntax error" in sources
     assert "&#39;ghost&#39;, which has no file in data/companies" in sources
+
+
+def test_an_analysts_market_group_gives_a_consensus_table_and_a_bad_slug_is_a_problem(settings):
+    settings.groups_file.write_text(
+        "groups:\n  Small devices: [widgets-market, gadgets-market, no-such-market]\n",
+        encoding="utf-8",
+    )
+    stats = SiteStats()
+    site = files(settings, stats=stats)
+    for slug in ("widgets-market", "gadgets-market"):
+        page = site[f"markets/{slug}.md"]
+        assert "## Other reports on this market" in page
+        assert "| Low | Median | High |" in page
+    assert "Small devices" in site["checks.md"]
+    assert [str(p) for p in stats.problems if "no-such-market" in str(p)]
