@@ -16,7 +16,7 @@ import shutil
 import time
 from contextlib import ExitStack
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 from click import ClickException
 from mkdocs.config import config_options as opt
@@ -124,12 +124,22 @@ class BriefPlugin(BasePlugin[BriefConfig]):
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """Point a generated page's edit button at the data file a person would correct."""
+        """Point a generated page's edit button at its correction file, never a generated one.
+
+        Only with a repository configured (`repo_url` and `edit_uri`); a correction file not
+        yet written opens the repository's "new file" form with its name filled in.
+        """
         edit_path = page.meta.get("edit_path")
         if edit_path and config.repo_url and config.edit_uri:
             docs = Path(config.docs_dir).relative_to(self.settings.root).as_posix()
             relative = posixpath.relpath(edit_path, docs)
             page.edit_url = urljoin(urljoin(config.repo_url + "/", config.edit_uri), relative)
+            action, _, rest = config.edit_uri.strip("/").partition("/")
+            if action == "edit" and not (self.settings.root / edit_path).is_file():
+                branch = rest.split("/")[0]
+                page.edit_url = (
+                    f"{config.repo_url.rstrip('/')}/new/{branch}?filename={quote(edit_path)}"
+                )
         return markdown
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:

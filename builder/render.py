@@ -248,10 +248,9 @@ class Pages:
         )
 
     def _edit_path(self, folder: str, slug: str) -> str:
-        """The file a person edits to correct a page: its override once there is one."""
-        if slug in self.brief.applied_overrides:
-            return f"data/overrides/{slug}.yaml"
-        return f"data/{folder}/{slug}.yaml"
+        """The file a person edits to correct a page: its override (the data files under
+        `data/{folder}/` are generated and rewritten by every extraction)."""
+        return f"data/overrides/{slug}.yaml"
 
     def company(self, slug: str) -> str:
         company = self.brief.companies[slug]
@@ -303,6 +302,8 @@ class Pages:
         named = sorted((m for m in counts if counts[m]), key=lambda m: -counts[m])
         chosen = set(named[: self.data.matrix_columns])
         columns = [m for m in self.index.market_order if m in chosen]
+        # a row without a tick would look like a company in no market: it is left out
+        rows = [c for c in rows if chosen & set(self.index.markets_of[c])]
         return self._render(
             "compare.md.j2",
             PAGES["compare"],
