@@ -207,6 +207,31 @@ def evidence(market: Market) -> list[Evidence]:
     return list(found.values())
 
 
+def market_description(market: Market) -> str:
+    """One sentence from a market's own figures, for search engines and share previews."""
+    base, forecast = headline(market, "base"), headline(market, "forecast")
+    figures = []
+    if base:
+        figures.append(f"{money(base.usd_millions)} in {base.year}")
+    if forecast:
+        figures.append(f"forecast {money(forecast.usd_millions)} for {forecast.year}")
+    if market.cagr:
+        years = period(market.cagr.start_year, market.cagr.end_year)
+        figures.append(f"CAGR {percent(market.cagr.percent)}" + (f" ({years})" if years else ""))
+    text = f"{market.name} ({market.geography})"
+    if figures:
+        text += ": " + ", ".join(figures)
+    return f"{text}. Report by {market.publisher}."
+
+
+def company_description(name: str, markets: list[Market]) -> str:
+    """Where a company is named, in one sentence."""
+    if not markets:
+        return f"{name}: named in no market of this brief."
+    listed = ", ".join(m.name for m in markets[:3]) + (", ..." if len(markets) > 3 else "")
+    return f"{name}: named in {count(len(markets), 'market report')}: {listed}."
+
+
 class Pages:
     """Renders each page of the site from `SiteData`; returns Markdown text, touches no disk."""
 
@@ -244,8 +269,15 @@ class Pages:
             publisher=self.index.publisher_of[slug],
             override=slug in self.brief.applied_overrides,
             evidence=evidence(market),
+            description=market_description(market),
+            dimension_of=self._dimension_of,
             edit_path=self._edit_path("markets", slug),
         )
+
+    def _dimension_of(self, label: str) -> str | None:
+        """The slug of the segments page of a dimension label, as the index groups labels."""
+        wanted = " ".join(label.split()).casefold()
+        return next((d.slug for d in self.index.dimensions if d.label.casefold() == wanted), None)
 
     def _edit_path(self, folder: str, slug: str) -> str:
         """The file a person edits to correct a page: its override (the data files under
@@ -267,6 +299,7 @@ class Pages:
             parent=known.get(company.parent) if company.parent else None,
             subsidiaries=[known[s] for s in self.index.subsidiaries_of.get(slug, [])],
             peers=[(known[p], n) for p, n in self.index.peers.get(slug, [])],
+            description=company_description(company.name, [m for m, _ in appearances]),
             override=slug in self.brief.applied_overrides,
             edit_path=self._edit_path("companies", slug),
         )

@@ -45,7 +45,7 @@ def test_hostile_strings_are_text_never_markup(hostile_project):
         assert page.xpath("//*[@onerror or @onload]") == [], path
         assert not [h for h in page.xpath("//@href") if h.lower().startswith("javascript")], path
     market = html(site, "markets/widgets-market.md")
-    assert market.findtext(".//title") == f"Widgets {SCRIPT} Market - Market Brief"
+    assert market.findtext(".//title") == f"Widgets {SCRIPT} Market · Market Brief"
     text = article(market).text_content()
     assert SCRIPT in text and TEMPLATE in text and "{% raw %}" in text
     assert JS_URL not in " ".join(market.xpath("//@href"))
