@@ -75,6 +75,11 @@ class ChartRef:
     alt: str
     derivation: str = ""
 
+    @property
+    def data(self) -> str:
+        """The chart's numbers as CSV, beside its SVG."""
+        return self.path.removesuffix(".svg") + ".csv"
+
 
 @dataclass
 class SiteData:

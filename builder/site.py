@@ -32,6 +32,7 @@ from builder.charts import (
     ChartSpec,
     alt_text,
     cagr_spec,
+    chart_table,
     headline,
     regions_spec,
     render_chart,
@@ -332,5 +333,6 @@ def generate_site(
     stats.charts_seconds = time.perf_counter() - charts_started
     for path, spec in specs.items():
         yield path, charts.svg(spec)
+        yield path.removesuffix(".svg") + ".csv", _csv(*chart_table(spec))
     stats.charts = len(specs)
     stats.seconds = time.perf_counter() - started

@@ -19,8 +19,8 @@ TABLE_PAGES = {"home": "", "markets": "markets/", "companies": "companies/", "co
 def show(tab, path: str, width: int, scheme: str) -> None:
     tab.page.set_viewport_size({"width": width, "height": 900})
     tab.open(path)
-    if scheme == "dark":
-        tab.dark_mode()
+    if scheme == "dark" and tab.page.evaluate("document.body.dataset.mdColorScheme") != "slate":
+        tab.dark_mode()  # a choice made on an earlier page is kept
     tab.page.locator("table[data-brief-table]").first.wait_for()
 
 

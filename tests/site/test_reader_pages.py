@@ -113,3 +113,19 @@ def test_no_page_says_the_same_thing_twice(seed_site, folder, quotes):
         for i, text in enumerate(long):
             others = long[:i] + long[i + 1 :]
             assert not [o for o in others if text in o], (slug, text)
+
+
+def test_every_chart_has_a_data_link_to_its_numbers(seed_site):
+    site = seed_site / "site"
+    pages = [f"markets/{slug}.md" for slug in slugs(seed_site, "markets")] + ["compare.md"]
+    charts = 0
+    for path in pages:
+        page = article(html(site, path))
+        folder = site / path.removesuffix(".md").removesuffix("index")
+        for image in page.xpath(".//img[contains(@src, 'charts/')]"):
+            charts += 1
+            [data] = image.xpath("following::a[normalize-space(.)='Data (CSV)'][1]/@href")
+            assert data == image.get("src").removesuffix(".svg") + ".csv"
+            lines = (folder / data).resolve().read_text(encoding="utf-8").splitlines()
+            assert len(lines) >= 2 and "," in lines[0]
+    assert charts >= 2
