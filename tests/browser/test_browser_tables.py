@@ -146,3 +146,14 @@ def test_table_pages_have_a_filter_and_leave_a_screenshot(tab, page, width, sche
     assert overflow <= 0  # nothing makes the whole page scroll sideways
     snapshot(tab, f"{page}-{width}-{scheme}")
     assert tab.errors == [] and tab.elsewhere() == set()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_table_controls_keep_axe_clean(tab, width, scheme):
+    from test_browser_a11y import blocking_violations
+
+    show(tab, "markets/", width, scheme)
+    tab.page.get_by_label("Filter").fill("market")
+    tab.page.locator("table[data-brief-table] th").first.click()
+    assert blocking_violations(tab) == []
