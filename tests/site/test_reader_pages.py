@@ -76,9 +76,11 @@ def test_detail_pages_keep_their_tab_lit_have_a_breadcrumb_and_no_left_menu(
         assert [a.text_content() for a in crumbs.xpath("a")] == ["Home", parent]
         assert crumbs.xpath("a/@href") == ["../../", "../"]
         assert page.xpath("//*[@data-md-type='navigation'][@hidden]")
-    # an index page keeps its own menu
+    # the section's own index keeps its tab lit, without a breadcrumb
     index = html(seed_site / "site", f"{folder}/index.md")
-    assert not index.xpath("//*[@data-md-type='navigation'][@hidden]")
+    lit = index.xpath("//li[contains(@class, 'md-tabs__item--active')]/a")
+    assert [a.text_content().strip() for a in lit] == [tab]
+    assert not index.xpath("//nav[@aria-label='Breadcrumb']")
 
 
 def test_segment_values_and_geographies_are_links(seed_site):
