@@ -275,7 +275,7 @@ class Pages:
             override=slug in self.brief.applied_overrides,
             evidence=evidence(market),
             description=market_description(market),
-            dimension_of=self._dimension_of,
+            dimension_pages={s.dimension: self._dimension_of(s.dimension) for s in market.segments},
             edit_path=self._edit_path("markets", slug),
         )
 
@@ -305,6 +305,11 @@ class Pages:
             subsidiaries=[known[s] for s in self.index.subsidiaries_of.get(slug, [])],
             peers=[(known[p], n) for p, n in self.index.peers.get(slug, [])],
             description=company_description(company.name, [m for m, _ in appearances]),
+            # only the groups of its own markets, so a page is keyed on what it shows
+            groups={
+                m.slug: (self.index.geography_of[m.slug], self.index.publisher_of[m.slug])
+                for m, _ in appearances
+            },
             override=slug in self.brief.applied_overrides,
             edit_path=self._edit_path("companies", slug),
         )
