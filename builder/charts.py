@@ -28,7 +28,7 @@ from matplotlib.ticker import LogLocator, MaxNLocator
 from builder.fingerprint import code_fingerprint
 from builder.growth import MAX_DERIVED_YEARS, cagr_factor, compound, implied_factor
 from builder.schema import Market, SizeFigure
-from builder.text import percent, usd
+from builder.text import percent, period, usd
 
 CODE_VERSION = code_fingerprint(__name__)
 """Part of every chart's cache key: any edit to this module, or one it uses, redraws them."""
@@ -36,8 +36,14 @@ CODE_VERSION = code_fingerprint(__name__)
 COMPARE_LIMIT = 30
 """Comparison charts show this many markets at most; the tables beside them list all."""
 
-LOG_SPREAD = 50.0
-"""Above this ratio of largest to smallest value, sizes are drawn on a log scale."""
+LOG_SPREAD = 4.0
+"""Above this ratio of largest to smallest value, sizes are drawn on a log scale: on a linear
+axis a market a fifth of the largest one's size is already hard to read."""
+
+FONT = 11.0
+"""The smallest text, in points. Charts are drawn WIDTH wide and shown at most that wide;
+on a 390 px phone (a 358 px column) they shrink to about 0.72 of it, so 11 pt (14.7 px)
+still reads at 11 px on screen."""
 
 TEXT = "#808080"
 STATED = "#3d7ac2"
@@ -47,13 +53,13 @@ RC = {
     "svg.fonttype": "none",
     "font.family": ["sans-serif"],
     "font.sans-serif": ["DejaVu Sans"],
-    "font.size": 9.5,
+    "font.size": FONT,
     "text.parse_math": False,
     "text.color": TEXT,
     "hatch.color": STATED,
     "hatch.linewidth": 1.2,
 }
-WIDTH = 7.2  # inches; the page scales the SVG to its column
+WIDTH = 4.8  # inches; narrow enough that a phone shows the text at 11 px or more
 
 
 @dataclass(frozen=True)
@@ -62,7 +68,7 @@ class ChartSpec:
 
     - size: (year, USD million, derived?) per bar
     - regions: (region, share %) per bar
-    - cagr: (market, CAGR %) per bar
+    - cagr: (market, CAGR %, geography, period) per bar
     - span: (market, base USD million, base year, forecast USD million, forecast year)
     """
 
@@ -144,7 +150,14 @@ def _comparison(kind: str, title: str, rows: list[tuple], chosen: str) -> ChartS
 
 def cagr_spec(markets: list[Market]) -> ChartSpec | None:
     """CAGR by market, fastest first; None when fewer than two markets state one."""
-    rows = sorted(((m.name, m.cagr.percent) for m in markets if m.cagr), key=lambda r: -r[1])
+    rows = sorted(
+        (
+            (m.name, m.cagr.percent, m.geography, period(m.cagr.start_year, m.cagr.end_year))
+            for m in markets
+            if m.cagr
+        ),
+        key=lambda r: -r[1],
+    )
     if len(rows) < 2:
         return None
     return _comparison("cagr", "Growth rate (CAGR) by market", rows, "fastest-growing")
@@ -176,8 +189,27 @@ def alt_text(spec: ChartSpec) -> str:
     if spec.kind == "span":
         points = [f"{n}: {usd(b)} ({by}) to {usd(f)} ({fy})" for n, b, by, f, fy in spec.rows]
         return f"Chart, {spec.title}, USD million. {'; '.join(points)}."
-    points = [f"{name}: {percent(value)}" for name, value in spec.rows]
+    points = [f"{row[0]}: {percent(row[1])}{_context(row)}" for row in spec.rows]
     return f"Bar chart, {spec.title}. {'; '.join(points)}."
+
+
+def _context(row: tuple) -> str:
+    """ ", United States, 2024–2030": where and over which years a growth rate holds."""
+    return "".join(f", {part}" for part in row[2:] if part)
+
+
+def chart_table(spec: ChartSpec) -> tuple[list[str], list[list[object]]]:
+    """A chart's numbers as a table (header, rows), for the "data" link under it."""
+    if spec.kind == "size":
+        return ["year", "usd_millions", "derived"], [
+            [y, v, "derived" if d else "stated"] for y, v, d in spec.rows
+        ]
+    if spec.kind == "span":
+        header = ["market", "base_usd_millions", "base_year", "forecast_usd_millions"]
+        return [*header, "forecast_year"], [list(r) for r in spec.rows]
+    if spec.kind == "cagr":
+        return ["market", "cagr_percent", "geography", "period"], [list(r) for r in spec.rows]
+    return ["region", "share_percent"], [list(r) for r in spec.rows]
 
 
 def log_scale(values: list[float]) -> bool:
@@ -194,28 +226,30 @@ def _label(name: str, width: int = 34) -> str:
     return "\n".join(lines)
 
 
-def _frame(fig: Figure, spec: ChartSpec, left: float, legend: bool = False) -> Axes:
-    """Title, legend row and source note around one axes, all placed in fixed inches.
+def _frame(fig: Figure, spec: ChartSpec, left: float, legend: int = 0) -> Axes:
+    """Title, legend rows and source note around one axes, all placed in fixed inches.
 
     The axes draws no axis of its own: matplotlib's tick objects cost most of a chart's
     time, so grid lines and labels are drawn as plain lines and text by the helpers below.
     """
     height = fig.get_figheight()
-    title = textwrap.wrap(spec.title, 62)  # about the width of the figure at this size
+    title = textwrap.wrap(spec.title, 40)  # about the width of the figure at this size
     if len(title) > 2:
-        title = [title[0], textwrap.shorten(" ".join(title[1:]), 62, placeholder="…")]
+        title = [title[0], textwrap.shorten(" ".join(title[1:]), 40, placeholder="…")]
     fig.text(
         0.12 / WIDTH,
         1 - 0.12 / height,
         "\n".join(title),
         va="top",
-        fontsize=11.5,
+        fontsize=FONT + 1.5,
         fontweight="bold",
     )
-    fig.text(0.12 / WIDTH, 0.08 / height, spec.note, va="bottom", fontsize=8)
-    top = 0.35 + 0.22 * len(title) + (0.3 if legend else 0)
+    note = textwrap.wrap(spec.note, 52)[:2]
+    fig.text(0.12 / WIDTH, 0.08 / height, "\n".join(note), va="bottom")
+    top = 0.3 + 0.26 * len(title) + 0.28 * legend
+    bottom = 0.15 + 0.2 * len(note) + 0.55  # the note, then the axis labels above it
     axes = fig.add_axes(
-        (left / WIDTH, 0.75 / height, 1 - (left + 0.25) / WIDTH, 1 - (0.75 + top) / height)
+        (left / WIDTH, bottom / height, 1 - (left + 0.2) / WIDTH, 1 - (bottom + top) / height)
     )
     axes.set_axis_off()
     axes.set_autoscale_on(False)
@@ -249,7 +283,7 @@ def _value_axis(
         for tick in ticks:
             axes.text(-0.012, tick, formatter(tick), transform=frame, ha="right", va="center")
         axes.text(
-            -0.78 * _per_inch(axes)[0],
+            -0.82 * _per_inch(axes)[0],
             0.5,
             label,
             rotation=90,
@@ -287,7 +321,7 @@ def _category_labels(axes: Axes, positions, labels, *, vertical: bool) -> None:
 
 def _bars(axes: Axes, rows: list[tuple[float, float]], *, vertical: bool, **style) -> None:
     """Bars as one collection: far cheaper than a patch (and a limits update) per bar."""
-    width = 0.7 if vertical else 0.62
+    width = 0.7 if vertical else 0.4  # a row's label sits above its bar
     rects = [
         Rectangle((p - width / 2, 0), width, v)
         if vertical
@@ -298,13 +332,13 @@ def _bars(axes: Axes, rows: list[tuple[float, float]], *, vertical: bool, **styl
 
 
 def _legend(axes: Axes, items: list[tuple[str, dict]]) -> None:
-    """One row of keys above the axes."""
+    """The keys above the axes, one a row, so each reads at full size on a phone."""
     inch_x, inch_y = _per_inch(axes)
-    x = 0.0
-    for label, style in items:
+    for row, (label, style) in enumerate(reversed(items)):
+        y = 1 + (0.12 + 0.28 * row) * inch_y
         axes.add_patch(
             Rectangle(
-                (x, 1 + 0.1 * inch_y),
+                (0, y),
                 0.3 * inch_x,
                 0.14 * inch_y,
                 transform=axes.transAxes,
@@ -312,25 +346,17 @@ def _legend(axes: Axes, items: list[tuple[str, dict]]) -> None:
                 **style,
             )
         )
-        axes.text(
-            x + 0.4 * inch_x,
-            1 + 0.17 * inch_y,
-            label,
-            transform=axes.transAxes,
-            va="center",
-            fontsize=8.5,
-        )
-        x += (0.7 + 0.065 * len(label)) * inch_x  # about one character's width at 8.5 pt
+        axes.text(0.4 * inch_x, y + 0.07 * inch_y, label, transform=axes.transAxes, va="center")
 
 
 def _draw_size(fig: Figure, spec: ChartSpec) -> None:
-    axes = _frame(fig, spec, 0.95, legend=True)
-    years = [y for y, _, _ in spec.rows]
-    axes.set_xlim(years[0] - 0.6, years[-1] + 0.6)
-    top = max(max(v for _, v, _ in spec.rows), 1.0) * 1.15  # all zero still gets an axis
-    _value_axis(axes, 0, top, "USD million", vertical=True)
     stated = [(y, v) for y, v, d in spec.rows if not d]
     derived = [(y, v) for y, v, d in spec.rows if d]
+    axes = _frame(fig, spec, 0.95, legend=2 if derived else 1)
+    years = [y for y, _, _ in spec.rows]
+    axes.set_xlim(years[0] - 0.6, years[-1] + 0.6)
+    top = max(max(v for _, v, _ in spec.rows), 1.0) * 1.18  # all zero still gets an axis
+    _value_axis(axes, 0, top, "USD million", vertical=True)
     solid = {"facecolor": STATED, "edgecolor": STATED, "linewidth": 1}
     hatched = {"facecolor": "none", "edgecolor": STATED, "hatch": "///", "linewidth": 1}
     _bars(axes, stated, vertical=True, **solid)
@@ -338,52 +364,67 @@ def _draw_size(fig: Figure, spec: ChartSpec) -> None:
     if derived:
         _bars(axes, derived, vertical=True, **hatched)
         legend.append((spec.derivation[0].upper() + spec.derivation[1:], hatched))
-    for year, value in stated:
-        axes.text(year, value, usd(value), ha="center", va="bottom", fontsize=8.5)
-    _category_labels(axes, years, [str(y) for y in years], vertical=True)
+    # every year is labelled when they fit, else the stated years and every other one; a
+    # stated year carries its figure under it, where no taller bar beside it can cover it
+    values = dict(stated)
+    crowded = len(years) > 7
+    shown = [y for i, y in enumerate(years) if not crowded or i % 2 == 0 or y in values]
+    if crowded and len(years) % 2 == 0 and len(shown) > 1 and shown[-2] == years[-2]:
+        shown.pop(-2)  # the last two years would touch
+    labels = [f"{y}\n{usd(values[y])}" if y in values else str(y) for y in shown]
+    _category_labels(axes, shown, labels, vertical=True)
     axes.axhline(0, color=TEXT, linewidth=0.8)
     _legend(axes, legend)
 
 
+ROW = 0.62
+"""Inches per row of a horizontal chart: a label line above a bar."""
+
+
 def _draw_bars(fig: Figure, spec: ChartSpec) -> None:
-    axes = _frame(fig, spec, 2.5)
-    names = [_label(n) if spec.kind == "cagr" else _label(n, 30) for n, _ in spec.rows][::-1]
-    values = [v for _, v in spec.rows][::-1]
-    axes.set_ylim(-0.6, len(values) - 0.4)
+    axes = _frame(fig, spec, 0.15)
+    rows = list(spec.rows)
+    values = [r[1] for r in rows][::-1]
+    axes.set_ylim(-0.4, len(values) - 0.2)
     label = "CAGR, % a year" if spec.kind == "cagr" else "Share of the market, %"
     _value_axis(
-        axes, 0, max(max(values), 1) * 1.18, label, vertical=False, formatter=lambda v: f"{v:g}"
+        axes, 0, max(max(values), 1) * 1.45, label, vertical=False, formatter=lambda v: f"{v:g}"
     )
     _bars(axes, list(enumerate(values)), vertical=False, facecolor=STATED, edgecolor="none")
-    for y, value in enumerate(values):
-        axes.text(value, y, " " + percent(value), va="center", fontsize=8.5)
-    _category_labels(axes, range(len(values)), names, vertical=False)
+    for y, row in enumerate(rows[::-1]):
+        axes.text(row[1], y, " " + percent(row[1]), va="center")
+        name = textwrap.shorten(_label(row[0], 60).replace("\n", " "), 52, placeholder="…")
+        where = ", ".join(part for part in row[2:] if part)  # geography and period of a CAGR
+        axes.text(0, y + 0.24, name + (f"\n{where}" if where else ""), va="bottom")
     axes.axvline(0, color=TEXT, linewidth=0.8)
 
 
 def _draw_span(fig: Figure, spec: ChartSpec) -> None:
-    axes = _frame(fig, spec, 2.5, legend=True)
+    axes = _frame(fig, spec, 0.15, legend=2)
     rows = spec.rows[::-1]
     ys = list(range(len(rows)))
     bases = [r[1] for r in rows]
     forecasts = [r[3] for r in rows]
     values = bases + forecasts
-    axes.set_ylim(-0.6, len(rows) - 0.4)
-    if log_scale(values):
+    axes.set_ylim(-0.4, len(rows) - 0.2)
+    if len(values) > 1 and log_scale(values):
         _value_axis(
             axes,
-            min(values) / 1.5,
-            max(values) * 1.5,
+            min(values) / 3,
+            max(values) * 3,
             "USD million (log scale)",
             vertical=False,
             log=True,
         )
     else:
-        _value_axis(axes, 0, max(values) * 1.08, "USD million", vertical=False)
+        _value_axis(axes, 0, max(values) * 1.3, "USD million", vertical=False)
     axes.hlines(ys, bases, forecasts, color=TEXT, linewidth=1.2, alpha=0.6)
     axes.scatter(bases, ys, s=36, color=STATED, zorder=3)
     axes.scatter(forecasts, ys, s=36, color=SECOND, zorder=3)
-    _category_labels(axes, ys, [_label(r[0]) for r in rows], vertical=False)
+    for y, (name, base, base_year, forecast, forecast_year) in zip(ys, rows, strict=True):
+        figures = f"{usd(base)} ({base_year}) → {usd(forecast)} ({forecast_year})"
+        label = textwrap.shorten(_label(name, 60).replace("\n", " "), 52, placeholder="…")
+        axes.text(axes.get_xlim()[0], y + 0.16, f"{label}\n{figures}", va="bottom")
     _legend(
         axes,
         [
@@ -403,9 +444,9 @@ DRAW: dict[str, Callable[[Figure, ChartSpec], None]] = {
 
 def _height(spec: ChartSpec) -> float:
     if spec.kind == "size":
-        return 4.0
-    per_row = 0.3 if spec.kind == "regions" else 0.42
-    return 2.0 + per_row * max(len(spec.rows), 2)
+        return 4.6
+    per_row = ROW if spec.kind == "regions" else ROW + 0.25  # two label lines
+    return 2.3 + per_row * max(len(spec.rows), 2)
 
 
 def render_chart(spec: ChartSpec) -> str:

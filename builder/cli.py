@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from builder import __version__
+from builder import __version__, progress
 from builder.errors import BriefError, BuilderBug, terminal_safe
 from builder.settings import Settings
 
@@ -63,7 +63,8 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
     from builder.mkdocs_plugin import build_site
     from builder.pipeline import build_lock, extract_to_data
 
-    with build_lock(settings.data_dir):  # one lock for data and site: a second build stops
+    # one lock for data and site: a second build stops; progress only on a terminal
+    with build_lock(settings.data_dir), progress.shown():
         result = extract_to_data(settings)
         _report(result.problems)
         print(result.summary())

@@ -11,12 +11,14 @@ the site and lists the problems on the Sources page.
 
 from __future__ import annotations
 
+import html
 import posixpath
+import re
 import shutil
 import time
 from contextlib import ExitStack
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 from click import ClickException
 from mkdocs.config import config_options as opt
@@ -27,6 +29,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from builder.errors import BriefError
 from builder.settings import Settings
@@ -39,6 +42,56 @@ WATCHED = ("content", "data", "site_templates")
 _PRINTED: dict[Path, list[BriefError]] = {}
 """Extraction problems `brief build` already printed before it started MkDocs, by project:
 the plugin shows them on the Sources page without extracting again or printing them twice."""
+
+
+SECTIONS = (
+    ("markets/", "markets/index.md"),
+    ("companies/", "companies/index.md"),
+    ("browse/segments/", "browse/segments.md"),
+)
+"""A page outside the menu (a market, a company, a dimension) and the menu page it belongs
+to, whose tab stays highlighted while the page is read."""
+
+
+def breadcrumb(page: Page, parents: list[Page | None]) -> str:
+    """ "Home › Markets › X" above a detail page's title, each parent a relative link."""
+    links = [
+        f'<a href="{html.escape(get_relative_url(p.url or "./", page.url), quote=True)}">'
+        f"{html.escape(html.unescape(p.title or ''))}</a>"
+        for p in parents
+        if p is not None
+    ]
+    here = html.escape(html.unescape(str(page.meta.get("title") or page.title or "")))
+    trail = " › ".join([*links, f'<span aria-current="page">{here}</span>'])
+    return f'<nav class="brief-breadcrumb" aria-label="Breadcrumb">{trail}</nav>'
+
+
+TITLE = re.compile(r"<title>.*?</title>", re.S)
+DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
+
+
+def head_tags(output: str, title: str, site_name: str, url: str | None) -> str:
+    """A page's `<title>` as "X · Site" and its Open Graph and Twitter card tags.
+
+    The description is the one the theme already wrote (the page's own, from its front
+    matter, or the site's), so a share preview says what the search result says.
+    """
+    found = DESCRIPTION.search(output)
+    description = found.group(1) if found else ""
+    title = html.escape(html.unescape(title), quote=True)
+    tags = [
+        '<meta property="og:type" content="website">',
+        f'<meta property="og:site_name" content="{html.escape(site_name, quote=True)}">',
+        f'<meta property="og:title" content="{title}">',
+        f'<meta property="og:description" content="{description}">',
+        '<meta name="twitter:card" content="summary">',
+        f'<meta name="twitter:title" content="{title}">',
+        f'<meta name="twitter:description" content="{description}">',
+    ]
+    if url:
+        tags.append(f'<meta property="og:url" content="{html.escape(url, quote=True)}">')
+    output = TITLE.sub(lambda _: f"<title>{title}</title>", output, count=1)
+    return output.replace("</head>", "\n".join(tags) + "\n</head>", 1)
 
 
 class BriefConfig(Config):
@@ -56,12 +109,18 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         self.dirty = False
         self.final: Path | None = None
         self.held = ExitStack()
+        self.lit: list[Page] = []
+        self.crumbs = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = Settings.at(Path(config.config_file_path).parent)
+        from builder.site import build_date
+
+        built = f"Figures as the reports state them; built on {build_date().isoformat()}"
+        config.copyright = f"{config.copyright} · {built}" if config.copyright else built
         if self.command in ("build", "gh-deploy") and self.final is None:
             from builder.pipeline import build_lock
 
@@ -133,13 +192,47 @@ class BriefPlugin(BasePlugin[BriefConfig]):
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """Point a generated page's edit button at the data file a person would correct."""
+        """Point a generated page's edit button at its correction file, never a generated one.
+
+        Only with a repository configured (`repo_url` and `edit_uri`); a correction file not
+        yet written opens the repository's "new file" form with its name filled in.
+        """
         edit_path = page.meta.get("edit_path")
         if edit_path and config.repo_url and config.edit_uri:
             docs = Path(config.docs_dir).relative_to(self.settings.root).as_posix()
             relative = posixpath.relpath(edit_path, docs)
             page.edit_url = urljoin(urljoin(config.repo_url + "/", config.edit_uri), relative)
+            action, _, rest = config.edit_uri.strip("/").partition("/")
+            if action == "edit" and not (self.settings.root / edit_path).is_file():
+                branch = rest.split("/")[0]
+                page.edit_url = (
+                    f"{config.repo_url.rstrip('/')}/new/{branch}?filename={quote(edit_path)}"
+                )
         return markdown
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
+        """Mark the menu page a detail page belongs to as active, so its tab is highlighted."""
+        source = page.file.src_uri
+        for prefix, section in SECTIONS:
+            if source.startswith(prefix) and source != section:
+                self.lit = [item for item in nav.pages if item.file.src_uri == section]
+                for item in self.lit:
+                    item.active = True  # its parents too: the tab and the menu section
+                self.crumbs = breadcrumb(page, [nav.homepage, *self.lit])
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Titles "X · Market Brief" (the home page: the site's name alone) and share tags."""
+        for item in self.lit:  # the navigation is shared by every page: set back
+            item.active = False
+        self.lit = []
+        if self.crumbs:  # added to the page as shown, not to what search indexes
+            output = output.replace("<h1", self.crumbs + "\n<h1", 1)
+            self.crumbs = ""
+        site = config.site_name
+        named = page.meta.get("title") or page.title  # the page's own title, not the menu's
+        title = site if page.is_homepage or not named else f"{named} · {site}"
+        return head_tags(output, title, site, page.canonical_url)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         """Rebuild on any change to reports, pages, data (overrides too) or templates.

@@ -16,12 +16,13 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from builder import progress
 from builder.errors import BriefError, BuilderBug, underlying_bug
 from builder.extract import EXTRACTOR_VERSION, extract_bytes
 from builder.extract.read import too_big as over_size_limit
@@ -176,11 +177,15 @@ def _extract(
         todo.append(report)
     workers = jobs or os.cpu_count() or 1
     jobs_in = [(r.path, r.raw) for r in todo]
-    if len(todo) >= POOL_THRESHOLD and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(_extract_one, jobs_in, chunksize=16))
-    else:
-        results = [_extract_one(job) for job in jobs_in]
+    results: list[tuple[str | None, BriefError | None]] = []
+    with ExitStack() as stack:
+        mapped: Iterable[tuple[str | None, BriefError | None]] = map(_extract_one, jobs_in)
+        if len(todo) >= POOL_THRESHOLD and workers > 1:
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
+            mapped = pool.map(_extract_one, jobs_in, chunksize=16)
+        for result in mapped:
+            results.append(result)
+            progress.step("Extracting reports", len(results), len(jobs_in))
     for report, (record_json, problem) in zip(todo, results, strict=True):
         if problem or record_json is None:
             problems.append(problem or BriefError(report.path, "extraction gave nothing"))

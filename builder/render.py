@@ -80,6 +80,11 @@ class ChartRef:
     alt: str
     derivation: str = ""
 
+    @property
+    def data(self) -> str:
+        """The chart's numbers as CSV, beside its SVG."""
+        return self.path.removesuffix(".svg") + ".csv"
+
 
 @dataclass
 class SiteData:
@@ -285,6 +290,31 @@ def cite_line(market: Market, built: date) -> str:
     return ", ".join(parts) + f" (report file {market.source.file})."
 
 
+def market_description(market: Market) -> str:
+    """One sentence from a market's own figures, for search engines and share previews."""
+    base, forecast = headline(market, "base"), headline(market, "forecast")
+    figures = []
+    if base:
+        figures.append(f"{money(base.usd_millions)} in {base.year}")
+    if forecast:
+        figures.append(f"forecast {money(forecast.usd_millions)} for {forecast.year}")
+    if market.cagr:
+        years = period(market.cagr.start_year, market.cagr.end_year)
+        figures.append(f"CAGR {percent(market.cagr.percent)}" + (f" ({years})" if years else ""))
+    text = f"{market.name} ({market.geography})"
+    if figures:
+        text += ": " + ", ".join(figures)
+    return f"{text}. Report by {market.publisher}."
+
+
+def company_description(name: str, markets: list[Market]) -> str:
+    """Where a company is named, in one sentence."""
+    if not markets:
+        return f"{name}: named in no market of this brief."
+    listed = ", ".join(m.name for m in markets[:3]) + (", ..." if len(markets) > 3 else "")
+    return f"{name}: named in {count(len(markets), 'market report')}: {listed}."
+
+
 class Pages:
     """Renders each page of the site from `SiteData`; returns Markdown text, touches no disk."""
 
@@ -326,6 +356,8 @@ class Pages:
             evidence=found,
             cited=citations(market, found),
             cite=cite_line(market, self.data.built),
+            description=market_description(market),
+            dimension_pages={s.dimension: self._dimension_of(s.dimension) for s in market.segments},
             edit_path=self._edit_path("markets", slug),
             **self._checks_of(market),
         )
@@ -349,11 +381,15 @@ class Pages:
             "others": {s: self.brief.markets[s] for s in sorted(named) if s in self.brief.markets},
         }
 
+    def _dimension_of(self, label: str) -> str | None:
+        """The slug of the segments page of a dimension label, as the index groups labels."""
+        wanted = " ".join(label.split()).casefold()
+        return next((d.slug for d in self.index.dimensions if d.label.casefold() == wanted), None)
+
     def _edit_path(self, folder: str, slug: str) -> str:
-        """The file a person edits to correct a page: its override once there is one."""
-        if slug in self.brief.applied_overrides:
-            return f"data/overrides/{slug}.yaml"
-        return f"data/{folder}/{slug}.yaml"
+        """The file a person edits to correct a page: its override (the data files under
+        `data/{folder}/` are generated and rewritten by every extraction)."""
+        return f"data/overrides/{slug}.yaml"
 
     def company(self, slug: str) -> str:
         company = self.brief.companies[slug]
@@ -382,6 +418,12 @@ class Pages:
             parent=known.get(company.parent) if company.parent else None,
             subsidiaries=[known[s] for s in self.index.subsidiaries_of.get(slug, [])],
             peers=[(known[p], n) for p, n in self.index.peers.get(slug, [])],
+            description=company_description(company.name, [m for m, _ in appearances]),
+            # only the groups of its own markets, so a page is keyed on what it shows
+            groups={
+                m.slug: (self.index.geography_of[m.slug], self.index.publisher_of[m.slug])
+                for m, _ in appearances
+            },
             override=slug in self.brief.applied_overrides,
             edit_path=self._edit_path("companies", slug),
         )
@@ -417,6 +459,8 @@ class Pages:
         named = sorted((m for m in counts if counts[m]), key=lambda m: -counts[m])
         chosen = set(named[: self.data.matrix_columns])
         columns = [m for m in self.index.market_order if m in chosen]
+        # a row without a tick would look like a company in no market: it is left out
+        rows = [c for c in rows if chosen & set(self.index.markets_of[c])]
         return self._render(
             "compare.md.j2",
             PAGES["compare"],

@@ -27,11 +27,13 @@ from pathlib import Path
 
 from pydantic_core import to_json
 
+from builder import progress
 from builder.charts import CODE_VERSION as CHARTS_CODE
 from builder.charts import (
     ChartSpec,
     alt_text,
     cagr_spec,
+    chart_table,
     headline,
     regions_spec,
     render_chart,
@@ -54,7 +56,7 @@ from builder.render import (
     make_environment,
     market_page,
 )
-from builder.schema import SCHEMA_VERSION, RateTable
+from builder.schema import SCHEMA_VERSION, Company, RateTable, Revenue
 from builder.settings import Settings
 from builder.store import CODE_VERSION, Brief, load_groups, load_tables
 from builder.write import atomic_write
@@ -152,10 +154,11 @@ class ChartRenderer:
     def finish(self) -> int:
         """Wait for every chart (each is cached as it is drawn); returns how many were drawn."""
         try:
-            for key, job in self._pending.items():
+            for done, (key, job) in enumerate(self._pending.items(), 1):
                 self._svg[key] = (
                     job.result() if isinstance(job, Future) else _draw(job, self._cached(key))
                 )
+                progress.step("Drawing charts", done, len(self._pending))
         finally:
             if self._pool:
                 self._pool.shutdown(cancel_futures=True)
@@ -237,20 +240,41 @@ def markets_csv(brief: Brief, index: Index) -> str:
     return _csv(header, rows)
 
 
-def companies_csv(brief: Brief, index: Index) -> str:
-    rows = [
-        [
-            slug,
-            c.name,
-            ";".join(c.aliases),
-            ";".join(index.markets_of[slug]),
-            c.parent or "",
-            ";".join(index.subsidiaries_of.get(slug, [])),
-        ]
-        for slug in index.company_order
-        for c in [brief.companies[slug]]
+def _latest_revenue(company: Company) -> tuple[Revenue, str] | None:
+    """The company's own revenue of the latest year a report states, and that report's market.
+
+    A revenue of a part of the company (`subject`, e.g. one division) is not the company's.
+    """
+    stated = [
+        (r, m.market) for m in company.mentions for r in m.revenues if not r.subject and r.year
     ]
-    return _csv(["slug", "name", "aliases", "markets", "parent", "subsidiaries"], rows)
+    return max(stated, key=lambda found: found[0].year or 0, default=None)
+
+
+def companies_csv(brief: Brief, index: Index) -> str:
+    rows = []
+    for slug in index.company_order:
+        c = brief.companies[slug]
+        latest = _latest_revenue(c)
+        revenue = (
+            [latest[0].year, latest[0].usd_millions, latest[0].approximate, latest[1]]
+            if latest
+            else ["", "", "", ""]
+        )
+        rows.append(
+            [
+                slug,
+                c.name,
+                ";".join(c.aliases),
+                ";".join(index.markets_of[slug]),
+                c.parent or "",
+                ";".join(index.subsidiaries_of.get(slug, [])),
+                *revenue,
+            ]
+        )
+    header = ["slug", "name", "aliases", "markets", "parent", "subsidiaries"]
+    revenue_header = ["revenue_year", "revenue_usd_millions", "revenue_approximate"]
+    return _csv([*header, *revenue_header, "revenue_market"], rows)
 
 
 def brief_json(brief: Brief) -> str:
@@ -316,11 +340,14 @@ def generate_site(
     cache = PageCache(pages_cache, env, settings.templates_dir)
     pages = CachedPages(env, data, cache)
 
+    total = 9 + len(index.market_order) + len(index.company_order) + len(index.dimensions)
+
     def page(path: str, render: Callable[..., str], *args: object) -> tuple[str, str]:
         began = time.perf_counter()
         text = render(*args)
         stats.pages += 1
         stats.pages_seconds += time.perf_counter() - began
+        progress.step("Rendering pages", stats.pages, total)
         return path, text
 
     yield page(PAGES["home"], pages.home)
@@ -350,5 +377,6 @@ def generate_site(
     stats.charts_seconds = time.perf_counter() - charts_started
     for path, spec in specs.items():
         yield path, charts.svg(spec)
+        yield path.removesuffix(".svg") + ".csv", _csv(*chart_table(spec))
     stats.charts = len(specs)
     stats.seconds = time.perf_counter() - started

@@ -64,9 +64,10 @@ def safe_url(value: object) -> Markup | None:
 
 
 def front_matter(**meta: object) -> Markup:
-    """YAML front matter; the title is HTML-escaped because themes print it unescaped."""
-    if "title" in meta:
-        meta["title"] = html.escape(plain(meta["title"]))
+    """YAML front matter; title and description are HTML-escaped: themes print them unescaped."""
+    for key in ("title", "description"):
+        if key in meta and meta[key] is not None:
+            meta[key] = html.escape(plain(meta[key]))
     return Markup("---\n" + dump_text({k: v for k, v in meta.items() if v is not None}) + "---\n")
 
 

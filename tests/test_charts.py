@@ -11,13 +11,16 @@ import pytest
 from lxml import etree
 
 from builder.charts import (
+    FONT,
     alt_text,
     cagr_spec,
+    chart_table,
     regions_spec,
     render_chart,
     size_spec,
     span_spec,
 )
+from builder.text import usd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "site"))
 from make_brief import SCRIPT, make_brief
@@ -67,7 +70,60 @@ def test_derived_bars_are_hatched_and_explained(widgets):
     assert "Stated in the report" in labels
     assert "Derived from the 9.05% CAGR" in labels
     assert "USD million" in labels
-    assert [str(y) for y in range(2022, 2031)] == [t for t in labels if re.fullmatch(r"20\d\d", t)]
+    # nine years: the stated ones and every other one between are labelled, in order
+    assert [t for t in labels if re.fullmatch(r"20\d\d", t)] == [
+        "2022",
+        "2024",
+        "2026",
+        "2028",
+        "2030",
+    ]
+    # each stated figure is written under its year
+    assert labels[labels.index("2022") + 1] == "1,200"
+    assert labels[labels.index("2030") + 1] == "2,400"
+
+
+def font_sizes(svg: str) -> set[float]:
+    return {float(size) for size in re.findall(r"font-size: ([\d.]+)px", svg)}
+
+
+def test_every_chart_text_is_at_least_the_phone_readable_size(widgets):
+    markets = list(make_brief().markets.values())
+    markets[1].cagr = markets[0].cagr.model_copy(update={"percent": 12.5})
+    for spec in (size_spec(widgets), regions_spec(widgets), cagr_spec(markets), span_spec(markets)):
+        svg = render_chart(spec)
+        sizes = font_sizes(svg)
+        assert sizes and min(sizes) >= FONT, spec.kind
+        width = float(re.search(r'viewBox="0 0 ([\d.]+)', svg).group(1))
+        # shown in a 358 px column on a 390 px phone, 1 pt of the drawing is this many px
+        assert min(sizes) * 358 / width >= 11, spec.kind
+
+
+def test_growth_bars_say_where_and_over_which_years():
+    markets = list(make_brief().markets.values())
+    markets[1].cagr = markets[0].cagr.model_copy(update={"percent": 12.5})
+    spec = cagr_spec(markets)
+    labels = " ".join(texts(render_chart(spec)))
+    for _, _, geography, years in spec.rows:
+        assert geography in labels and years in labels
+        assert f"{geography}, {years}" in alt_text(spec)
+
+
+def test_size_comparison_labels_values_and_years():
+    markets = list(make_brief().markets.values())
+    spec = span_spec(markets)
+    labels = texts(render_chart(spec))
+    for _, base, base_year, forecast, forecast_year in spec.rows:
+        line = f"{usd(base)} ({base_year}) → {usd(forecast)} ({forecast_year})"
+        assert line in labels
+
+
+def test_each_chart_has_its_numbers_as_a_table(widgets):
+    header, rows = chart_table(size_spec(widgets))
+    assert header == ["year", "usd_millions", "derived"]
+    assert rows[0] == [2022, 1200.0, "stated"] and rows[1][2] == "derived"
+    header, rows = chart_table(regions_spec(widgets))
+    assert header[0] == "region" and ["Europe", 40.0] in rows
 
 
 def test_chart_text_from_reports_is_escaped_xml(widgets):
@@ -91,6 +147,7 @@ def test_regions_chart_only_when_shares_are_stated():
 
 def test_comparison_charts_use_a_log_scale_only_for_a_wide_spread():
     markets = list(make_brief().markets.values())
+    markets[1].size[0].usd_millions = 1000.0  # gadgets 1,000 -> 1,500, widgets to 2,400
     assert "USD million" in texts(render_chart(span_spec(markets)))
     markets[1].size[0].usd_millions = 5.0  # gadgets: 5 -> 1,500, spread of 480
     assert "USD million (log scale)" in texts(render_chart(span_spec(markets)))
@@ -101,7 +158,7 @@ def test_cagr_chart_needs_two_markets_with_a_cagr():
     assert cagr_spec(markets) is None
     markets[1].cagr = markets[0].cagr.model_copy(update={"percent": 12.5})
     spec = cagr_spec(markets)
-    assert [p for _, p in spec.rows] == [12.5, 9.05]
+    assert [row[1] for row in spec.rows] == [12.5, 9.05]
 
 
 def test_no_dates_or_random_ids(widgets):

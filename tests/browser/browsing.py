@@ -34,8 +34,6 @@ CHROMIUM_ARGS = [
 ]
 ARTIFACTS = ROOT / "test-artifacts"
 TIMEOUT_MS = 15_000
-REPOSITORY_FACTS = "api.github.com"
-"""The one host a page asks for: Material fetches the stars and version of `repo_url`."""
 
 
 class _SiteHandler(SimpleHTTPRequestHandler):

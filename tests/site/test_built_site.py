@@ -173,6 +173,12 @@ def test_a_hand_correction_shows_on_the_built_page(seed_site, tmp_path):
     (root / "data" / "overrides" / f"{slug}.yaml").write_text(
         "name: Corrected Market Name\ngeography: Atlantis\n", encoding="utf-8"
     )
+    config = root / "mkdocs.yml"  # published from a repository: pages get an edit button
+    config.write_text(
+        "repo_url: https://github.com/example/brief\nedit_uri: edit/main/content/pages/\n"
+        + config.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
     result = build(root)
     assert result.returncode == 0 and warnings(result) == [], result.stderr
     page = html(root / "site", f"markets/{slug}.md")

@@ -45,7 +45,7 @@ def test_hostile_strings_are_text_never_markup(hostile_project):
         assert page.xpath("//*[@onerror or @onload]") == [], path
         assert not [h for h in page.xpath("//@href") if h.lower().startswith("javascript")], path
     market = html(site, "markets/widgets-market.md")
-    assert market.findtext(".//title") == f"Widgets {SCRIPT} Market - Market Brief"
+    assert market.findtext(".//title") == f"Widgets {SCRIPT} Market · Market Brief"
     text = article(market).text_content()
     assert SCRIPT in text and TEMPLATE in text and "{% raw %}" in text
     assert JS_URL not in " ".join(market.xpath("//@href"))
@@ -69,17 +69,46 @@ def test_navigation_lists_sections_not_entities(hostile_project):
     assert "compare/" in nav
 
 
-def test_edit_link_points_at_the_file_to_correct(hostile_project):
+REPOSITORY = "https://github.com/example/brief"
+
+
+def with_repository(root: Path) -> None:
+    """Configure the project copy with a repository, as a publisher of the brief would."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        f"repo_url: {REPOSITORY}\nedit_uri: edit/main/content/pages/\n" + text, encoding="utf-8"
+    )
+
+
+def test_no_repository_configured_no_edit_button_and_no_repository_link(hostile_project):
+    assert build(hostile_project).returncode == 0
+    page = html(hostile_project / "site", "markets/gadgets-market.md")
+    assert page.xpath("//a[@rel='edit']") == []
+    assert page.xpath("//*[contains(@class, 'md-source')]") == []
+
+
+def test_edit_link_offers_to_create_the_correction_file(hostile_project):
+    with_repository(hostile_project)
     assert build(hostile_project).returncode == 0
     edit = html(hostile_project / "site", "markets/gadgets-market.md").xpath(
         "//a[@rel='edit']/@href"
     )
-    assert edit == [
-        "https://github.com/market-brief/market-brief/edit/main/data/markets/gadgets-market.yaml"
-    ]
+    assert edit == [f"{REPOSITORY}/new/main?filename=data/overrides/gadgets-market.yaml"]
+
+
+def test_reader_pages_say_nothing_of_overrides_and_link_corrections_once(hostile_project):
+    assert build(hostile_project).returncode == 0
+    for path in ("markets/gadgets-market.md", "companies/beta.md"):
+        page = article(html(hostile_project / "site", path))
+        assert "overrides" not in page.text_content()
+        assert "data/markets" not in page.text_content()
+        correct = page.xpath(".//a[normalize-space(.)='Correct this page']/@href")
+        assert correct == ["../../sources/#how-to-correct-the-data"]
 
 
 def test_a_hand_correction_shows_on_the_built_page(hostile_project):
+    with_repository(hostile_project)
     override = hostile_project / "data" / "overrides" / "gadgets-market.yaml"
     override.parent.mkdir(parents=True, exist_ok=True)
     override.write_text("name: Gadgets and Gizmos Market\n", encoding="utf-8")

@@ -90,6 +90,26 @@ def test_companies_csv_matches_the_data(settings):
     assert rows["beta"]["parent"] == "gamma" and rows["gamma"]["subsidiaries"] == "beta"
 
 
+def test_companies_csv_gives_each_company_its_latest_own_revenue(settings):
+    rows = companies_rows(files(settings))
+    alpha = rows["alpha"]
+    assert alpha["revenue_year"] == "2022" and float(alpha["revenue_usd_millions"]) == 1084.6
+    assert alpha["revenue_approximate"] == "True"
+    assert alpha["revenue_market"] == "widgets-market"
+    # a revenue of part of a group ("Gamma Group") is not the company's own, nor is a
+    # revenue without a year a "latest" one
+    assert rows["gamma"]["revenue_usd_millions"] == "" and rows["beta"]["revenue_year"] == ""
+
+
+def test_year_columns_are_whole_numbers(settings):
+    site = files(settings)
+    for name in ("downloads/markets.csv", "downloads/companies.csv"):
+        for row in csv.DictReader(io.StringIO(site[name])):
+            for column, value in row.items():
+                if column.endswith("year") and value:
+                    assert value.isdigit() and len(value) == 4, (name, column, value)
+
+
 def test_a_cell_starting_like_a_formula_is_guarded(settings):
     brief = make_brief()
     brief.companies["alpha"].name = "=1+2"
@@ -168,3 +188,18 @@ def test_an_analysts_market_group_gives_a_consensus_table_and_a_bad_slug_is_a_pr
         assert "| Low | Median | High |" in page
     assert "Small devices" in site["checks.md"]
     assert [str(p) for p in stats.problems if "no-such-market" in str(p)]
+
+
+def test_rendering_reports_its_progress_page_by_page_and_chart_by_chart(settings, monkeypatch):
+    seen: dict[str, list[tuple[int, int]]] = {}
+    monkeypatch.setattr(
+        site_module.progress,
+        "step",
+        lambda stage, done, total: seen.setdefault(stage, []).append((done, total)),
+    )
+    stats = SiteStats()
+    files(settings, stats=stats)
+    pages = seen["Rendering pages"]
+    assert [done for done, _ in pages] == list(range(1, stats.pages + 1))
+    assert {total for _, total in pages} == {stats.pages}
+    assert seen["Drawing charts"][-1] == (stats.charts_drawn, stats.charts_drawn)
