@@ -340,7 +340,21 @@ def generate_site(
     cache = PageCache(pages_cache, env, settings.templates_dir)
     pages = CachedPages(env, data, cache)
 
-    total = 9 + len(index.market_order) + len(index.company_order) + len(index.dimensions)
+    overview: list[tuple[str, Callable[..., str], tuple[object, ...]]] = [
+        (PAGES["home"], pages.home, ()),
+        (PAGES["markets"], pages.markets, ()),
+        (PAGES["companies"], pages.companies, ()),
+        (PAGES["compare"], pages.compare, ()),
+        (PAGES["geography"], pages.groups, ("geography",)),
+        (PAGES["publishers"], pages.groups, ("publishers",)),
+        (PAGES["segments"], pages.segments, ()),
+        (PAGES["sources"], pages.sources, ()),
+        (PAGES["downloads"], pages.downloads, ()),
+        (PAGES["checks"], pages.checks, ()),
+    ]
+    total = (
+        len(overview) + len(index.market_order) + len(index.company_order) + len(index.dimensions)
+    )
 
     def page(path: str, render: Callable[..., str], *args: object) -> tuple[str, str]:
         began = time.perf_counter()
@@ -350,16 +364,8 @@ def generate_site(
         progress.step("Rendering pages", stats.pages, total)
         return path, text
 
-    yield page(PAGES["home"], pages.home)
-    yield page(PAGES["markets"], pages.markets)
-    yield page(PAGES["companies"], pages.companies)
-    yield page(PAGES["compare"], pages.compare)
-    yield page(PAGES["geography"], pages.groups, "geography")
-    yield page(PAGES["publishers"], pages.groups, "publishers")
-    yield page(PAGES["segments"], pages.segments)
-    yield page(PAGES["sources"], pages.sources)
-    yield page(PAGES["downloads"], pages.downloads)
-    yield page(PAGES["checks"], pages.checks)
+    for path, render, args in overview:
+        yield page(path, render, *args)
     for slug in index.market_order:
         yield page(market_page(slug), pages.market, slug)
     for slug in index.company_order:
