@@ -26,7 +26,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.ticker import LogLocator, MaxNLocator
 
 from builder.fingerprint import code_fingerprint
-from builder.growth import MAX_DERIVED_YEARS, cagr_factor, compound, implied_factor
+from builder.growth import MAX_DERIVED_YEARS, compound, implied_factor
 from builder.schema import Market, SizeFigure
 from builder.text import percent, period, usd
 
@@ -100,22 +100,20 @@ def headline(market: Market, kind: str) -> SizeFigure | None:
 
 
 def size_spec(market: Market) -> ChartSpec | None:
-    """Base and forecast as stated, years between derived from the CAGR (or interpolated).
+    """Base and forecast as stated, years between at the constant rate that joins them.
 
-    Years between are left out when no real growth rate exists (a base of zero, a CAGR of
-    -100 %), when the numbers overflow, or when the forecast is more than MAX_DERIVED_YEARS
+    The stated CAGR is not used for the path: it often starts later than the base year or
+    rounds, and compounding it from the base would jump to the stated forecast in the last
+    year. Years between are left out when no real growth rate exists (a base of zero or
+    below), when the numbers overflow, or when the forecast is more than MAX_DERIVED_YEARS
     out: the stated figures are still drawn.
     """
     base, forecast = headline(market, "base"), headline(market, "forecast")
     if base is None or forecast is None or forecast.year <= base.year:  # type: ignore[operator]
         return None
     span = forecast.year - base.year  # type: ignore[operator]
-    if market.cagr is not None:
-        factor = cagr_factor(market.cagr.percent)
-        derivation = f"derived from the {percent(market.cagr.percent)} CAGR"
-    else:
-        factor = implied_factor(base.usd_millions, forecast.usd_millions, span)
-        derivation = "interpolated at a constant growth rate"
+    factor = implied_factor(base.usd_millions, forecast.usd_millions, span)
+    derivation = _derivation(market, factor)
     derived: list[float | None] = [None] * (span - 1)
     if factor is not None and span <= MAX_DERIVED_YEARS:
         derived = [compound(base.usd_millions, factor, n) for n in range(1, span)]
@@ -132,6 +130,16 @@ def size_spec(market: Market) -> ChartSpec | None:
         rows=tuple((int(y), round(v, 2), d) for y, v, d in rows),
         derivation=derivation,
     )
+
+
+def _derivation(market: Market, factor: float | None) -> str:
+    """How the years between were derived, in words, naming the stated CAGR when it agrees."""
+    if factor is None:
+        return ""
+    rate = (factor - 1) * 100
+    if market.cagr is not None and abs(rate - market.cagr.percent) < 0.05:
+        return f"derived from the {percent(market.cagr.percent)} CAGR"
+    return f"interpolated at {rate:.2f}% a year, the constant rate that joins the stated figures"
 
 
 def regions_spec(market: Market) -> ChartSpec | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -46,7 +47,25 @@ def test_size_chart_states_the_report_figures_and_derives_the_years_between(widg
     assert stated == {2022: 1200.0, 2030: 2400.0}
     for year, value, derived in spec.rows:
         if derived:
-            assert value == pytest.approx(1200.0 * 1.0905 ** (year - 2022), abs=0.01)
+            assert value == pytest.approx(1200.0 * 2 ** ((year - 2022) / 8), abs=0.01)
+    assert spec.derivation == "derived from the 9.05% CAGR"  # the stated rate joins them
+
+
+def test_the_derived_path_meets_both_stated_figures_when_the_cagr_starts_later(widgets):
+    # Seed 001: "valued at USD 109.3 Billion in 2022 and is projected to reach USD 182.9
+    # Billion by 2030, growing at a CAGR of 7.2% from 2024 to 2030": compounding 7.2% from
+    # 2022 gives 177,821 in 2029 and then jumps to the stated 182,900.
+    base = next(s for s in widgets.size if s.kind == "base")
+    forecast = next(s for s in widgets.size if s.kind == "forecast")
+    base.usd_millions, forecast.usd_millions = 109_300.0, 182_900.0
+    widgets.cagr.percent, widgets.cagr.start_year, widgets.cagr.end_year = 7.2, 2024, 2030
+    spec = size_spec(widgets)
+    values = [v for _, v, _ in spec.rows]
+    steps = [b / a for a, b in pairwise(values)]
+    assert max(steps) - min(steps) < 1e-4  # one constant rate from the base to the forecast
+    assert values[-2] < 182_900 and values[-2] == pytest.approx(182_900 / steps[-1], rel=1e-6)
+    assert spec.derivation.startswith("interpolated at 6.65% a year")
+    assert "7.2%" not in spec.derivation
 
 
 def test_without_a_cagr_the_years_between_are_interpolated_and_still_marked_derived():
