@@ -41,7 +41,7 @@ from builder.schema import Money, RawCompany, ReportRecord, Source
 
 __all__ = ["EXTRACTOR_VERSION", "extract_bytes", "extract_file"]
 
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 """Bump whenever the records produced for the same input change (it keys caches)."""
 
 _REPORT_TERMS = (

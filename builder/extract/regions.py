@@ -78,7 +78,8 @@ def extract_regions(
         if section.kind == REGIONS:
             _read_lists(section.blocks, drafts, geography, warnings, repairs)
     for draft in drafts:
-        draft.countries = _repair(draft.countries, repairs)
+        draft.countries = _repair(_split_joined(draft.countries, warnings), repairs)
+    _drop_repeats(drafts, warnings)
     for sentence in sentences:
         if not sentence.company and ("%" in sentence.text or "per" in sentence.text):
             _read_shares(sentence.text, drafts, geography, warnings)
@@ -87,6 +88,54 @@ def extract_regions(
         for d in drafts
     ]
     return regions, warnings
+
+
+def _split_joined(names: list[str], warnings: list[str]) -> list[str]:
+    """ "Argentina Korea" is "Argentina" and "Korea": an item that is no place itself but two
+    known places side by side lost the comma between them."""
+    out: list[str] = []
+    for name in names:
+        words = name.split()
+        halves = next(
+            (
+                (" ".join(words[:i]), " ".join(words[i:]))
+                for i in range(1, len(words))
+                if lookup(" ".join(words[:i])) and lookup(" ".join(words[i:]))
+            ),
+            None,
+        )
+        if lookup(name) is None and halves is not None:
+            warnings.append(
+                f'"{name}" in a country list is read as two places: {" and ".join(halves)}'
+            )
+            out.extend(halves)
+        else:
+            out.append(name)
+    return out
+
+
+def _drop_repeats(drafts: list[_Draft], warnings: list[str]) -> None:
+    """A country listed under two regions ("South Korea" under Asia-Pacific and "Korea" under
+    Middle East & Africa) stays only under the region it belongs to, with a warning."""
+    listed: dict[str, list[_Draft]] = {}
+    for draft in drafts:
+        for country in draft.countries:
+            place = lookup(country)
+            if place is not None and place.kind == "country":
+                listed.setdefault(place.name, []).append(draft)
+    for country, under in listed.items():
+        home = lookup(country)
+        if len(under) < 2 or home is None or not any(d.key == home.region for d in under):
+            continue
+        for draft in under:
+            if draft.key != home.region:
+                draft.countries = [
+                    c for c in draft.countries if getattr(lookup(c), "name", None) != country
+                ]
+                warnings.append(
+                    f"{country} is listed under {draft.name} and under {home.region}: "
+                    f"kept under {home.region} only"
+                )
 
 
 def _draft(drafts: list[_Draft], name: str) -> _Draft:

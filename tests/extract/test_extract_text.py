@@ -257,4 +257,4 @@ def test_regions_respectively_and_split_country_names():
     shares = {r.name: r.share_percent for r in regions if r.share_percent}
     assert shares == {"North America": 40, "Europe": 30}
     mea = next(r for r in regions if r.name == "Middle East & Africa")
-    assert mea.countries == ["Turkey", "Saudi Arabia", "UAE", "Korea"]
+    assert mea.countries == ["Turkey", "Saudi Arabia", "UAE"]  # Korea is Asia-Pacific's
