@@ -16,14 +16,22 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "site"))
 from sitebuild import make_project  # noqa: E402
 
-__all__ = ["brief", "every_file", "make_project", "start_brief"]
+__all__ = [
+    "brief",
+    "brief_command",
+    "brief_env",
+    "every_file",
+    "make_project",
+    "start_brief",
+]
 
 
-def _command(root: Path, args: tuple[str, ...]) -> list[str]:
+def brief_command(root: Path, args: tuple[str, ...]) -> list[str]:
+    """The command line of `brief --root ROOT ARGS...`."""
     return [sys.executable, "-m", "builder.cli", "--root", str(root), *args]
 
 
-def _env() -> dict[str, str]:
+def brief_env() -> dict[str, str]:
     """The test's own `builder` (this checkout's), whatever is installed."""
     path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
     return {
@@ -50,11 +58,11 @@ def brief(
             resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
 
     return subprocess.run(
-        _command(root, args),
+        brief_command(root, args),
         capture_output=True,
         text=True,
         cwd=cwd or root,
-        env=_env(),
+        env=brief_env(),
         timeout=timeout,
         preexec_fn=limit,
     )
@@ -63,12 +71,12 @@ def brief(
 def start_brief(root: Path, *args: str) -> subprocess.Popen:
     """`brief` started in a session of its own, so the test can kill it and its workers."""
     return subprocess.Popen(
-        _command(root, args),
+        brief_command(root, args),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         cwd=root,
-        env=_env(),
+        env=brief_env(),
         start_new_session=True,
     )
 

@@ -75,6 +75,22 @@ def test_a_file_that_is_no_text_file_is_named_and_never_read(project, make, says
     assert seconds < 10
 
 
+def test_build_names_a_fifo_and_a_link_to_dev_zero_and_publishes_every_market(project):
+    folder = project / "data" / "overrides"
+    os.mkfifo(folder / "alpha.yaml")  # read, it would block the build forever
+    (folder / "widgets-market.yaml").symlink_to("/dev/zero")  # read, it would never end
+    result = brief(project, "build", memory=500 * 1024 * 1024, timeout=60)
+    assert "Traceback" not in result.stderr and "MemoryError" not in result.stderr
+    for name in ("alpha.yaml", "widgets-market.yaml"):
+        [line] = [line for line in result.stderr.splitlines() if name in line]
+        assert f"{folder / name}: " in line and "not a regular file" in line
+    markets = {p.stem for p in (project / "data" / "markets").glob("*.yaml")}
+    published = {p.name for p in (project / "site" / "markets").iterdir() if p.is_dir()}
+    assert markets and published == markets, result.stderr
+    assert (project / "site" / "index.html").is_file()
+    assert result.returncode == 1  # strict: a correction that was not applied fails the build
+
+
 def test_an_alias_bomb_is_refused_before_it_is_built(project):
     refs = ", ".join(["*s"] * 20_000)
     override = project / "data" / "overrides" / "alpha.yaml"
