@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
@@ -39,7 +39,7 @@ from builder.charts import (
     span_spec,
 )
 from builder.errors import BriefError
-from builder.fingerprint import cache_folder
+from builder.fingerprint import build_date, cache_folder
 from builder.index import Index, build_index
 from builder.page_cache import CachedPages, PageCache
 from builder.render import (
@@ -258,14 +258,6 @@ def brief_json(brief: Brief) -> str:
 
 
 # --- The site ---------------------------------------------------------------------------------
-
-
-def build_date() -> date:
-    """Today, or SOURCE_DATE_EPOCH when set, so a reproducible build is byte-identical."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
-    return date.today()
 
 
 def load_rates(settings: Settings) -> tuple[RateTable | None, list[BriefError]]:
