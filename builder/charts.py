@@ -17,18 +17,17 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from functools import cached_property
-
-import matplotlib
-from matplotlib.axes import Axes
-from matplotlib.collections import PatchCollection
-from matplotlib.figure import Figure
-from matplotlib.patches import Rectangle
-from matplotlib.ticker import LogLocator, MaxNLocator
+from importlib.metadata import version
+from typing import TYPE_CHECKING
 
 from builder.fingerprint import code_fingerprint
 from builder.growth import MAX_DERIVED_YEARS, cagr_factor, compound, implied_factor
 from builder.schema import Market, SizeFigure
 from builder.text import percent, usd
+
+if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn: a build that draws none
+    from matplotlib.axes import Axes  # starts a second and a half sooner
+    from matplotlib.figure import Figure
 
 CODE_VERSION = code_fingerprint(__name__)
 """Part of every chart's cache key: any edit to this module, or one it uses, redraws them."""
@@ -80,7 +79,7 @@ class ChartSpec:
     def _key(self) -> str:
         # the fields as `asdict` gives them, without its deep copy (rows are plain values)
         data = {f.name: getattr(self, f.name) for f in fields(self)}
-        payload = json.dumps([CODE_VERSION, matplotlib.__version__, data])
+        payload = json.dumps([CODE_VERSION, version("matplotlib"), data])
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -239,6 +238,8 @@ def _value_axis(
     formatter: Callable[[float], str] = usd,
 ) -> None:
     """Grid lines with labels along the value axis, and the axis title with its unit."""
+    from matplotlib.ticker import LogLocator, MaxNLocator
+
     locator = LogLocator() if log else MaxNLocator(5)
     ticks = [t for t in locator.tick_values(low, high) if low <= t <= high * 1.0001]
     line = {"color": TEXT, "alpha": 0.3, "linewidth": 0.6, "zorder": 0}
@@ -287,6 +288,9 @@ def _category_labels(axes: Axes, positions, labels, *, vertical: bool) -> None:
 
 def _bars(axes: Axes, rows: list[tuple[float, float]], *, vertical: bool, **style) -> None:
     """Bars as one collection: far cheaper than a patch (and a limits update) per bar."""
+    from matplotlib.collections import PatchCollection
+    from matplotlib.patches import Rectangle
+
     width = 0.7 if vertical else 0.62
     rects = [
         Rectangle((p - width / 2, 0), width, v)
@@ -299,6 +303,8 @@ def _bars(axes: Axes, rows: list[tuple[float, float]], *, vertical: bool, **styl
 
 def _legend(axes: Axes, items: list[tuple[str, dict]]) -> None:
     """One row of keys above the axes."""
+    from matplotlib.patches import Rectangle
+
     inch_x, inch_y = _per_inch(axes)
     x = 0.0
     for label, style in items:
@@ -410,6 +416,9 @@ def _height(spec: ChartSpec) -> float:
 
 def render_chart(spec: ChartSpec) -> str:
     """The SVG text of one chart; identical specs give identical bytes."""
+    import matplotlib
+    from matplotlib.figure import Figure
+
     with matplotlib.rc_context(RC):
         fig = Figure(figsize=(WIDTH, _height(spec)))
         DRAW[spec.kind](fig, spec)

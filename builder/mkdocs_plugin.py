@@ -374,7 +374,8 @@ def build_site(settings: Settings, strict: bool = True, incremental: bool = True
 
 
 def serve_site(settings: Settings, dev_addr: str = "127.0.0.1:8000") -> bool:
-    return _mkdocs("serve", "-f", _config(settings), "-a", dev_addr)
+    """`mkdocs serve`, one warm process; after a save only changed pages are built again."""
+    return _mkdocs("serve", "-f", _config(settings), "-a", dev_addr, "--dirty")
 
 
 def publish_site(settings: Settings, remote_branch: str = "gh-pages") -> bool:

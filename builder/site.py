@@ -141,6 +141,8 @@ class ChartRenderer:
         if len(self._pending) >= POOL_THRESHOLD and self.workers > 1:
             # fork: workers start with matplotlib already imported, and a caller's script is
             # never re-imported (spawn and forkserver need an `if __name__` guard there)
+            import matplotlib.figure  # noqa: F401  (imported once, here, for every worker)
+
             context = get_context("fork" if "fork" in get_all_start_methods() else "spawn")
             self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
             for key, spec in self._pending.items():
