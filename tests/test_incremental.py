@@ -121,7 +121,7 @@ def test_every_incremental_build_equals_a_clean_build(tmp_path):
         assert (int(kept[1]) > 0) == keeps_pages, what
         incremental = site_files(root)
         assert incremental != before, what
-        assert any(path.startswith("search/") for path in incremental)
+        assert "pagefind/pagefind-entry.json" in incremental
         assert incremental == clean_build(root, tmp_path / f"clean-{step}"), what
 
 
@@ -150,3 +150,19 @@ def test_a_failed_strict_build_keeps_the_site_and_leaves_no_stamp(tmp_path):
     assert failed.returncode != 0
     assert site_files(root) == before  # the published site was not touched
     assert not (root / ".cache" / "build" / "stamp.json").exists()
+
+
+def test_material_search_entries_of_kept_pages_are_restored(tmp_path):
+    """With MkDocs' own search instead of Pagefind, kept pages keep their search entries."""
+    root = make_project(tmp_path / "project", extract=True, reports=True)
+    config = root / "mkdocs.yml"
+    material = "plugins:\n  - search\n  - brief:\n      pagefind: false\n"
+    config.write_text(config.read_text().replace("plugins:\n  - brief\n", material))
+    brief_build(root)
+    correct_growth(root)
+    result = brief_build(root)
+    kept = KEPT.search(result.stderr)
+    assert kept and int(kept[1]) > 0, result.stderr
+    incremental = site_files(root)
+    assert "search/search_index.json" in incremental
+    assert incremental == clean_build(root, tmp_path / "clean")
