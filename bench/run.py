@@ -210,10 +210,14 @@ def sizes(site: Path, with_text: bool) -> dict[str, float]:
 CHROMIUM = Path("/usr/bin/chromium")
 
 
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """Requests are counted, not printed."""
+
+
 @contextmanager
 def served(site: Path):
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    handler = functools.partial(_Quiet, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
