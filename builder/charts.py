@@ -30,6 +30,8 @@ if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn: a build that 
     from matplotlib.figure import Figure
 
 CODE_VERSION = code_fingerprint(__name__)
+MATPLOTLIB = version("matplotlib")
+"""Read from the installed package's metadata once: importing matplotlib takes a second."""
 """Part of every chart's cache key: any edit to this module, or one it uses, redraws them."""
 
 COMPARE_LIMIT = 30
@@ -79,7 +81,7 @@ class ChartSpec:
     def _key(self) -> str:
         # the fields as `asdict` gives them, without its deep copy (rows are plain values)
         data = {f.name: getattr(self, f.name) for f in fields(self)}
-        payload = json.dumps([CODE_VERSION, version("matplotlib"), data])
+        payload = json.dumps([CODE_VERSION, MATPLOTLIB, data])
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
