@@ -7,6 +7,11 @@ pages of `docs_dir`. Problems with the data (a broken override, a report that co
 read) are logged as MkDocs warnings on purpose: a correction that silently failed to apply is
 lost work, so `mkdocs build --strict` fails on it while a plain build still shows the rest of
 the site and lists the problems on the Sources page.
+
+With `--dirty` (what `brief build` and `brief serve` pass) a build keeps every page of the
+last clean build whose source did not change (`Incremental`), and the result is byte for byte
+a clean build's. Search is Pagefind's: published builds index the site before it is swapped
+in; `serve` indexes in the background.
 """
 
 from __future__ import annotations
