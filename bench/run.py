@@ -5,7 +5,10 @@
 Each run copies the project's inputs (config, templates, hand-written pages, rate and alias
 tables) into a fresh temporary folder with N generated reports, then runs `brief build` as a
 subprocess four times: cold (no cache, no data, no site), again with nothing changed, after
-one report changed, and after one override changed. Timings come from the build itself: the
+one report changed, and after one override changed. Search is measured as a reader meets it:
+the bytes Chromium downloads for one query with Pagefind (the site's search), and with
+Material's own search (one more build of the same project with it switched back on), whose
+whole index is downloaded before the first query. Timings come from the build itself: the
 wall clock of the subprocess, the builder's summary lines (extraction's and the MkDocs
 plugin's, which name their seconds) and MkDocs' "Documentation built in" line. Peak memory is
 the largest resident set of any process of the build, from `os.wait4`. Extraction's rate is
@@ -15,6 +18,8 @@ measured in this process on one core without a cache. bench/README.md holds the 
 from __future__ import annotations
 
 import argparse
+import functools
+import gzip
 import json
 import os
 import re
@@ -23,8 +28,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import lxml.html
@@ -85,6 +93,7 @@ class Run:
     report_changed: Build
     override_changed: Build
     sizes: dict[str, float] = field(default_factory=dict)
+    search: dict[str, float] = field(default_factory=dict)
 
 
 def make_project(folder: Path, corpus: Path) -> Path:
@@ -98,10 +107,10 @@ def make_project(folder: Path, corpus: Path) -> Path:
     return folder
 
 
-def build(project: Path) -> Build:
+def build(project: Path, *flags: str) -> Build:
     """Run `brief build` in its own process and read its timings from what it prints."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "builder.cli", "--root", str(project), "build"]
+    command = [sys.executable, "-m", "builder.cli", "--root", str(project), "build", *flags]
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=err, cwd=project, env=env)
@@ -113,6 +122,8 @@ def build(project: Path) -> Build:
         stdout, stderr = out.read().decode(), err.read().decode()
     if process.returncode != 0:
         sys.exit(f"build failed in {project}:\n{stdout}\n{stderr}")
+    if "nothing changed" in stdout:  # stopped before extraction and MkDocs
+        return Build(total, 0.0, 0.0, 0.0, usage.ru_maxrss / 1024, 0)
     extract, plugin = EXTRACT_LINE.search(stdout), PLUGIN_LINE.search(stderr)
     mkdocs, written = MKDOCS_LINE.search(stderr), WRITTEN.search(stdout)
     if not (extract and plugin and mkdocs and written):
@@ -186,12 +197,95 @@ def sizes(site: Path, with_text: bool) -> dict[str, float]:
     markets = [p.stat().st_size for p in site.glob("markets/*/index.html")]
     found = {
         "site_mb": folder_bytes(site) / 1e6,
-        "search_index_mb": (site / "search" / "search_index.json").stat().st_size / 1e6,
         "market_page_kb_median": statistics.median(markets) / 1e3,
         "market_page_kb_max": max(markets) / 1e3,
     }
     if with_text:
         found["indexed_text_mb"] = indexed_text_bytes(site) / 1e6
+    return found
+
+
+# --- Search as a reader meets it ---------------------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """Requests are counted, not printed."""
+
+
+@contextmanager
+def served(site: Path):
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+def queries(project: Path) -> list[str]:
+    """A company's name, a word of a market's name, and a word that is in no page."""
+    company = yaml.safe_load(next((project / "data" / "companies").glob("*.yaml")).read_text())
+    market = yaml.safe_load(next((project / "data" / "markets").glob("*.yaml")).read_text())
+    word = max(market["name"].split(), key=len)
+    return [company["name"].split()[0], word, "zyxwvut"]
+
+
+def pagefind_bytes(site: Path, query: str) -> int:
+    """Bytes Chromium downloads from /pagefind/ for a query typed into the header's box."""
+    from playwright.sync_api import sync_playwright
+
+    with served(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
+        page = browser.new_page()
+        got: list[int] = []
+
+        def count(response) -> None:
+            if "/pagefind/" in response.url:
+                got.append(int(response.headers.get("content-length") or len(response.body())))
+
+        page.on("response", count)
+        page.goto(base)
+        page.locator("#brief-search input").fill(query)
+        page.locator(".pagefind-ui__message").filter(has_text=query).wait_for()
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(500)
+        browser.close()
+    return sum(got)
+
+
+def material_bytes(site: Path) -> tuple[int, int]:
+    """Material's search downloads its whole index and worker before the first query:
+    their bytes, and gzipped (as a server that compresses would send them)."""
+    files = [site / "search" / "search_index.json", *site.glob("assets/javascripts/workers/*.js")]
+    data = [p.read_bytes() for p in files]
+    return sum(map(len, data)), sum(len(gzip.compress(d)) for d in data)
+
+
+def with_material_search(project: Path) -> None:
+    """The project's config with Material's search plugin in place of Pagefind."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    material = "plugins:\n  - search\n  - brief:\n      pagefind: false\n"
+    config.write_text(text.replace("plugins:\n  - brief\n", material), encoding="utf-8")
+
+
+def search_figures(project: Path, material: bool) -> dict[str, float]:
+    site = project / "site"
+    per_query = [pagefind_bytes(site, q) for q in queries(project)]
+    found = {
+        "pagefind_kb_median": statistics.median(per_query) / 1e3,
+        "pagefind_kb_max": max(per_query) / 1e3,
+        "pagefind_folder_mb": folder_bytes(site / "pagefind") / 1e6,
+    }
+    if material:
+        with_material_search(project)
+        build(project, "--force")
+        raw, zipped = material_bytes(site)
+        found["material_kb"], found["material_gzip_kb"] = raw / 1e3, zipped / 1e3
     return found
 
 
@@ -205,10 +299,11 @@ def one_run(reports: int, corpus: Path, work: Path, with_text: bool) -> Run:
         report_changed = build(project)
         change_override(project)
         override_changed = build(project)
+        search = search_figures(project, material=with_text)
         rate = extraction_rate(project)
     finally:
         shutil.rmtree(project)
-    return Run(reports, rate, cold, no_change, report_changed, override_changed, found)
+    return Run(reports, rate, cold, no_change, report_changed, override_changed, found, search)
 
 
 # --- Medians and the table -------------------------------------------------------------------
@@ -231,9 +326,12 @@ FIGURES: list[tuple[str, str]] = [
     ("one override changed: pages rendered / charts drawn", "override_changed.redone"),
     ("peak memory (cold), MB", "cold.peak_mb"),
     ("site size, MB", "sizes.site_mb"),
-    ("search index, MB", "sizes.search_index_mb"),
+    ("search: Pagefind index on disk, MB", "search.pagefind_folder_mb"),
+    ("search: bytes per query, Pagefind, KB (median of 3 queries)", "search.pagefind_kb_median"),
+    ("search: bytes per query, Pagefind, KB (largest)", "search.pagefind_kb_max"),
+    ("search: bytes per query, Material, KB (whole index)", "search.material_kb"),
+    ("search: bytes per query, Material, gzipped, KB", "search.material_gzip_kb"),
     ("indexed text (article text), MB", "sizes.indexed_text_mb"),
-    ("search index / indexed text", "index_ratio"),
     ("market page HTML, KB (median / max)", "market_page"),
 ]
 
@@ -248,14 +346,13 @@ def figure(run: Run, name: str) -> float | str | None:
     if name == "charts_rate":
         c = run.cold
         return c.charts_drawn / c.charts_seconds if c.charts_seconds else None
-    if name == "index_ratio":
-        text = run.sizes.get("indexed_text_mb")
-        return run.sizes["search_index_mb"] / text if text else None
     if name == "market_page":
         return f"{run.sizes['market_page_kb_median']:.1f} / {run.sizes['market_page_kb_max']:.1f}"
     part, _, attribute = name.partition(".")
     if part == "sizes":
         return run.sizes.get(attribute)
+    if part == "search":
+        return run.search.get(attribute)
     b: Build = getattr(run, part)
     if attribute == "redone":
         return f"{b.pages_rendered} / {b.charts_drawn}" if b.pages else None
@@ -319,9 +416,9 @@ def main(argv: list[str] | None = None) -> int:
             runs.setdefault(n, []).append(run)
             print(
                 f"{n} reports, run {k + 1}: cold {run.cold.total:.1f} s "
-                f"(builder {run.cold.builder:.1f} s), no change {run.no_change.builder:.2f} s, "
-                f"report {run.report_changed.builder:.2f} s, "
-                f"override {run.override_changed.builder:.2f} s",
+                f"(builder {run.cold.builder:.1f} s), no change {run.no_change.total:.2f} s, "
+                f"report {run.report_changed.total:.2f} s, "
+                f"override {run.override_changed.total:.2f} s (whole)",
                 flush=True,
             )
         if args.json:

@@ -17,20 +17,21 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from functools import cached_property
-
-import matplotlib
-from matplotlib.axes import Axes
-from matplotlib.collections import PatchCollection
-from matplotlib.figure import Figure
-from matplotlib.patches import Rectangle
-from matplotlib.ticker import LogLocator, MaxNLocator
+from importlib.metadata import version
+from typing import TYPE_CHECKING
 
 from builder.fingerprint import code_fingerprint
 from builder.growth import MAX_DERIVED_YEARS, compound, implied_factor
 from builder.schema import Market, SizeFigure
 from builder.text import percent, period, usd
 
+if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn: a build that draws none
+    from matplotlib.axes import Axes  # starts a second and a half sooner
+    from matplotlib.figure import Figure
+
 CODE_VERSION = code_fingerprint(__name__)
+MATPLOTLIB = version("matplotlib")
+"""Read from the installed package's metadata once: importing matplotlib takes a second."""
 """Part of every chart's cache key: any edit to this module, or one it uses, redraws them."""
 
 COMPARE_LIMIT = 30
@@ -86,7 +87,7 @@ class ChartSpec:
     def _key(self) -> str:
         # the fields as `asdict` gives them, without its deep copy (rows are plain values)
         data = {f.name: getattr(self, f.name) for f in fields(self)}
-        payload = json.dumps([CODE_VERSION, matplotlib.__version__, data])
+        payload = json.dumps([CODE_VERSION, MATPLOTLIB, data])
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -281,6 +282,8 @@ def _value_axis(
     formatter: Callable[[float], str] = usd,
 ) -> None:
     """Grid lines with labels along the value axis, and the axis title with its unit."""
+    from matplotlib.ticker import LogLocator, MaxNLocator
+
     locator = LogLocator() if log else MaxNLocator(5)
     ticks = [t for t in locator.tick_values(low, high) if low <= t <= high * 1.0001]
     line = {"color": TEXT, "alpha": 0.3, "linewidth": 0.6, "zorder": 0}
@@ -329,6 +332,9 @@ def _category_labels(axes: Axes, positions, labels, *, vertical: bool) -> None:
 
 def _bars(axes: Axes, rows: list[tuple[float, float]], *, vertical: bool, **style) -> None:
     """Bars as one collection: far cheaper than a patch (and a limits update) per bar."""
+    from matplotlib.collections import PatchCollection
+    from matplotlib.patches import Rectangle
+
     width = 0.7 if vertical else 0.4  # a row's label sits above its bar
     rects = [
         Rectangle((p - width / 2, 0), width, v)
@@ -341,6 +347,8 @@ def _bars(axes: Axes, rows: list[tuple[float, float]], *, vertical: bool, **styl
 
 def _legend(axes: Axes, items: list[tuple[str, dict]]) -> None:
     """The keys above the axes, one a row, so each reads at full size on a phone."""
+    from matplotlib.patches import Rectangle
+
     inch_x, inch_y = _per_inch(axes)
     for row, (label, style) in enumerate(reversed(items)):
         y = 1 + (0.12 + 0.28 * row) * inch_y
@@ -459,6 +467,9 @@ def _height(spec: ChartSpec) -> float:
 
 def render_chart(spec: ChartSpec) -> str:
     """The SVG text of one chart; identical specs give identical bytes."""
+    import matplotlib
+    from matplotlib.figure import Figure
+
     with matplotlib.rc_context(RC):
         fig = Figure(figsize=(WIDTH, _height(spec)))
         DRAW[spec.kind](fig, spec)

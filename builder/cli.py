@@ -60,15 +60,30 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
+    """Extract, then build the site; with nothing changed since the last strict build, stop
+    before importing MkDocs (`--force` builds anyway, and in full)."""
+    from builder.fingerprint import BuildStamp, build_date
+
+    stamp = BuildStamp(settings.root, settings.site_dir, build_date().isoformat())
+    if not args.force and stamp.current():
+        print(f"nothing changed since the last build; {settings.site_dir} is up to date")
+        return 0
+    stamp.begin()
     from builder.mkdocs_plugin import build_site
     from builder.pipeline import build_lock, extract_to_data
 
     # one lock for data and site: a second build stops; progress only on a terminal
     with build_lock(settings.data_dir), progress.shown():
+        stamp.clear()
         result = extract_to_data(settings)
         _report(result.problems)
         print(result.summary())
-        ok = build_site(settings, strict=not args.no_strict, printed=result.problems)
+        strict = not args.no_strict
+        ok = build_site(
+            settings, strict=strict, incremental=not args.force, printed=result.problems
+        )
+        if ok and strict and not result.problems:
+            stamp.commit()
     return 0 if ok and not result.problems else 1
 
 
@@ -131,6 +146,9 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build", help="extract content/reports into data/, then build site/")
     p.add_argument("--no-strict", action="store_true", help="do not fail on MkDocs warnings")
+    p.add_argument(
+        "--force", action="store_true", help="rebuild every page, even with nothing changed"
+    )
     p.set_defaults(run=cmd_build)
 
     p = sub.add_parser("serve", help="preview the site, rebuilding on every change")

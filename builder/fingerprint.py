@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import os
 import time
+from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
-
-from builder.write import atomic_write
 
 PACKAGE = Path(__file__).resolve().parent
 DATA_SUFFIXES = (".txt", ".yaml", ".yml", ".json", ".csv")
@@ -103,5 +103,149 @@ def cache_folder(folder: Path, fingerprint: str) -> Path:
             except OSError:
                 continue  # gone meanwhile, or not ours to remove: a cache is best effort
     if current != fingerprint:
+        from builder.write import atomic_write  # pydantic, via the schemas: only when needed
+
         atomic_write(stamp, fingerprint.encode("utf-8"))
     return folder
+
+
+def build_date() -> date:
+    """Today, or SOURCE_DATE_EPOCH when set, so a reproducible build is byte-identical."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return date.today()
+
+
+# --- The whole build's inputs, for a build that has nothing to do ---------------------------
+
+VERSIONED = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "pagefind")
+"""Packages whose version changes the site's bytes (the theme, Markdown, search)."""
+USER_INPUTS = ("content", "site_templates", "overrides", "mkdocs.yml", "data")
+"""What a person edits; `data/markets`, `companies` and `schema` are what extraction writes."""
+EXTRACTED = ("data/markets", "data/companies", "data/schema")
+
+Listing = dict[str, tuple[int, int]]
+"""Relative path -> (size, mtime in ns): enough to tell an untouched file in milliseconds."""
+
+
+def versions() -> str:
+    """The installed versions of the packages that shape the site, without importing them."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for name in VERSIONED:
+        try:
+            found.append(f"{name}={version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name}=none")
+    return ",".join(found)
+
+
+def listing(root: Path, names: tuple[str, ...], skip: tuple[str, ...] = ()) -> Listing:
+    """Every file under the named files and folders of `root`, but hidden ones and `skip`.
+
+    `os.scandir`, not pathlib: a stat per file and no path objects, as thousands are read
+    on every `brief build`."""
+    found: Listing = {}
+
+    def walk(folder: str, prefix: str) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                relative = prefix + entry.name
+                if entry.name.startswith(".") or relative.startswith(skip):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, relative + "/")
+                elif entry.is_file():
+                    stat = entry.stat()
+                    found[relative] = (stat.st_size, stat.st_mtime_ns)
+
+    for name in names:
+        top = root / name if name else root
+        if top.is_dir():
+            walk(str(top), f"{name}/" if name else "")
+        elif top.is_file() and not name.startswith(skip):
+            stat = top.stat()
+            found[name] = (stat.st_size, stat.st_mtime_ns)
+    return found
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+class BuildStamp:
+    """The inputs of the last successful strict build, and the site it left behind.
+
+    `current()` holds when every input has the size and time stamp it had, or failing that
+    the same bytes (only files whose stat changed are hashed), the code, versions, build
+    date and site folder are the same, and the site's files are untouched since. Then a
+    build would write the same bytes, and `brief build` can stop before importing MkDocs.
+    """
+
+    def __init__(self, root: Path, site: Path, key: str) -> None:
+        self.root, self.site = root, site
+        self.path = root / ".cache" / "build" / "stamp.json"
+        self.key = f"{key}|{versions()}|{package_fingerprint()}|{site}"
+        self._before: dict[str, list] | None = None
+
+    def _load(self) -> dict | None:
+        import json
+
+        try:
+            stamp = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return stamp if isinstance(stamp, dict) and stamp.get("key") == self.key else None
+
+    def _same(self, recorded: dict[str, list], now: Listing) -> bool:
+        if recorded.keys() != now.keys():
+            return False
+        for relative, (size, mtime) in now.items():
+            old_size, old_mtime, digest = recorded[relative]
+            if (size, mtime) != (old_size, old_mtime) and (
+                size != old_size or _sha(self.root / relative) != digest
+            ):
+                return False
+        return True
+
+    def current(self) -> bool:
+        stamp = self._load()
+        if stamp is None or not self.site.is_dir():
+            return False
+        inputs = listing(self.root, USER_INPUTS)
+        if not self._same(stamp["inputs"], inputs):
+            return False
+        site = listing(self.site, ("",))
+        return stamp["site"] == {k: list(v) for k, v in site.items()}
+
+    def _record(self, names: tuple[str, ...], skip: tuple[str, ...] = ()) -> dict[str, list]:
+        """Size, time and hash of each file; a hash is reused while size and time are."""
+        known = (self._load() or {}).get("inputs", {})
+        record = {}
+        for relative, (size, mtime) in listing(self.root, names, skip).items():
+            old = known.get(relative)
+            same = old is not None and old[:2] == [size, mtime]
+            record[relative] = [size, mtime, old[2] if same else _sha(self.root / relative)]
+        return record
+
+    def begin(self) -> None:
+        """Note what a person gave before the build reads it: an edit made meanwhile is new."""
+        self._before = self._record(USER_INPUTS, skip=EXTRACTED)
+
+    def commit(self) -> None:
+        """After a successful strict build: its inputs, and the site as it was left."""
+        import json
+
+        from builder.write import atomic_write
+
+        if self._before is None:
+            return
+        inputs = {**self._before, **self._record(EXTRACTED)}
+        site = {k: list(v) for k, v in listing(self.site, ("",)).items()}
+        stamp = {"key": self.key, "inputs": inputs, "site": site}
+        atomic_write(self.path, json.dumps(stamp).encode("utf-8"))
+
+    def clear(self) -> None:
+        self.path.unlink(missing_ok=True)

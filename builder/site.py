@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
@@ -44,7 +44,7 @@ from builder.checks import run_checks
 from builder.errors import BriefError
 from builder.facts import HEADER as FACTS_HEADER
 from builder.facts import facts_rows
-from builder.fingerprint import cache_folder
+from builder.fingerprint import build_date, cache_folder
 from builder.index import Index, build_index
 from builder.page_cache import CachedPages, PageCache
 from builder.render import (
@@ -146,6 +146,8 @@ class ChartRenderer:
         if len(self._pending) >= POOL_THRESHOLD and self.workers > 1:
             # fork: workers start with matplotlib already imported, and a caller's script is
             # never re-imported (spawn and forkserver need an `if __name__` guard there)
+            import matplotlib.figure  # noqa: F401  (imported once, here, for every worker)
+
             context = get_context("fork" if "fork" in get_all_start_methods() else "spawn")
             self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
             for key, spec in self._pending.items():
@@ -289,14 +291,6 @@ def brief_json(brief: Brief) -> str:
 
 
 # --- The site ---------------------------------------------------------------------------------
-
-
-def build_date() -> date:
-    """Today, or SOURCE_DATE_EPOCH when set, so a reproducible build is byte-identical."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
-    return date.today()
 
 
 def load_rates(settings: Settings) -> tuple[RateTable | None, list[BriefError]]:

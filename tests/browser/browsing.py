@@ -94,21 +94,29 @@ class Visit:
         assert response is not None and response.ok, f"{path}: {response and response.status}"
 
     def search(self, query: str) -> list[str]:
-        """Type into Material's search box as a reader does; the result links' paths.
+        """Type into the header's search box as a reader does; the result links' paths.
 
-        The index is built by a web worker after the page loads: typing waits until the
-        box says it is ready, and the results until the worker has answered.
+        Pagefind's box appears once its script has loaded; the results are final once the
+        message names the query and every result shown has its link.
         """
-        box = self.page.locator(".md-search__input")
+        box = self.page.locator("#brief-search input")
         box.click()
-        expect(self.page.locator(".md-search-result__meta")).not_to_have_text("Initializing search")
         box.press_sequentially(query)
-        self.page.locator(".md-search-result__item").first.wait_for()
-        links = self.page.locator(".md-search-result__link")
+        message = self.page.locator(".pagefind-ui__message")
+        expect(message).to_contain_text(query)
+        if message.inner_text().lower().startswith("no results"):
+            return []
+        self.page.locator(".pagefind-ui__result-link").first.wait_for()
+        links = self.page.locator(".pagefind-ui__result-link")
         return [
             urlsplit(href).path.removeprefix("/")
             for href in links.evaluate_all("links => links.map(link => link.href)")
         ]
+
+    def search_count(self) -> int:
+        """How many pages the last search found, as the box says ("3 results for ...")."""
+        text = self.page.locator(".pagefind-ui__message").inner_text()
+        return 0 if text.lower().startswith("no results") else int(text.split()[0])
 
     def dark_mode(self) -> None:
         """Click Material's palette toggle into the dark (slate) scheme."""

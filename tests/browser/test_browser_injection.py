@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from browsing import site_paths, visit
 from hostile_reports import PAYLOADS, REPORT_FILES
-from make_brief import SCRIPT
 from sitebuild import load_yaml
 
 from builder.text import plain
@@ -98,17 +97,3 @@ def test_no_page_runs_a_payload_and_each_page_shows_its_payloads_as_text(
         assert tab.dialogs == []
         assert tab.errors == []
     assert missing == {}
-
-
-def test_search_results_show_a_hostile_name_as_text(browser, injected_project, injected_url):
-    widgets = load_yaml(injected_project / "data" / "markets" / "widgets-market.yaml")
-    assert SCRIPT in widgets["name"]
-    with visit(browser, injected_url) as tab:
-        tab.open()
-        assert "markets/widgets-market/" in tab.search("Widgets")
-        assert SCRIPT in tab.page.locator(".md-search-result").inner_text()
-        assert tab.page.evaluate(INJECTED) == []
-        tab.page.locator(".md-search-result__link").first.click()
-        tab.page.wait_for_load_state()
-        assert tab.page.evaluate(INJECTED) == []
-        assert tab.dialogs == [] and tab.errors == []
