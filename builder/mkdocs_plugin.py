@@ -382,7 +382,7 @@ class BriefPlugin(BasePlugin[BriefConfig]):
 
     @event_priority(100)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Put skipped pages' search entries back, in page order; publish a clean build."""
+        """Put skipped pages' search entries back, in page order; publish the whole build."""
         self._mark = 0
         search = _search_index(config)
         plan = self.incremental
@@ -394,11 +394,13 @@ class BriefPlugin(BasePlugin[BriefConfig]):
             ]
             search.search_index_prev = None  # the entries are whole: nothing to merge
         logging.getLogger("mkdocs").removeHandler(self.warnings)
+        # A strict build with warnings is still complete and published (a refused correction
+        # must not cost readers every other report), but only a clean one is remembered as the
+        # base of the next incremental build.
         clean = not self.warnings.get_counts()
-        publish = clean or not config.strict
         if self.config.pagefind and self.final is None:
             self.background.index(Path(config.site_dir))
-        if self.final is not None and publish:
+        if self.final is not None:
             if self.config.pagefind:
                 run_pagefind(Path(config.site_dir))  # before the swap: whole site, or old one
             swap_in(Path(config.site_dir), self.final)

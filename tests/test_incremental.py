@@ -137,7 +137,7 @@ def test_force_and_a_damaged_site_rebuild(tmp_path):
     assert page.read_text(encoding="utf-8") != "damaged"
 
 
-def test_a_failed_strict_build_keeps_the_site_and_leaves_no_stamp(tmp_path):
+def test_a_strict_build_with_a_refused_correction_publishes_whole_and_leaves_no_stamp(tmp_path):
     root = make_project(tmp_path / "project", extract=True, reports=True)
     brief_build(root)
     before = site_files(root)
@@ -148,8 +148,10 @@ def test_a_failed_strict_build_keeps_the_site_and_leaves_no_stamp(tmp_path):
     command = [sys.executable, "-m", "builder.cli", "--root", str(root), "build"]
     failed = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
     assert failed.returncode != 0
-    assert site_files(root) == before  # the published site was not touched
-    assert not (root / ".cache" / "build" / "stamp.json").exists()
+    assert market.name in failed.stderr + failed.stdout  # the refused correction is named
+    pages = {name for name in site_files(root) if not name.startswith("pagefind/")}
+    assert pages == {name for name in before if not name.startswith("pagefind/")}  # all pages
+    assert not (root / ".cache" / "build" / "stamp.json").exists()  # the next build redoes it
 
 
 def test_material_search_entries_of_kept_pages_are_restored(tmp_path):
