@@ -22,7 +22,9 @@ FIRM_WORDS = frozenset(
         "Group",
         "Markets",
         "Consulting",
+        "Consultancy",
         "Consultants",
+        "Advisor",
         "Advisors",
         "Advisory",
         "Intelligence",
@@ -103,6 +105,14 @@ FIRMS: tuple[Firm, ...] = (
     Firm("Gartner", ("gartner.com",)),
     Firm("Mintel", ("mintel.com",)),
     Firm("Euromonitor International", ("euromonitor.com",), ("Euromonitor",)),
+    Firm("QYResearch", ("qyresearch.com",), ("QY Research",)),
+    Firm("GlobalData", ("globaldata.com",)),
+    Firm("IndustryARC", ("industryarc.com",)),
+    Firm("Statifacts", ("statifacts.com",)),
+    Firm("Arizton", ("arizton.com",)),
+    Firm("Towards Packaging", ("towardspackaging.com",)),
+    Firm("Towards FnB", ("towardsfnb.com",)),
+    Firm("Towards Automotive", ("towardsautomotive.com",)),
 )
 
 ELSEWHERE = (

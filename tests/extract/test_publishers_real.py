@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from builder.extract import extract_bytes
 from builder.extract.document import parse
 from builder.extract.publishers import generic, recognise
 from builder.extract.read import decode, strip_front_matter
@@ -316,3 +317,33 @@ def test_the_labelled_publishers_of_the_real_corpus():
         if generic.squash(found) != generic.squash(gold["publisher"]):
             misses.append(f"{gold['file']}: {found!r} != {gold['publisher']!r}")
     assert labelled and len(misses) <= labelled // 10, misses
+
+
+@pytest.mark.parametrize(
+    ("sentence", "publisher"),
+    [
+        # Firms in neither corpus; the sentences are written in the corpus' phrasings.
+        (
+            "According to a new report by QYResearch, the global widget market was valued at USD "
+            "1.2 billion in 2023 and will reach USD 2.0 billion by 2030.",
+            "QYResearch",
+        ),
+        (
+            "The global widget market size was USD 1.2 billion in 2023 and is expected to reach "
+            "USD 2.0 billion by 2030, according to Exactitude Consultancy.",
+            "Exactitude Consultancy",
+        ),
+        (
+            "The global gadget market was valued at USD 3.1 billion in 2024, says GlobalData, and "
+            "will grow at a CAGR of 5% to 2030.",
+            "GlobalData",
+        ),
+        (
+            "As per Nova One Advisor, the gadget market will reach USD 9 billion by 2033 at a CAGR "
+            "of 6.1%.",
+            "Nova One Advisor",
+        ),
+    ],
+)
+def test_firms_from_neither_corpus_are_recognised(sentence: str, publisher: str) -> None:
+    assert extract_bytes(f"<p>{sentence}</p>".encode(), "unseen.html").publisher == publisher
