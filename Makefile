@@ -13,6 +13,7 @@ site: $(STAMP)
 # Lint and run every test, browser tests included.
 test: $(STAMP) chromium
 	$(BIN)/ruff check builder tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 	# ProperDocs, the maintained fork of MkDocs 1.x, builds the same site with the same
 	# plugins: moving to it is one line (`properdocs` for `mkdocs` in builder/mkdocs_plugin.py)

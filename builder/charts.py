@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from functools import cached_property
 from importlib.metadata import version
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from builder.fingerprint import code_fingerprint
 from builder.growth import MAX_DERIVED_YEARS, compound, implied_factor
@@ -28,6 +28,7 @@ from builder.text import percent, period, usd
 if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn: a build that draws none
     from matplotlib.axes import Axes  # starts a second and a half sooner
     from matplotlib.figure import Figure
+    from matplotlib.typing import RcKeyType
 
 CODE_VERSION = code_fingerprint(__name__)
 MATPLOTLIB = version("matplotlib")
@@ -49,7 +50,7 @@ still reads at 11 px on screen."""
 TEXT = "#808080"
 STATED = "#3d7ac2"
 SECOND = "#d9822b"
-RC = {
+RC: dict[RcKeyType, object] = {
     "svg.hashsalt": "market-brief",
     "svg.fonttype": "none",
     "font.family": ["sans-serif"],
@@ -110,25 +111,29 @@ def size_spec(market: Market) -> ChartSpec | None:
     out: the stated figures are still drawn.
     """
     base, forecast = headline(market, "base"), headline(market, "forecast")
-    if base is None or forecast is None or forecast.year <= base.year:  # type: ignore[operator]
+    if base is None or forecast is None or base.year is None or forecast.year is None:
         return None
-    span = forecast.year - base.year  # type: ignore[operator]
+    first, last = base.year, forecast.year
+    if last <= first:
+        return None
+    span = last - first
     factor = implied_factor(base.usd_millions, forecast.usd_millions, span)
     derivation = _derivation(market, factor)
     derived: list[float | None] = [None] * (span - 1)
     if factor is not None and span <= MAX_DERIVED_YEARS:
         derived = [compound(base.usd_millions, factor, n) for n in range(1, span)]
-    rows = [(base.year, base.usd_millions, False)]
-    if derived and None not in derived:
-        rows += [(base.year + n, v, True) for n, v in enumerate(derived, 1)]  # type: ignore[misc]
+    rows = [(first, base.usd_millions, False)]
+    between = [v for v in derived if v is not None]
+    if derived and len(between) == len(derived):
+        rows += [(first + n, v, True) for n, v in enumerate(between, 1)]
     else:
         derivation = ""  # nothing derived: the page says so only when something is
-    rows.append((forecast.year, forecast.usd_millions, False))
+    rows.append((last, forecast.usd_millions, False))
     return ChartSpec(
         kind="size",
         title=f"{market.name}: market size",
         note=_source_note(market),
-        rows=tuple((int(y), round(v, 2), d) for y, v, d in rows),
+        rows=tuple((y, round(v, 2), d) for y, v, d in rows),
         derivation=derivation,
     )
 
@@ -267,7 +272,11 @@ def _frame(fig: Figure, spec: ChartSpec, left: float, legend: int = 0) -> Axes:
 
 def _per_inch(axes: Axes) -> tuple[float, float]:
     """How much of the axes' width and height one inch is, to place things in inches."""
-    width, height = axes.get_position().size * axes.get_figure().get_size_inches()
+    from matplotlib.figure import Figure
+
+    figure = axes.get_figure()
+    assert isinstance(figure, Figure), "charts draw on a whole figure, never a subfigure"
+    width, height = axes.get_position().size * figure.get_size_inches()
     return 1 / width, 1 / height
 
 
@@ -286,7 +295,7 @@ def _value_axis(
 
     locator = LogLocator() if log else MaxNLocator(5)
     ticks = [t for t in locator.tick_values(low, high) if low <= t <= high * 1.0001]
-    line = {"color": TEXT, "alpha": 0.3, "linewidth": 0.6, "zorder": 0}
+    line: dict[str, Any] = {"color": TEXT, "alpha": 0.3, "linewidth": 0.6, "zorder": 0}
     if vertical:
         axes.set_ylim(low, high)
         frame = axes.get_yaxis_transform()

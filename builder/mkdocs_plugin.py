@@ -260,7 +260,7 @@ class Incremental:
         """A skipped page's title, as its Markdown would have given it."""
         old = self.old.get("pages", {}).get(page.file.src_uri, {})
         if "title" in old:
-            page.title = old["title"]  # type: ignore[misc]
+            page.title = old["title"]
 
     def page_entries(self, src_uri: str) -> list | None:
         if src_uri in self.skipped:
@@ -482,7 +482,7 @@ class BriefPlugin(BasePlugin[BriefConfig]):
                 )
         return markdown
 
-    def _light_section(self, page: Page, nav) -> None:  # type: ignore[no-untyped-def]
+    def _light_section(self, page: Page, nav) -> None:
         """Mark the menu page a detail page belongs to as active, so its tab is highlighted."""
         source = page.file.src_uri
         for prefix, section in SECTIONS:

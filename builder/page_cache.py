@@ -51,8 +51,12 @@ def _fields(value: object) -> dict[str, object]:
 
 def template_reads(tree: nodes.Template) -> Reads | None:
     """What a template reads of its context; None when it shares the context with another."""
+    imports: list[nodes.Import | nodes.FromImport] = [
+        *tree.find_all(nodes.Import),
+        *tree.find_all(nodes.FromImport),
+    ]
     shared = any(True for _ in tree.find_all((nodes.Include, nodes.Extends))) or any(
-        node.with_context for node in tree.find_all((nodes.Import, nodes.FromImport))
+        node.with_context for node in imports
     )
     if shared:
         return None
@@ -63,9 +67,9 @@ def template_reads(tree: nodes.Template) -> Reads | None:
             attributes[node.node.name].add(node.attr)
             through_attribute.add(id(node.node))
     reads: Reads = {name: frozenset(found) for name, found in attributes.items()}
-    for node in tree.find_all(nodes.Name):
-        if node.ctx == "load" and id(node) not in through_attribute:
-            reads[node.name] = None
+    for name in tree.find_all(nodes.Name):
+        if name.ctx == "load" and id(name) not in through_attribute:
+            reads[name.name] = None
     return reads
 
 
@@ -110,8 +114,9 @@ class PageCache:
             return value.isoformat()
         if isinstance(value, Path | BaseException):
             return str(value)
-        if callable(value):
-            return f"{value.__module__}.{value.__qualname__}"  # code: covered by the version
+        qualname = getattr(value, "__qualname__", None)
+        if callable(value) and qualname is not None:
+            return f"{value.__module__}.{qualname}"  # code: covered by the version
         raise TypeError(f"no cache key for a {type(value).__name__} passed to a page")
 
     def _json(self, value: object) -> str:

@@ -12,7 +12,10 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
 
 _active: _Display | None = None
 
@@ -39,7 +42,7 @@ class _Display:
             console=Console(stderr=True),
             transient=True,
         )
-        self.tasks: dict[str, int] = {}
+        self.tasks: dict[str, TaskID] = {}
 
     def step(self, stage: str, done: int, total: int) -> None:
         if stage not in self.tasks:

@@ -133,16 +133,27 @@ class ChartRenderer:
     def _cached(self, key: str) -> Path | None:
         return self.cache_dir / f"{key}.svg" if self.cache_dir else None
 
+    def _read_cached(self, key: str) -> str | None:
+        """The chart drawn before, or None when there is no cache or it does not hold it."""
+        path = self._cached(key)
+        if path is None:
+            return None
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError:
+            return None
+
     def start(self, specs: Sequence[ChartSpec]) -> None:
         """Read cached charts and set the missing ones drawing; returns at once."""
         for spec in specs:
             key = spec.key()
             if key in self._svg or key in self._pending:
                 continue
-            try:
-                self._svg[key] = self._cached(key).read_text(encoding="utf-8")  # type: ignore[union-attr]
-            except (AttributeError, OSError):
+            svg = self._read_cached(key)
+            if svg is None:
                 self._pending[key] = spec
+            else:
+                self._svg[key] = svg
         if len(self._pending) >= POOL_THRESHOLD and self.workers > 1:
             # fork: workers start with matplotlib already imported, and a caller's script is
             # never re-imported (spawn and forkserver need an `if __name__` guard there)
@@ -150,8 +161,9 @@ class ChartRenderer:
 
             context = get_context("fork" if "fork" in get_all_start_methods() else "spawn")
             self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
-            for key, spec in self._pending.items():
-                self._pending[key] = self._pool.submit(_draw, spec, self._cached(key))  # type: ignore[arg-type]
+            for key, waiting in self._pending.items():
+                if isinstance(waiting, ChartSpec):
+                    self._pending[key] = self._pool.submit(_draw, waiting, self._cached(key))
 
     def finish(self) -> int:
         """Wait for every chart (each is cached as it is drawn); returns how many were drawn."""
@@ -188,7 +200,7 @@ def _cell(value: object) -> object:
     )
 
 
-def _csv(header: list[str], rows: list[list[object]]) -> str:
+def _csv(header: list[str], rows: Sequence[Sequence[object]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)

@@ -26,7 +26,15 @@ from builder.fingerprint import package_fingerprint
 from builder.schema import AliasFile, Company, Market, MarketGroups, RateTable
 from builder.settings import Settings
 from builder.write import atomic_write
-from builder.yamlio import MAX_DATA_BYTES, load_model, parse_text, read_bytes, read_text, validate
+from builder.yamlio import (
+    MAX_DATA_BYTES,
+    M,
+    load_model,
+    parse_text,
+    read_bytes,
+    read_text,
+    validate,
+)
 
 CODE_VERSION = package_fingerprint()
 """The builder's code, extraction included, part of the key of every cache but the charts'
@@ -151,20 +159,26 @@ def apply_override(path: Path, brief: Brief, kind: str | None = None) -> None:
             f"{slug!r} names both a market and a company; move the file into "
             "data/overrides/markets/ or data/overrides/companies/",
         )
-    if is_market:
-        target, model, table = brief.markets[slug], Market, brief.markets
-    elif is_company:
-        target, model, table = brief.companies[slug], Company, brief.companies
-    else:
+    if not is_market and not is_company:
         raise BriefError(
             path,
             f"no {kind or 'market or company'} with slug {slug!r}; the correction is not applied",
         )
     if data.get("slug", slug) != slug:
         raise BriefError(path, "an override cannot change the slug; rename the file instead")
-    merged = merge(target.model_dump(mode="json"), data)
-    table[slug] = validate(model, merged, path, text)  # type: ignore[index]
+    if is_market:
+        _correct(brief.markets, Market, slug, data, path, text)
+    else:
+        _correct(brief.companies, Company, slug, data, path, text)
     brief.applied_overrides[slug if kind is None else f"{kind}:{slug}"] = path
+
+
+def _correct(
+    table: dict[str, M], model: type[M], slug: str, data: dict[str, Any], path: Path, text: str
+) -> None:
+    """Replace a record by itself with the override merged on top, validated again."""
+    merged = merge(table[slug].model_dump(mode="json"), data)
+    table[slug] = validate(model, merged, path, text)
 
 
 GENERATION = ".brief-generation.json"
@@ -221,7 +235,7 @@ class Tables:
     problems: list[BriefError] = field(default_factory=list)
 
 
-def _table(default: Path, project: Path, model: type, problems: list[BriefError]) -> Any:
+def _table(default: Path, project: Path, model: type[M], problems: list[BriefError]) -> M:
     """The shipped table with the project's merged on top (a broken project file: reported)."""
     base = parse_text(read_text(default), default)
     if not project.exists():

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
+from typing import Final
 
 from builder.extract import figures
 from builder.extract.figures import CagrHit, MoneyHit
@@ -25,10 +26,12 @@ from builder.extract.periods import period_origin, supported_period
 from builder.extract.places import GLOBAL, mentions, names_the_market
 from builder.extract.sections import FAQ, OVERVIEW, TITLE
 from builder.extract.sentences import Sentence
-from builder.schema import Cagr, PeriodSource, RawSize
+from builder.schema import Cagr, PeriodSource, RawSize, SizeKind
 from builder.vocabulary.money import UNIT_IN_MILLIONS
 
-BASE, FORECAST, OTHER = "base", "forecast", "other"
+BASE: Final = "base"
+FORECAST: Final = "forecast"
+OTHER: Final = "other"
 HISTORY = "history"
 """An earlier year's size stated with the headline: kept as "other", without a warning."""
 RANGE, INCREMENT = "range", "increment"
@@ -147,7 +150,7 @@ def _sizes(sentences: list[Sentence], geography: str, result: Figures) -> None:
         if sentence.company or not figures.has_digit(sentence.text) or not about:
             continue
         for hit, role, year in classify_money(sentence.text, geography):
-            kind = role if role in (BASE, FORECAST) else OTHER
+            kind: SizeKind = BASE if role == BASE else FORECAST if role == FORECAST else OTHER
             size = RawSize(kind=kind, year=year, money=hit.money, quote=sentence.text)
             subject = _subject(sentence.text, hit.start)
             candidates.append(_Candidate(role, size, hit.stated_currency, subject))

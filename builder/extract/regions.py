@@ -307,12 +307,14 @@ def _nearest(
     for pos, share in percents:
         before = [i for i, p in enumerate(places) if p[0] < pos and i not in used]
         after = [i for i, p in enumerate(places) if p[0] > pos and i not in used]
-        pick = before[-1] if before else (after[0] if after else None)
+        pick: int | None = None
         if before:
             # "Asia-Pacific, particularly China and India, ... 30%": the countries are
             # examples; the share is their region's when the region was named before them.
-            region = places[pick][2].region
-            pick = next((i for i in before if places[i][2].name == region), pick)
+            region = places[before[-1]][2].region
+            pick = next((i for i in before if places[i][2].name == region), before[-1])
+        elif after:
+            pick = after[0]
         if pick is not None:
             used.add(pick)
             pairs.append((places[pick], share))

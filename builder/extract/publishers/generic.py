@@ -58,8 +58,8 @@ _NAME_BEFORE = re.compile(r"(?<![\w&.-])(" + _WORDS + r")(?:\s\([A-Z]{2,6}\))?\s
 _REACH = 80
 _REPORT = r"(?:report|study|analysis|research|survey|forecast|estimates?|data)"
 _FIRM_KIND = r"(?:firm|fi\srm|company|agency|house|provider|consultancy)"
-_VERBS = ("expects", "estimates", "projects", "predicts", "forecasts", "says", "states")
-_VERBS += ("notes", "anticipates", "published", "released", "has noted")
+_VERBS: tuple[str, ...] = ("expects", "estimates", "projects", "predicts", "forecasts")
+_VERBS += ("says", "states", "notes", "anticipates", "published", "released", "has noted")
 # What a research firm says it is; "contract research" and "artificial intelligence" are not.
 _RESEARCH_KIND = (
     r"(?:(?:market|business|industry)\s+(?:research|intelligence|information)"
