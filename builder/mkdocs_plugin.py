@@ -147,6 +147,7 @@ class _Background:
         self.lock = threading.Lock()
         self.running = False
         self.again: Path | None = None
+        self.thread: threading.Thread | None = None
 
     def index(self, site: Path) -> None:
         with self.lock:
@@ -154,7 +155,16 @@ class _Background:
                 self.again = site
                 return
             self.running = True
-        threading.Thread(target=self._run, args=(site,), daemon=True).start()
+        self.thread = threading.Thread(target=self._run, args=(site,), daemon=True)
+        self.thread.start()
+
+    def stop(self, timeout: float = 60) -> None:
+        """Let a run in progress finish, and start no other: `serve` deletes the folder it
+        indexes once plugins have shut down."""
+        with self.lock:
+            self.again = None
+        if self.thread is not None:
+            self.thread.join(timeout)
 
     def _run(self, site: Path) -> None:
         while True:
@@ -417,6 +427,7 @@ class BriefPlugin(BasePlugin[BriefConfig]):
             self.final = None
 
     def on_shutdown(self) -> None:
+        self.background.stop()
         self.held.close()
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
