@@ -60,6 +60,7 @@ SECTIONS = (
     ("markets/", "markets/index.md"),
     ("companies/", "companies/index.md"),
     ("browse/segments/", "browse/segments.md"),
+    ("sources/", "sources.md"),
 )
 """A page outside the menu (a market, a company, a dimension) and the menu page it belongs
 to, whose tab stays highlighted while the page is read."""
