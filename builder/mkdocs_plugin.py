@@ -20,6 +20,7 @@ import hashlib
 import html
 import json
 import logging
+import os
 import posixpath
 import re
 import shutil
@@ -140,6 +141,21 @@ def run_pagefind(site: Path) -> None:
         raise PluginError(f"Pagefind could not index {site}: {done.stderr.strip()[-500:]}")
 
 
+def link_kept(files: Files, kept: set[str], published: Path, staging: Path) -> None:
+    """Put the published output of every kept file into the staging folder as a hard link
+    (a copy where the file system has none): MkDocs writes only the other files, each one new
+    in the staging folder, so no write reaches a file the published site shares."""
+    for file in files:
+        if file.src_uri not in kept:
+            continue
+        target = staging / file.dest_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(published / file.dest_uri, target)
+        except OSError:
+            shutil.copy2(published / file.dest_uri, target)
+
+
 class _Background:
     """Pagefind for `serve`: the preview reloads at once and search follows a few seconds
     later; saves made meanwhile are indexed by one more run."""
@@ -241,8 +257,9 @@ class Incremental:
             self.old = {}
         return self.old.get("key") == self.key
 
-    def skip_unchanged(self, files: Files, site_dir: Path) -> None:
-        """Mark unchanged files as such, and delete what vanished since the last build."""
+    def skip_unchanged(self, files: Files, site_dir: Path, prune: bool = True) -> None:
+        """Mark unchanged files as such, and (with `prune`) delete what vanished since the last
+        build."""
         old_hashes: dict[str, str] = self.old.get("hashes", {})
         written: dict[str, list[int]] = self.old.get("written", {})
         for file in files:
@@ -252,6 +269,8 @@ class Incremental:
             if _stat(site_dir / file.dest_uri) == written.get(file.dest_uri):  # untouched
                 file.is_modified = lambda: False  # type: ignore[method-assign]
                 self.skipped.add(file.src_uri)
+        if not prune:
+            return
         kept = set(self.dests.values())
         for src_uri, dest in self.old.get("dests", {}).items():
             if src_uri not in self.dests and dest not in kept:
@@ -352,14 +371,15 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         site = Path(config.site_dir)
         plan = Incremental(self.settings.cache_dir, self.final or site)
         applies = plan.plan(files, config)
-        if self.final is not None:  # build: the staging folder starts as a copy, or empty
-            if self.dirty and applies and self.final.is_dir():
-                shutil.copytree(self.final, site, symlinks=True)
+        if self.final is not None:  # build: the staging folder starts empty
             site.mkdir(parents=True, exist_ok=True)
-        elif self.dirty and not applies and site.is_dir():  # serve: its own folder
-            clean_directory(str(site))
-        if self.dirty and applies:
+            if self.dirty and applies and self.final.is_dir():
+                plan.skip_unchanged(files, self.final, prune=False)
+                link_kept(files, plan.skipped, self.final, site)
+        elif self.dirty and applies:  # serve: its own folder
             plan.skip_unchanged(files, site)
+        elif self.dirty and site.is_dir():
+            clean_directory(str(site))
         plan.clear()  # the folder is changing: the manifest holds again only once it is whole
         self.incremental = plan
 
