@@ -20,6 +20,7 @@ import hashlib
 import html
 import json
 import logging
+import os
 import posixpath
 import re
 import shutil
@@ -60,6 +61,7 @@ SECTIONS = (
     ("markets/", "markets/index.md"),
     ("companies/", "companies/index.md"),
     ("browse/segments/", "browse/segments.md"),
+    ("sources/", "sources.md"),
 )
 """A page outside the menu (a market, a company, a dimension) and the menu page it belongs
 to, whose tab stays highlighted while the page is read."""
@@ -137,6 +139,21 @@ def run_pagefind(site: Path) -> None:
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0 or not (site / "pagefind" / "pagefind-entry.json").is_file():
         raise PluginError(f"Pagefind could not index {site}: {done.stderr.strip()[-500:]}")
+
+
+def link_kept(files: Files, kept: set[str], published: Path, staging: Path) -> None:
+    """Put the published output of every kept file into the staging folder as a hard link
+    (a copy where the file system has none): MkDocs writes only the other files, each one new
+    in the staging folder, so no write reaches a file the published site shares."""
+    for file in files:
+        if file.src_uri not in kept:
+            continue
+        target = staging / file.dest_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(published / file.dest_uri, target)
+        except OSError:
+            shutil.copy2(published / file.dest_uri, target)
 
 
 class _Background:
@@ -250,8 +267,9 @@ class Incremental:
             self.old = {}
         return self.old.get("key") == self.key
 
-    def skip_unchanged(self, files: Files, site_dir: Path) -> None:
-        """Mark unchanged files as such, and delete what vanished since the last build."""
+    def skip_unchanged(self, files: Files, site_dir: Path, prune: bool = True) -> None:
+        """Mark unchanged files as such, and (with `prune`) delete what vanished since the last
+        build."""
         old_hashes: dict[str, str] = self.old.get("hashes", {})
         written: dict[str, list[int]] = self.old.get("written", {})
         for file in files:
@@ -261,6 +279,8 @@ class Incremental:
             if _stat(site_dir / file.dest_uri) == written.get(file.dest_uri):  # untouched
                 file.is_modified = lambda: False  # type: ignore[method-assign]
                 self.skipped.add(file.src_uri)
+        if not prune:
+            return
         kept = set(self.dests.values())
         for src_uri, dest in self.old.get("dests", {}).items():
             if src_uri not in self.dests and dest not in kept:
@@ -361,14 +381,15 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         site = Path(config.site_dir)
         plan = Incremental(self.settings.cache_dir, self.final or site)
         applies = plan.plan(files, config)
-        if self.final is not None:  # build: the staging folder starts as a copy, or empty
-            if self.dirty and applies and self.final.is_dir():
-                shutil.copytree(self.final, site, symlinks=True)
+        if self.final is not None:  # build: the staging folder starts empty
             site.mkdir(parents=True, exist_ok=True)
-        elif self.dirty and not applies and site.is_dir():  # serve: its own folder
-            clean_directory(str(site))
-        if self.dirty and applies:
+            if self.dirty and applies and self.final.is_dir():
+                plan.skip_unchanged(files, self.final, prune=False)
+                link_kept(files, plan.skipped, self.final, site)
+        elif self.dirty and applies:  # serve: its own folder
             plan.skip_unchanged(files, site)
+        elif self.dirty and site.is_dir():
+            clean_directory(str(site))
         plan.clear()  # the folder is changing: the manifest holds again only once it is whole
         self.incremental = plan
 

@@ -52,6 +52,12 @@ def dimension_page(slug: str) -> str:
     return f"browse/segments/{slug}.md"
 
 
+def sources_page(anchor: str) -> str:
+    """The reports of one publisher: one small page each, so one changed report re-renders
+    one of them, not a list of every report."""
+    return f"sources/{anchor}.md"
+
+
 PAGES = {
     "home": "index.md",
     "markets": "markets/index.md",
@@ -149,6 +155,7 @@ def make_environment(templates_dir: Path) -> Environment:
         market_page=market_page,
         company_page=company_page,
         dimension_page=dimension_page,
+        sources_page=sources_page,
     )
     return env
 
@@ -484,16 +491,28 @@ class Pages:
         return self._render("dimension.md.j2", dimension_page(dimension.slug), dimension=dimension)
 
     def sources(self) -> str:
-        markets = sorted(self.brief.markets.values(), key=lambda m: (m.source.file, m.slug))
         rates = self.data.rates
         years = sorted({y for by_year in rates.rates.values() for y in by_year}) if rates else []
         return self._render(
             "sources.md.j2",
             PAGES["sources"],
-            markets=markets,
+            publishers=self.index.publishers,
             rates=rates,
             rate_years=years,
             currencies=list(rates.rates) if rates else [],
+        )
+
+    def source_group(self, position: int) -> str:
+        """One publisher's reports, what extraction found in each and its warnings."""
+        group = self.index.publishers[position]
+        markets = sorted(
+            (self.brief.markets[s] for s in group.markets), key=lambda m: (m.source.file, m.slug)
+        )
+        return self._render(
+            "source_group.md.j2",
+            sources_page(group.anchor),
+            group=group,
+            markets=markets,
             extracted={m.slug: extracted(m, len(self.index.companies_of[m.slug])) for m in markets},
         )
 

@@ -55,6 +55,7 @@ from builder.render import (
     dimension_page,
     make_environment,
     market_page,
+    sources_page,
 )
 from builder.schema import SCHEMA_VERSION, Company, RateTable, Revenue
 from builder.settings import Settings
@@ -359,7 +360,11 @@ def generate_site(
         (PAGES["checks"], pages.checks, ()),
     ]
     total = (
-        len(overview) + len(index.market_order) + len(index.company_order) + len(index.dimensions)
+        len(overview)
+        + len(index.market_order)
+        + len(index.company_order)
+        + len(index.dimensions)
+        + len(index.publishers)
     )
 
     def page(path: str, render: Callable[..., str], *args: object) -> tuple[str, str]:
@@ -378,6 +383,8 @@ def generate_site(
         yield page(company_page(slug), pages.company, slug)
     for position, dimension in enumerate(index.dimensions):
         yield page(dimension_page(dimension.slug), pages.dimension, position)
+    for position, group in enumerate(index.publishers):
+        yield page(sources_page(group.anchor), pages.source_group, position)
     stats.rendered = cache.rendered
     yield PAGES["markets_csv"], markets_csv(brief, index)
     yield PAGES["companies_csv"], companies_csv(brief, index)

@@ -10,7 +10,15 @@ import lxml.html
 import pytest
 
 from builder.index import build_index
-from builder.render import PAGES, ChartRef, Pages, SiteData, make_environment, relative
+from builder.render import (
+    PAGES,
+    ChartRef,
+    Pages,
+    SiteData,
+    make_environment,
+    relative,
+    sources_page,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "site"))
@@ -65,12 +73,28 @@ def test_company_page_lists_its_markets_aliases_group_and_peers(pages):
     assert "about USD 1,084.6 million" in alpha
 
 
+def _targets(page: str, text: str) -> set[str]:
+    hrefs = page_html(text).xpath("//a/@href")
+    return {posixpath.normpath(posixpath.join(posixpath.dirname(page), h)) for h in hrefs}
+
+
 def test_overview_pages_link_every_market(pages):
-    for name in ("home", "markets", "compare", "sources"):
-        page = PAGES[name]
-        hrefs = page_html(getattr(pages, name)()).xpath("//a/@href")
-        targets = {posixpath.normpath(posixpath.join(posixpath.dirname(page), h)) for h in hrefs}
+    for name in ("home", "markets", "compare"):
+        targets = _targets(PAGES[name], getattr(pages, name)())
         assert {"markets/widgets-market.md", "markets/gadgets-market.md"} <= targets
+
+
+def test_sources_links_each_publishers_page_and_those_every_market(pages):
+    groups = pages.index.publishers
+    assert groups
+    listed = _targets(PAGES["sources"], pages.sources())
+    assert {sources_page(g.anchor) for g in groups} <= listed
+    reached = set()
+    for position, group in enumerate(groups):
+        text = pages.source_group(position)
+        reached |= _targets(sources_page(group.anchor), text)
+        assert group.label in text
+    assert {"markets/widgets-market.md", "markets/gadgets-market.md"} <= reached
 
 
 @pytest.mark.parametrize(
