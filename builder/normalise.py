@@ -53,12 +53,6 @@ def convert(
     return value, used
 
 
-def usd_millions(money: Money, year: int | None, rates: RateTable) -> float | None:
-    """Convert with the rate of the figure's year (the nearest year the table has)."""
-    converted = convert(money, year, rates)
-    return converted[0] if converted else None
-
-
 def usable(value: float | None) -> bool:
     """A converted amount the data can hold: finite and not below zero."""
     return value is not None and math.isfinite(value) and value >= 0
