@@ -18,6 +18,8 @@ from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 
+from builder.paths import DATA_FOLDERS, SCHEMAS, in_data
+
 PACKAGE = Path(__file__).resolve().parent
 DATA_SUFFIXES = (".txt", ".yaml", ".yml", ".json", ".csv")
 """Files in a code folder that are part of the code: word lists, shipped tables."""
@@ -123,7 +125,7 @@ VERSIONED = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jin
 """Packages whose version changes the site's bytes (the theme, Markdown, search)."""
 USER_INPUTS = ("content", "site_templates", "overrides", "mkdocs.yml", "data")
 """What a person edits; `data/markets`, `companies` and `schema` are what extraction writes."""
-EXTRACTED = ("data/markets", "data/companies", "data/schema")
+EXTRACTED = tuple(in_data(folder) for folder in (*DATA_FOLDERS, SCHEMAS))
 
 Listing = dict[str, tuple[int, int]]
 """Relative path -> (size, mtime in ns): enough to tell an untouched file in milliseconds."""

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from builder.companies import identity_key
 from builder.errors import BriefError
+from builder.paths import COMPANIES, in_data, market_file
 from builder.schema import Market, Revenue
 from builder.slugs import unique_slug
 from builder.store import Brief
@@ -194,8 +195,8 @@ def build_index(brief: Brief, peer_limit: int = PEER_LIMIT) -> Index:
             else:
                 index.problems.append(
                     BriefError(
-                        f"data/markets/{market_slug}.yaml",
-                        f"lists company {company!r}, which has no file in data/companies; "
+                        in_data(market_file(market_slug)),
+                        f"lists company {company!r}, which has no file in {in_data(COMPANIES)}; "
                         "it is left out of the pages",
                     )
                 )

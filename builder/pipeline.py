@@ -28,12 +28,21 @@ from builder.extract import EXTRACTOR_VERSION, extract_bytes
 from builder.extract.read import too_big as over_size_limit
 from builder.fingerprint import cache_folder, code_fingerprint
 from builder.normalise import normalise
+from builder.paths import (
+    COMPANIES,
+    DATA_FOLDERS,
+    DATA_PATTERN,
+    GENERATION,
+    LOCK,
+    MARKETS,
+    company_file,
+    market_file,
+)
 from builder.schema import SCHEMA_VERSION, Company, Market, ReportRecord
 from builder.settings import Settings
 from builder.slugs import short_hash
 from builder.store import (
     CODE_VERSION,
-    GENERATION,
     Tables,
     generation_state,
     load_tables,
@@ -44,8 +53,6 @@ from builder.yamlio import dump_model
 
 # Below this many uncached reports a process pool costs more to start than it saves.
 POOL_THRESHOLD = 40
-
-DATA_FOLDERS = ("markets", "companies")
 
 
 @dataclass
@@ -223,7 +230,7 @@ def build_lock(folder: Path) -> Iterator[None]:
     if folder.exists() and not folder.is_dir():
         raise BriefError(folder, "is a file, not a folder; name a folder for the output")
     folder.mkdir(parents=True, exist_ok=True)
-    lock = (folder / ".brief.lock").resolve()
+    lock = (folder / LOCK).resolve()
     if lock in _HELD:
         _HELD[lock] += 1
         try:
@@ -297,7 +304,7 @@ def _up_to_date(manifest: dict, inputs: str, out_dir: Path) -> bool:
     data_files = {
         path.relative_to(out_dir).as_posix()
         for folder in DATA_FOLDERS
-        for path in (out_dir / folder).glob("*.yaml")
+        for path in (out_dir / folder).glob(DATA_PATTERN)
     }
     if data_files != {name for name in files if name.split("/")[0] in DATA_FOLDERS}:
         return False
@@ -371,15 +378,15 @@ def extract_to_dir(sources: list[Path], out_dir: Path, settings: Settings) -> Ex
         write_schemas(writer)
         data_writer = _DataWriter(writer, manifest.get("files", {}), data_cache(settings))
         for market in data.markets:
-            data_writer.write(f"markets/{market.slug}.yaml", market, "market", market.source.file)
+            data_writer.write(market_file(market.slug), market, "market", market.source.file)
         for company in data.companies:
-            data_writer.write(f"companies/{company.slug}.yaml", company, "company", company.name)
+            data_writer.write(company_file(company.slug), company, "company", company.name)
         if result.problems:
             result.notes.append("some reports failed, so no old data files were removed")
             manifest_path.unlink(missing_ok=True)
         else:
             result.removed = len(
-                writer.prune("markets", "*.yaml") + writer.prune("companies", "*.yaml")
+                writer.prune(MARKETS, DATA_PATTERN) + writer.prune(COMPANIES, DATA_PATTERN)
             )
             for path in writer.written + writer.unchanged:
                 relative = path.relative_to(writer.root.resolve()).as_posix()

@@ -21,6 +21,16 @@ from builder.checks import KINDS, Checks
 from builder.growth import implied_factor
 from builder.index import Index
 from builder.normalise import consistency_warning
+from builder.paths import (
+    PAGES,
+    chart_data,
+    company_page,
+    dimension_page,
+    market_page,
+    override_file,
+    relative,
+    sources_page,
+)
 from builder.schema import Cagr, Conversion, Market, RateTable
 from builder.store import Brief
 from builder.text import (
@@ -37,45 +47,6 @@ from builder.text import (
     usd,
 )
 
-# --- Where pages live: one place, so links and the files yielded always agree ---------------
-
-
-def market_page(slug: str) -> str:
-    return f"markets/{slug}.md"
-
-
-def company_page(slug: str) -> str:
-    return f"companies/{slug}.md"
-
-
-def dimension_page(slug: str) -> str:
-    return f"browse/segments/{slug}.md"
-
-
-def sources_page(anchor: str) -> str:
-    """The reports of one publisher: one small page each, so one changed report re-renders
-    one of them, not a list of every report."""
-    return f"sources/{anchor}.md"
-
-
-PAGES = {
-    "home": "index.md",
-    "markets": "markets/index.md",
-    "companies": "companies/index.md",
-    "compare": "compare.md",
-    "geography": "browse/geography.md",
-    "publishers": "browse/publishers.md",
-    "segments": "browse/segments.md",
-    "sources": "sources.md",
-    "downloads": "downloads.md",
-    "checks": "checks.md",
-    "markets_csv": "downloads/markets.csv",
-    "companies_csv": "downloads/companies.csv",
-    "brief_json": "downloads/brief.json",
-    "facts_csv": "downloads/facts.csv",
-    "checks_csv": "downloads/checks.csv",
-}
-
 
 @dataclass(frozen=True)
 class ChartRef:
@@ -89,7 +60,7 @@ class ChartRef:
     @property
     def data(self) -> str:
         """The chart's numbers as CSV, beside its SVG."""
-        return self.path.removesuffix(".svg") + ".csv"
+        return chart_data(self.path)
 
 
 @dataclass
@@ -106,15 +77,6 @@ class SiteData:
     home_limit: int = 100
     matrix_rows: int = 40
     matrix_columns: int = 12
-
-
-def relative(target: str, page: str) -> str:
-    """The link from one docs-relative path to another (pure string work, no file system)."""
-    folders, parts = page.split("/")[:-1], target.split("/")
-    common = 0
-    while common < min(len(folders), len(parts) - 1) and folders[common] == parts[common]:
-        common += 1
-    return "/".join([".."] * (len(folders) - common) + parts[common:])
 
 
 @pass_context
@@ -156,6 +118,7 @@ def make_environment(templates_dir: Path) -> Environment:
         company_page=company_page,
         dimension_page=dimension_page,
         sources_page=sources_page,
+        override_file=override_file,
     )
     return env
 
@@ -365,7 +328,7 @@ class Pages:
             cite=cite_line(market, self.data.built),
             description=market_description(market),
             dimension_pages={s.dimension: self._dimension_of(s.dimension) for s in market.segments},
-            edit_path=self._edit_path("markets", slug),
+            edit_path=override_file(slug),
             **self._checks_of(market),
         )
 
@@ -392,11 +355,6 @@ class Pages:
         """The slug of the segments page of a dimension label, as the index groups labels."""
         wanted = " ".join(label.split()).casefold()
         return next((d.slug for d in self.index.dimensions if d.label.casefold() == wanted), None)
-
-    def _edit_path(self, folder: str, slug: str) -> str:
-        """The file a person edits to correct a page: its override (the data files under
-        `data/{folder}/` are generated and rewritten by every extraction)."""
-        return f"data/overrides/{slug}.yaml"
 
     def company(self, slug: str) -> str:
         company = self.brief.companies[slug]
@@ -432,7 +390,7 @@ class Pages:
                 for m, _ in appearances
             },
             override=slug in self.brief.applied_overrides,
-            edit_path=self._edit_path("companies", slug),
+            edit_path=override_file(slug),
         )
 
     def home(self) -> str:
