@@ -86,6 +86,12 @@ def package_fingerprint() -> str:
     return _digest({p for p in PACKAGE.rglob("*") if p.suffix in (".py", *DATA_SUFFIXES)})
 
 
+CODE_VERSION = package_fingerprint()
+"""The builder's code, extraction included, part of the key of every cache but the charts'
+(which key on their own modules): after any change to it, data is normalised and loaded,
+and pages are rendered, afresh."""
+
+
 def cache_folder(folder: Path, fingerprint: str) -> Path:
     """`folder`, emptied of entries written by other code, without stale temporary files."""
     stamp = folder / ".code"

@@ -44,7 +44,7 @@ from builder.checks import run_checks
 from builder.errors import BriefError
 from builder.facts import HEADER as FACTS_HEADER
 from builder.facts import facts_rows
-from builder.fingerprint import build_date, cache_folder
+from builder.fingerprint import CODE_VERSION, build_date, cache_folder
 from builder.index import Index, build_index
 from builder.page_cache import CachedPages, PageCache
 from builder.paths import (
@@ -60,7 +60,7 @@ from builder.paths import (
 from builder.render import ChartRef, SiteData, make_environment
 from builder.schema import SCHEMA_VERSION, Company, RateTable, Revenue
 from builder.settings import Settings
-from builder.store import CODE_VERSION, Brief, load_groups, load_tables
+from builder.store import Brief, load_groups, load_tables
 from builder.write import atomic_write
 
 POOL_THRESHOLD = 24

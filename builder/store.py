@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from builder.errors import BriefError
-from builder.fingerprint import package_fingerprint
+from builder.fingerprint import CODE_VERSION, cache_folder
 from builder.paths import (
     COMPANIES,
     DATA_PATTERN,
@@ -44,11 +44,6 @@ from builder.yamlio import (
     read_text,
     validate,
 )
-
-CODE_VERSION = package_fingerprint()
-"""The builder's code, extraction included, part of the key of every cache but the charts'
-(which key on their own modules): after any change to it, data is normalised and loaded,
-and pages are rendered, afresh."""
 
 
 @dataclass
@@ -75,6 +70,11 @@ def _cache_file(cache_dir: Path, raw: bytes, model: type[Market] | type[Company]
     digest = hashlib.sha256(f"{CODE_VERSION}\0{model.__name__}\0".encode())
     digest.update(raw)
     return cache_dir / f"{digest.hexdigest()}.json"
+
+
+def data_cache(settings: Settings) -> Path:
+    """Loaded data files as JSON, for this builder code only."""
+    return cache_folder(settings.cache_dir / "data", CODE_VERSION)
 
 
 def remember(cache_dir: Path, raw: bytes, item: Market | Company) -> None:
