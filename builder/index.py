@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from builder.companies import identity_key
 from builder.errors import BriefError
+from builder.identity import identity_key
 from builder.paths import COMPANIES, in_data, market_file
 from builder.schema import Market, Revenue
 from builder.slugs import unique_slug

@@ -11,8 +11,8 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from builder.companies import CompanyResolver
 from builder.growth import cagr_factor, compound
+from builder.identity import CompanyResolver
 from builder.schema import (
     AliasFile,
     Company,

@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from builder.charts import headline
+from builder.charts import lead_size
 from builder.checks import KINDS, Checks
 from builder.growth import implied_factor
 from builder.index import Index
@@ -125,7 +125,7 @@ def make_environment(templates_dir: Path) -> Environment:
 
 def implied_cagr(market: Market) -> float | None:
     """Growth implied by the stated base and forecast, to set beside the stated CAGR."""
-    base, forecast = headline(market, "base"), headline(market, "forecast")
+    base, forecast = lead_size(market, "base"), lead_size(market, "forecast")
     if not base or not forecast or forecast.year <= base.year:  # type: ignore[operator]
         return None
     years = forecast.year - base.year  # type: ignore[operator]
@@ -246,7 +246,9 @@ def evidence(market: Market) -> list[Evidence]:
 def citations(market: Market, found: list[Evidence]) -> dict[str, str]:
     """The anchor of the sentence each headline figure (base, forecast, cagr) comes from."""
     by_quote = {item.quote: item.anchor for item in found}
-    quotes = {kind: getattr(headline(market, kind), "quote", None) for kind in ("base", "forecast")}
+    quotes = {
+        kind: getattr(lead_size(market, kind), "quote", None) for kind in ("base", "forecast")
+    }
     quotes["cagr"] = market.cagr.quote if market.cagr else None
     return {kind: by_quote[q] for kind, q in quotes.items() if q in by_quote}
 
@@ -262,7 +264,7 @@ def cite_line(market: Market, built: date) -> str:
 
 def market_description(market: Market) -> str:
     """One sentence from a market's own figures, for search engines and share previews."""
-    base, forecast = headline(market, "base"), headline(market, "forecast")
+    base, forecast = lead_size(market, "base"), lead_size(market, "forecast")
     figures = []
     if base:
         figures.append(f"{money(base.usd_millions)} in {base.year}")
@@ -300,7 +302,7 @@ class Pages:
             brief=self.brief,
             index=self.index,
             site=self.data,
-            headline=headline,
+            lead_size=lead_size,
             **context,
         )
 
@@ -398,7 +400,7 @@ class Pages:
         shown = markets
         if len(markets) > self.data.home_limit:
             shown = sorted(
-                markets, key=lambda m: -(getattr(headline(m, "base"), "usd_millions", 0))
+                markets, key=lambda m: -(getattr(lead_size(m, "base"), "usd_millions", 0))
             )
             shown = shown[: self.data.home_limit]
         publishers = len(self.index.publishers)

@@ -34,7 +34,7 @@ from builder.charts import (
     alt_text,
     cagr_spec,
     chart_table,
-    headline,
+    lead_size,
     regions_spec,
     render_chart,
     size_spec,
@@ -214,7 +214,7 @@ def markets_csv(brief: Brief, index: Index) -> str:
     rows = []
     for slug in index.market_order:
         m = brief.markets[slug]
-        base, forecast = headline(m, "base"), headline(m, "forecast")
+        base, forecast = lead_size(m, "base"), lead_size(m, "forecast")
         rows.append(
             [
                 slug,

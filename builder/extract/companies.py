@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from builder.companies import identity_key
 from builder.extract import figures
 from builder.extract.clean import lowered
 from builder.extract.company_names import (
@@ -35,6 +34,7 @@ from builder.extract.company_names import (
 from builder.extract.document import ABOUT_COMPANY, HEADING, ITEM, LISTING, PARA, Block
 from builder.extract.sections import COMPANIES, Section, classify
 from builder.extract.sentences import split_sentences
+from builder.identity import identity_key
 from builder.schema import RawCompany, RawRevenue
 from builder.vocabulary.names import (
     ARTICLES,
