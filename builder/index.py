@@ -1,9 +1,9 @@
 """Cross-references between markets and companies, computed once before any page is rendered.
 
-`Market.companies` is the truth for who takes part in a market: an override can add or drop
-a company there while that company's own file still lists its old markets, so every link in
-both directions is derived from the markets alone. Building the whole index first (as MkDocs
-gathers its files before writing) keeps every page's links consistent with every other page.
+`Market.companies` is the one list of who takes part in a market (a company's file does not
+list its markets), so an override there changes the links in both directions. Building the
+whole index first (as MkDocs gathers its files before writing) keeps every page's links
+consistent with every other page.
 """
 
 from __future__ import annotations
