@@ -40,7 +40,7 @@ def record_key(raw: bytes, name: str) -> str:
     return digest.hexdigest()
 
 
-def extract_cache(settings: Settings) -> Path:
+def records_folder(settings: Settings) -> Path:
     """Extracted records and run manifests, for this extraction code only."""
     return cache_folder(settings.cache_dir / "extract", EXTRACT_CODE)
 

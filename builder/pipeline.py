@@ -24,7 +24,7 @@ from builder.data_folder import (
     up_to_date,
 )
 from builder.errors import BriefError
-from builder.extract_cache import cached_records, extract_cache, record_key
+from builder.extract_cache import cached_records, record_key, records_folder
 from builder.lock import build_lock
 from builder.normalise import normalise
 from builder.paths import COMPANIES, DATA_PATTERN, GENERATION, MARKETS, company_file, market_file
@@ -74,7 +74,7 @@ def extract_to_dir(sources: list[Path], out_dir: Path, settings: Settings) -> Ex
         result.notes.append("a rate or alias table is broken, so no data file was written")
         result.seconds = time.perf_counter() - started
         return result
-    manifest_file = manifest_path(out_dir, extract_cache(settings))
+    manifest_file = manifest_path(out_dir, records_folder(settings))
     manifest = read_manifest(manifest_file)
     inputs = inputs_digest(reports, tables)
     stopped = generation_state(out_dir) == "writing"
@@ -83,7 +83,7 @@ def extract_to_dir(sources: list[Path], out_dir: Path, settings: Settings) -> Ex
         result.unchanged = len(manifest["files"])
         result.seconds = time.perf_counter() - started
         return result
-    records, problems = cached_records(reports, extract_cache(settings), None)
+    records, problems = cached_records(reports, records_folder(settings), None)
     result.problems = sorted(result.problems + problems, key=lambda p: str(p.path))
     data = normalise(records, tables.rates, tables.aliases)
     with build_lock(out_dir):
