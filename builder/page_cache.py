@@ -29,8 +29,8 @@ import jinja2
 from jinja2 import Environment, nodes
 from pydantic import BaseModel
 
+from builder.fingerprint import CODE_VERSION
 from builder.render import Pages, SiteData
-from builder.store import CODE_VERSION
 from builder.write import atomic_write
 
 Reads = dict[str, frozenset[str] | None]

@@ -16,11 +16,21 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from builder.charts import headline
+from builder.charts import lead_size
 from builder.checks import KINDS, Checks
 from builder.growth import implied_factor
 from builder.index import Index
 from builder.normalise import consistency_warning
+from builder.paths import (
+    PAGES,
+    chart_data,
+    company_page,
+    dimension_page,
+    market_page,
+    override_file,
+    relative,
+    sources_page,
+)
 from builder.schema import Cagr, Conversion, Market, RateTable
 from builder.store import Brief
 from builder.text import (
@@ -37,45 +47,6 @@ from builder.text import (
     usd,
 )
 
-# --- Where pages live: one place, so links and the files yielded always agree ---------------
-
-
-def market_page(slug: str) -> str:
-    return f"markets/{slug}.md"
-
-
-def company_page(slug: str) -> str:
-    return f"companies/{slug}.md"
-
-
-def dimension_page(slug: str) -> str:
-    return f"browse/segments/{slug}.md"
-
-
-def sources_page(anchor: str) -> str:
-    """The reports of one publisher: one small page each, so one changed report re-renders
-    one of them, not a list of every report."""
-    return f"sources/{anchor}.md"
-
-
-PAGES = {
-    "home": "index.md",
-    "markets": "markets/index.md",
-    "companies": "companies/index.md",
-    "compare": "compare.md",
-    "geography": "browse/geography.md",
-    "publishers": "browse/publishers.md",
-    "segments": "browse/segments.md",
-    "sources": "sources.md",
-    "downloads": "downloads.md",
-    "checks": "checks.md",
-    "markets_csv": "downloads/markets.csv",
-    "companies_csv": "downloads/companies.csv",
-    "brief_json": "downloads/brief.json",
-    "facts_csv": "downloads/facts.csv",
-    "checks_csv": "downloads/checks.csv",
-}
-
 
 @dataclass(frozen=True)
 class ChartRef:
@@ -89,7 +60,7 @@ class ChartRef:
     @property
     def data(self) -> str:
         """The chart's numbers as CSV, beside its SVG."""
-        return self.path.removesuffix(".svg") + ".csv"
+        return chart_data(self.path)
 
 
 @dataclass
@@ -106,15 +77,6 @@ class SiteData:
     home_limit: int = 100
     matrix_rows: int = 40
     matrix_columns: int = 12
-
-
-def relative(target: str, page: str) -> str:
-    """The link from one docs-relative path to another (pure string work, no file system)."""
-    folders, parts = page.split("/")[:-1], target.split("/")
-    common = 0
-    while common < min(len(folders), len(parts) - 1) and folders[common] == parts[common]:
-        common += 1
-    return "/".join([".."] * (len(folders) - common) + parts[common:])
 
 
 @pass_context
@@ -156,13 +118,14 @@ def make_environment(templates_dir: Path) -> Environment:
         company_page=company_page,
         dimension_page=dimension_page,
         sources_page=sources_page,
+        override_file=override_file,
     )
     return env
 
 
 def implied_cagr(market: Market) -> float | None:
     """Growth implied by the stated base and forecast, to set beside the stated CAGR."""
-    base, forecast = headline(market, "base"), headline(market, "forecast")
+    base, forecast = lead_size(market, "base"), lead_size(market, "forecast")
     if not base or not forecast or forecast.year <= base.year:  # type: ignore[operator]
         return None
     years = forecast.year - base.year  # type: ignore[operator]
@@ -283,7 +246,9 @@ def evidence(market: Market) -> list[Evidence]:
 def citations(market: Market, found: list[Evidence]) -> dict[str, str]:
     """The anchor of the sentence each headline figure (base, forecast, cagr) comes from."""
     by_quote = {item.quote: item.anchor for item in found}
-    quotes = {kind: getattr(headline(market, kind), "quote", None) for kind in ("base", "forecast")}
+    quotes = {
+        kind: getattr(lead_size(market, kind), "quote", None) for kind in ("base", "forecast")
+    }
     quotes["cagr"] = market.cagr.quote if market.cagr else None
     return {kind: by_quote[q] for kind, q in quotes.items() if q in by_quote}
 
@@ -299,7 +264,7 @@ def cite_line(market: Market, built: date) -> str:
 
 def market_description(market: Market) -> str:
     """One sentence from a market's own figures, for search engines and share previews."""
-    base, forecast = headline(market, "base"), headline(market, "forecast")
+    base, forecast = lead_size(market, "base"), lead_size(market, "forecast")
     figures = []
     if base:
         figures.append(f"{money(base.usd_millions)} in {base.year}")
@@ -337,7 +302,7 @@ class Pages:
             brief=self.brief,
             index=self.index,
             site=self.data,
-            headline=headline,
+            lead_size=lead_size,
             **context,
         )
 
@@ -365,7 +330,7 @@ class Pages:
             cite=cite_line(market, self.data.built),
             description=market_description(market),
             dimension_pages={s.dimension: self._dimension_of(s.dimension) for s in market.segments},
-            edit_path=self._edit_path("markets", slug),
+            edit_path=override_file(slug),
             **self._checks_of(market),
         )
 
@@ -392,11 +357,6 @@ class Pages:
         """The slug of the segments page of a dimension label, as the index groups labels."""
         wanted = " ".join(label.split()).casefold()
         return next((d.slug for d in self.index.dimensions if d.label.casefold() == wanted), None)
-
-    def _edit_path(self, folder: str, slug: str) -> str:
-        """The file a person edits to correct a page: its override (the data files under
-        `data/{folder}/` are generated and rewritten by every extraction)."""
-        return f"data/overrides/{slug}.yaml"
 
     def company(self, slug: str) -> str:
         company = self.brief.companies[slug]
@@ -432,7 +392,7 @@ class Pages:
                 for m, _ in appearances
             },
             override=slug in self.brief.applied_overrides,
-            edit_path=self._edit_path("companies", slug),
+            edit_path=override_file(slug),
         )
 
     def home(self) -> str:
@@ -440,7 +400,7 @@ class Pages:
         shown = markets
         if len(markets) > self.data.home_limit:
             shown = sorted(
-                markets, key=lambda m: -(getattr(headline(m, "base"), "usd_millions", 0))
+                markets, key=lambda m: -(getattr(lead_size(m, "base"), "usd_millions", 0))
             )
             shown = shown[: self.data.home_limit]
         publishers = len(self.index.publishers)

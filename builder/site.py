@@ -34,7 +34,7 @@ from builder.charts import (
     alt_text,
     cagr_spec,
     chart_table,
-    headline,
+    lead_size,
     regions_spec,
     render_chart,
     size_spec,
@@ -44,22 +44,23 @@ from builder.checks import run_checks
 from builder.errors import BriefError
 from builder.facts import HEADER as FACTS_HEADER
 from builder.facts import facts_rows
-from builder.fingerprint import build_date, cache_folder
+from builder.fingerprint import CODE_VERSION, build_date, cache_folder
 from builder.index import Index, build_index
 from builder.page_cache import CachedPages, PageCache
-from builder.render import (
+from builder.paths import (
     PAGES,
-    ChartRef,
-    SiteData,
+    chart_data,
     company_page,
+    compare_chart,
     dimension_page,
-    make_environment,
+    market_chart,
     market_page,
     sources_page,
 )
+from builder.render import ChartRef, SiteData, make_environment
 from builder.schema import SCHEMA_VERSION, Company, RateTable, Revenue
 from builder.settings import Settings
-from builder.store import CODE_VERSION, Brief, load_groups, load_tables
+from builder.store import Brief, load_groups, load_tables
 from builder.write import atomic_write
 
 POOL_THRESHOLD = 24
@@ -105,11 +106,11 @@ def plan_charts(
 
     for slug in index.market_order:
         market = brief.markets[slug]
-        add(slug, "size", f"charts/market/{slug}-size.svg", size_spec(market))
-        add(slug, "regions", f"charts/market/{slug}-regions.svg", regions_spec(market))
+        add(slug, "size", market_chart(slug, "size"), size_spec(market))
+        add(slug, "regions", market_chart(slug, "regions"), regions_spec(market))
     markets = [brief.markets[s] for s in index.market_order]
-    add("", "cagr", "charts/compare/cagr.svg", cagr_spec(markets))
-    add("", "span", "charts/compare/size.svg", span_spec(markets))
+    add("", "cagr", compare_chart("cagr"), cagr_spec(markets))
+    add("", "span", compare_chart("size"), span_spec(markets))
     return refs, specs
 
 
@@ -213,7 +214,7 @@ def markets_csv(brief: Brief, index: Index) -> str:
     rows = []
     for slug in index.market_order:
         m = brief.markets[slug]
-        base, forecast = headline(m, "base"), headline(m, "forecast")
+        base, forecast = lead_size(m, "base"), lead_size(m, "forecast")
         rows.append(
             [
                 slug,
@@ -396,6 +397,6 @@ def generate_site(
     stats.charts_seconds = time.perf_counter() - charts_started
     for path, spec in specs.items():
         yield path, charts.svg(spec)
-        yield path.removesuffix(".svg") + ".csv", _csv(*chart_table(spec))
+        yield chart_data(path), _csv(*chart_table(spec))
     stats.charts = len(specs)
     stats.seconds = time.perf_counter() - started

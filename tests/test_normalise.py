@@ -151,8 +151,9 @@ def test_companies_get_slugs_mentions_and_converted_revenue():
     )
     data = normalise([record], RATES, AliasFile())
     (company,) = data.companies
-    assert company.slug == "recipharm" and company.markets == [data.markets[0].slug]
+    assert company.slug == "recipharm" and data.markets[0].companies == ["recipharm"]
     (mention,) = company.mentions
+    assert mention.market == data.markets[0].slug
     assert mention.report == "004_80dc29c2d6d1c78a.txt"
     assert mention.revenues[0].currency == "EUR" and mention.revenues[0].usd_millions > 1030
 
@@ -160,7 +161,7 @@ def test_companies_get_slugs_mentions_and_converted_revenue():
 def test_parent_relation_is_kept_not_merged():
     record = record_004(
         companies=[
-            RawCompany(name="Patheon", parent="Thermo Fisher Scientific"),
+            RawCompany(name="Patheon", parent_name="Thermo Fisher Scientific"),
             RawCompany(name="Thermo Fisher Scientific, Inc."),
         ]
     )

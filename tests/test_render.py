@@ -10,15 +10,8 @@ import lxml.html
 import pytest
 
 from builder.index import build_index
-from builder.render import (
-    PAGES,
-    ChartRef,
-    Pages,
-    SiteData,
-    make_environment,
-    relative,
-    sources_page,
-)
+from builder.paths import PAGES, relative, sources_page
+from builder.render import ChartRef, Pages, SiteData, make_environment
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "site"))
