@@ -9,7 +9,9 @@ def test_the_seeds_site_matches_the_golden_pages():
     expected = snapshots()
     assert expected, f"no golden pages yet: {REFRESH}"
     found = differences(expected, seed_site())
-    assert not found, f"the generated pages differ from tests/golden/site/ (if intended: {REFRESH})\n{found}"
+    assert not found, (
+        f"the generated pages differ from tests/golden/site/ (if intended: {REFRESH})\n{found}"
+    )
 
 
 def test_a_difference_reads_as_a_unified_diff_of_the_page():
