@@ -8,6 +8,7 @@ that macros return `Markup`; it never escapes anything `md` has not already hand
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -129,9 +130,12 @@ def _href(context: Context, target: str) -> Markup:
     return Markup(relative(target, context["page"]))
 
 
-def make_environment(templates_dir: Path) -> Environment:
+def make_environment(folders: Sequence[Path]) -> Environment:
+    """The Jinja environment of the pages; a template is taken from the first of `folders`
+    that has it (a project's own folder before the shipped one, like Pelican's
+    `ChoiceLoader`), so a project replaces one template without copying the others."""
     env = Environment(
-        loader=FileSystemLoader(templates_dir),
+        loader=FileSystemLoader(list(folders)),
         autoescape=True,  # makes macros return Markup; `finalize` does the real escaping
         finalize=md,
         trim_blocks=True,

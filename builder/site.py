@@ -342,9 +342,9 @@ def generate_site(
     charts = ChartRenderer(cache_folder(settings.cache_dir / "charts", CHARTS_CODE), workers)
     charts_started = time.perf_counter()
     charts.start(list(specs.values()))
-    env = make_environment(settings.templates_dir)
+    env = make_environment(settings.template_folders)
     pages_cache = cache_folder(settings.cache_dir / "pages", CODE_VERSION)
-    cache = PageCache(pages_cache, env, settings.templates_dir)
+    cache = PageCache(pages_cache, env, settings.template_folders)
     pages = CachedPages(env, data, cache)
 
     overview: list[tuple[str, Callable[..., str], tuple[object, ...]]] = [
