@@ -4,6 +4,9 @@ Escaping is on by default rather than remembered per variable: every `{{ value }
 through `builder.text.md` (the environment's `finalize`), and a value is written unescaped
 only when Python code made it `Markup` (links, front matter). `autoescape` is on only so
 that macros return `Markup`; it never escapes anything `md` has not already handled.
+
+What a page shows is worked out in `builder.views` before its template runs; the templates
+only lay it out, and a project's `templates/` folder can replace any of them.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ from builder.views import (
     evidence,
     found,
     full_stop,
+    market_revenues,
     matrix,
     revenue_qualifier,
     search_names,
@@ -217,17 +221,12 @@ class Pages:
         market = self.brief.markets[slug]
         found = evidence(market)
         companies = [self.brief.companies[c] for c in self.index.companies_of.get(slug, [])]
-        revenues = {
-            c.slug: [r for m in c.mentions if m.market == slug for r in m.revenues if not r.subject]
-            + [a.revenue for a in self.index.attributed.get(c.slug, []) if a.market == slug]
-            for c in companies
-        }
         return self._render(
             "market.md.j2",
             market_page(slug),
             market=market,
             companies=companies,
-            revenues=revenues,
+            revenues=market_revenues(slug, companies, self.index),
             charts=self.data.charts.get(slug, []),
             geography=self.index.geography_of[slug],
             publisher=self.index.publisher_of[slug],

@@ -103,6 +103,16 @@ def citations(market: Market, found: list[Evidence]) -> dict[str, str]:
     return {kind: by_quote[q] for kind, q in quotes.items() if q in by_quote}
 
 
+def market_revenues(slug: str, companies: list[Company], index: Index) -> dict[str, list[Revenue]]:
+    """Per company of a market, the revenues its report gives the company: its own (not a
+    division's) and those stated under another company's entry but found to be its own."""
+    return {
+        c.slug: [r for m in c.mentions if m.market == slug for r in m.revenues if not r.subject]
+        + [a.revenue for a in index.attributed.get(c.slug, []) if a.market == slug]
+        for c in companies
+    }
+
+
 @dataclass(frozen=True)
 class SegmentView:
     """One dimension of a market's segments: the segments page it links to, if any, and its
