@@ -129,7 +129,7 @@ def build_date() -> date:
 
 VERSIONED = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "pagefind")
 """Packages whose version changes the site's bytes (the theme, Markdown, search)."""
-USER_INPUTS = ("content", "site_templates", "overrides", "mkdocs.yml", "data")
+USER_INPUTS = ("content", "site_templates", "templates", "overrides", "mkdocs.yml", "data")
 """What a person edits; `data/markets`, `companies` and `schema` are what extraction writes."""
 EXTRACTED = tuple(in_data(folder) for folder in (*DATA_FOLDERS, SCHEMAS))
 

@@ -51,7 +51,7 @@ from builder.store import load_brief
 from builder.write import atomic_write, staging_folder, swap_in
 
 log = get_plugin_logger("brief")
-WATCHED = ("content", "data", "site_templates")
+WATCHED = ("content", "data", "site_templates", "templates")
 _PRINTED: dict[Path, list[BriefError]] = {}
 """Extraction problems `brief build` already printed before it started MkDocs, by project:
 the plugin shows them on the Sources page without extracting again or printing them twice."""

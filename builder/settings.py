@@ -50,7 +50,18 @@ class Settings:
 
     @property
     def templates_dir(self) -> Path:
+        """The page templates shipped with the project."""
         return self.root / "site_templates"
+
+    @property
+    def user_templates_dir(self) -> Path:
+        """A project's own templates: one named like a shipped template is used instead."""
+        return self.root / "templates"
+
+    @property
+    def template_folders(self) -> tuple[Path, ...]:
+        """Where templates are looked up, the first folder that has one winning."""
+        return (self.user_templates_dir, self.templates_dir)
 
     @property
     def cache_dir(self) -> Path:

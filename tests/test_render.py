@@ -26,7 +26,7 @@ def pages():
     data.charts["widgets-market"] = [
         ChartRef("size", "charts/market/widgets-market-size.svg", "alt")
     ]
-    return Pages(make_environment(ROOT / "site_templates"), data)
+    return Pages(make_environment([ROOT / "site_templates"]), data)
 
 
 def page_html(text: str) -> lxml.html.HtmlElement:
