@@ -26,9 +26,9 @@ if str(ROOT) not in sys.path:  # run as a script: make `bench` and `builder` imp
     sys.path.insert(0, str(ROOT))
 
 from bench.make_corpus import make_report, make_report_truth  # noqa: E402
-from builder.companies import identity_key  # noqa: E402
 from builder.errors import BriefError  # noqa: E402
 from builder.extract import extract_bytes  # noqa: E402
+from builder.identity import identity_key  # noqa: E402
 from builder.schema import ReportRecord  # noqa: E402
 from builder.vocabulary.money import UNIT_IN_MILLIONS  # noqa: E402
 

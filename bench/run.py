@@ -43,7 +43,8 @@ if str(ROOT) not in sys.path:  # run as a script: make `bench` and `builder` imp
     sys.path.insert(0, str(ROOT))
 
 from bench.make_corpus import write_corpus  # noqa: E402
-from builder.pipeline import collect_sources, extract_records  # noqa: E402
+from builder.extract_cache import extract_records  # noqa: E402
+from builder.sources import collect_sources  # noqa: E402
 
 SKELETON = (
     "mkdocs.yml",

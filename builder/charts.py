@@ -96,7 +96,7 @@ def _source_note(market: Market) -> str:
     return f"Source: {market.publisher}, report {market.source.file}"
 
 
-def headline(market: Market, kind: str) -> SizeFigure | None:
+def lead_size(market: Market, kind: str) -> SizeFigure | None:
     """The size figure a page or chart leads with: the first of its kind that has a year."""
     return next((s for s in market.size if s.kind == kind and s.year is not None), None)
 
@@ -110,7 +110,7 @@ def size_spec(market: Market) -> ChartSpec | None:
     below), when the numbers overflow, or when the forecast is more than MAX_DERIVED_YEARS
     out: the stated figures are still drawn.
     """
-    base, forecast = headline(market, "base"), headline(market, "forecast")
+    base, forecast = lead_size(market, "base"), lead_size(market, "forecast")
     if base is None or forecast is None or base.year is None or forecast.year is None:
         return None
     first, last = base.year, forecast.year
@@ -181,7 +181,7 @@ def span_spec(markets: list[Market]) -> ChartSpec | None:
     """Base size -> forecast per market, largest forecast first."""
     rows = []
     for market in markets:
-        base, forecast = headline(market, "base"), headline(market, "forecast")
+        base, forecast = lead_size(market, "base"), lead_size(market, "forecast")
         if base and forecast and base.usd_millions > 0 and forecast.usd_millions > 0:
             rows.append(
                 (market.name, base.usd_millions, base.year, forecast.usd_millions, forecast.year)

@@ -71,8 +71,9 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
         _catch_up_search(settings, args.search or default_mode())
         return 0
     stamp.begin()
+    from builder.lock import build_lock
     from builder.mkdocs_plugin import build_site
-    from builder.pipeline import build_lock, extract_to_data
+    from builder.pipeline import extract_to_data
 
     # one lock for data and site: a second build stops; progress only on a terminal
     with build_lock(settings.data_dir), progress.shown():

@@ -18,6 +18,8 @@ from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 
+from builder.paths import DATA_FOLDERS, SCHEMAS, in_data
+
 PACKAGE = Path(__file__).resolve().parent
 DATA_SUFFIXES = (".txt", ".yaml", ".yml", ".json", ".csv")
 """Files in a code folder that are part of the code: word lists, shipped tables."""
@@ -84,6 +86,12 @@ def package_fingerprint() -> str:
     return _digest({p for p in PACKAGE.rglob("*") if p.suffix in (".py", *DATA_SUFFIXES)})
 
 
+CODE_VERSION = package_fingerprint()
+"""The builder's code, extraction included, part of the key of every cache but the charts'
+(which key on their own modules): after any change to it, data is normalised and loaded,
+and pages are rendered, afresh."""
+
+
 def cache_folder(folder: Path, fingerprint: str) -> Path:
     """`folder`, emptied of entries written by other code, without stale temporary files."""
     stamp = folder / ".code"
@@ -121,9 +129,9 @@ def build_date() -> date:
 
 VERSIONED = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "pagefind")
 """Packages whose version changes the site's bytes (the theme, Markdown, search)."""
-USER_INPUTS = ("content", "site_templates", "overrides", "mkdocs.yml", "data")
+USER_INPUTS = ("content", "site_templates", "templates", "overrides", "mkdocs.yml", "data")
 """What a person edits; `data/markets`, `companies` and `schema` are what extraction writes."""
-EXTRACTED = ("data/markets", "data/companies", "data/schema")
+EXTRACTED = tuple(in_data(folder) for folder in (*DATA_FOLDERS, SCHEMAS))
 
 Listing = dict[str, tuple[int, int]]
 """Relative path -> (size, mtime in ns): enough to tell an untouched file in milliseconds."""

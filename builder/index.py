@@ -1,9 +1,9 @@
 """Cross-references between markets and companies, computed once before any page is rendered.
 
-`Market.companies` is the truth for who takes part in a market: an override can add or drop
-a company there while that company's own file still lists its old markets, so every link in
-both directions is derived from the markets alone. Building the whole index first (as MkDocs
-gathers its files before writing) keeps every page's links consistent with every other page.
+`Market.companies` is the one list of who takes part in a market (a company's file does not
+list its markets), so an override there changes the links in both directions. Building the
+whole index first (as MkDocs gathers its files before writing) keeps every page's links
+consistent with every other page.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from builder.companies import identity_key
 from builder.errors import BriefError
+from builder.identity import identity_key
+from builder.paths import COMPANIES, in_data, market_file
 from builder.schema import Market, Revenue
 from builder.slugs import unique_slug
 from builder.store import Brief
@@ -194,8 +195,8 @@ def build_index(brief: Brief, peer_limit: int = PEER_LIMIT) -> Index:
             else:
                 index.problems.append(
                     BriefError(
-                        f"data/markets/{market_slug}.yaml",
-                        f"lists company {company!r}, which has no file in data/companies; "
+                        in_data(market_file(market_slug)),
+                        f"lists company {company!r}, which has no file in {in_data(COMPANIES)}; "
                         "it is left out of the pages",
                     )
                 )

@@ -51,7 +51,7 @@ from builder.store import load_brief
 from builder.write import atomic_write, discard, staging_folder, swap_in
 
 log = get_plugin_logger("brief")
-WATCHED = ("content", "data", "site_templates")
+WATCHED = ("content", "data", "site_templates", "templates")
 _PRINTED: dict[Path, list[BriefError]] = {}
 """Extraction problems `brief build` already printed before it started MkDocs, by project:
 the plugin shows them on the Sources page without extracting again or printing them twice."""
@@ -338,7 +338,7 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         built = f"Figures as the reports state them; built on {build_date().isoformat()}"
         config.copyright = f"{config.copyright} · {built}" if config.copyright else built
         if self.command in ("build", "gh-deploy") and self.final is None:
-            from builder.pipeline import build_lock
+            from builder.lock import build_lock
 
             try:  # held until on_shutdown: data and site are one build
                 self.held.enter_context(build_lock(self.settings.data_dir))
@@ -464,7 +464,7 @@ class BriefPlugin(BasePlugin[BriefConfig]):
                 problems += extract_to_data(self.settings).problems
             except BriefError as exc:  # e.g. another build holds the lock: one line, no trace
                 raise PluginError(str(exc)) from None
-        from builder.pipeline import data_cache
+        from builder.store import data_cache
 
         brief = load_brief(self.settings.data_dir, data_cache(self.settings))
         stats = SiteStats()

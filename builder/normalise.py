@@ -11,13 +11,15 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from builder.companies import CompanyResolver
 from builder.growth import cagr_factor, compound
+from builder.identity import CompanyResolver
 from builder.schema import (
+    RESTATED,
     AliasFile,
     Company,
     Conversion,
     Market,
+    MarketFacts,
     Mention,
     Money,
     RateTable,
@@ -113,7 +115,7 @@ def _market(record: ReportRecord, slug: str, rates: RateTable, company_slugs: li
                 scope_stated=raw.scope_stated,
             )
         )
-    fields = record.model_dump(exclude={"size", "companies", "warnings"})
+    fields = record.model_dump(include=set(MarketFacts.model_fields) - RESTATED)
     market = Market(slug=slug, size=size, companies=company_slugs, warnings=warnings, **fields)
     check = consistency_warning(market)
     if check:
@@ -141,7 +143,7 @@ def normalise(records: list[ReportRecord], rates: RateTable, aliases: AliasFile)
     records = sorted(records, key=lambda r: r.source.file)
     resolver = CompanyResolver(aliases)
     names = [c.name for r in records for c in r.companies]
-    names += [c.parent for r in records for c in r.companies if c.parent]
+    names += [c.parent_name for r in records for c in r.companies if c.parent_name]
     identities = resolver.resolve(names)
 
     unique, copies = _drop_identical(records)
@@ -157,8 +159,8 @@ def normalise(records: list[ReportRecord], rates: RateTable, aliases: AliasFile)
             if identity is None or identity.slug in company_slugs:
                 continue
             company_slugs.append(identity.slug)
-            if raw.parent and raw.parent in identities:
-                parents[identity.slug] = identities[raw.parent].slug
+            if raw.parent_name and raw.parent_name in identities:
+                parents[identity.slug] = identities[raw.parent_name].slug
             revenues = []
             for rev in raw.revenues:
                 converted = convert(rev.money, rev.year, rates)
@@ -204,7 +206,6 @@ def normalise(records: list[ReportRecord], rates: RateTable, aliases: AliasFile)
             slug=slug,
             name=identity.name,
             aliases=list(identity.aliases),
-            markets=sorted({m.market for m in mentions[slug]}),
             parent=parents.get(slug) if parents.get(slug) != slug else None,
             subsidiaries=subsidiaries.get(slug, []),
             mentions=mentions[slug],

@@ -1,13 +1,14 @@
 """Rendered pages remembered by what their template reads, so a rebuild renders only changes.
 
-A page's key is a hash of the builder's code, the templates, the page's path and every
-value its template reads. What a template reads is worked out from the template itself
-(Jinja's syntax tree): a value passed to the page but never named is left out of the key,
-and a value the template only reads attributes of (`geography.label`) is keyed by those
-attributes alone, so a market joining the "Global" group does not re-render every other
-global market's page. A template that shares its context with another (`include`,
-`extends`, an import `with context`) is keyed on every value it is given. Pages that read
-the whole brief (the home page, the indexes) are keyed on all of it, digested once a run.
+A page's key is a hash of the builder's code, the templates (a project's own ones too),
+the page's path and every value its template reads. What a template reads is worked out
+from the template itself (Jinja's syntax tree): a value passed to the page but never named
+is left out of the key, and a value the template only reads attributes of
+(`geography.label`) is keyed by those attributes alone, so a market joining the "Global"
+group does not re-render every other global market's page. A template that shares its
+context with another (`include`, `extends`, an import `with context`) is keyed on every
+value it is given. Pages that read the whole brief (the home page, the indexes) are keyed
+on all of it, digested once a run.
 
 Values are keyed through JSON: pydantic models by a digest of their JSON (once per model
 and run, as one company appears on many pages), dataclasses by their fields. Jinja globals
@@ -20,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import fields, is_dataclass
 from datetime import date
 from pathlib import Path
@@ -29,19 +30,23 @@ import jinja2
 from jinja2 import Environment, nodes
 from pydantic import BaseModel
 
+from builder.fingerprint import CODE_VERSION
 from builder.render import Pages, SiteData
-from builder.store import CODE_VERSION
 from builder.write import atomic_write
 
 Reads = dict[str, frozenset[str] | None]
 """Per name a template reads: the attributes it reads of it, or None for the whole value."""
 
 
-def _folder_digest(folder: Path, *extra: str) -> str:
+def _folders_digest(folders: Sequence[Path], *extra: str) -> str:
+    """The files of every template folder, each under its folder's place in the lookup order
+    (a template moved from a project's folder to the shipped one is a change)."""
     digest = hashlib.sha256("\0".join(extra).encode("utf-8"))
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
-        digest.update(path.read_bytes())
+    for place, folder in enumerate(folders):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            name = f"{place}/{path.relative_to(folder).as_posix()}"
+            digest.update(name.encode("utf-8") + b"\0")
+            digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
@@ -76,11 +81,11 @@ def template_reads(tree: nodes.Template) -> Reads | None:
 class PageCache:
     """Pages kept under a key over everything their template reads."""
 
-    def __init__(self, folder: Path | None, env: Environment, templates_dir: Path) -> None:
+    def __init__(self, folder: Path | None, env: Environment, templates: Sequence[Path]) -> None:
         self.folder = folder
         self.env = env
         self.rendered: list[str] = []
-        self._version = _folder_digest(templates_dir, CODE_VERSION, jinja2.__version__)
+        self._version = _folders_digest(templates, CODE_VERSION, jinja2.__version__)
         self._digests: dict[int, tuple[object, str]] = {}
         self._reads: dict[str, Reads | None] = {}
 

@@ -9,13 +9,14 @@ an override would otherwise be silently ignored.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from builder.vocabulary.money import Unit
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SizeKind = Literal["base", "forecast", "other"]
 Qualifier = Literal["more_than", "less_than", "about", "range"]
@@ -75,12 +76,15 @@ class RawRevenue(Model):
 
 
 class RawCompany(Model):
-    """A company as one report names it; identity across reports is decided later."""
+    """A company as one report names it; identity across reports is decided later, and with
+    it the slug of its parent (`Company.parent`)."""
 
     name: str
     description: str | None = None
     revenues: list[RawRevenue] = []
-    parent: str | None = Field(default=None, description="Name of the group it is part of")
+    parent_name: str | None = Field(
+        default=None, description="Name of the group it is part of, as the report writes it"
+    )
 
 
 PeriodSource = Literal["sentence", "title", "report"]
@@ -140,8 +144,14 @@ class Source(Model):
     sha256: str | None = None
 
 
-class ReportRecord(Model):
-    """Everything one report states, cleaned but not yet normalised or cross-referenced."""
+class MarketFacts(Model):
+    """What a report states about its market, declared once for both stages that hold it:
+    the report's record (`ReportRecord`) and the market's data file (`Market`).
+
+    Normalisation copies these fields from one to the other as they are, except those in
+    `RESTATED`: `size` and `companies` are declared here only for their place in the files,
+    and each stage gives them its own type (figures as written and companies as named in a
+    record; figures in USD and company slugs in a market)."""
 
     name: str
     geography: str = "Global"
@@ -149,17 +159,29 @@ class ReportRecord(Model):
     title: str | None = None
     source: Source
     summary: str | None = None
-    size: list[RawSize] = []
+    size: Sequence[Model] = []
     cagr: Cagr | None = None
     segments: list[Segment] = []
     regions: list[Region] = []
-    companies: list[RawCompany] = []
+    companies: Sequence[Model | str] = []
     drivers: list[Entry] = []
     trends: list[Entry] = []
     challenges: list[Entry] = []
     opportunities: list[Entry] = []
     outlook: list[Entry] = []
     faq: list[Faq] = []
+
+
+RESTATED = frozenset({"size", "companies"})
+"""The fields of `MarketFacts` each stage types its own way, which normalisation restates;
+it copies every other one as it is."""
+
+
+class ReportRecord(MarketFacts):
+    """Everything one report states, cleaned but not yet normalised or cross-referenced."""
+
+    size: list[RawSize] = []
+    companies: list[RawCompany] = []
     warnings: list[str] = []
 
 
@@ -190,25 +212,22 @@ class SizeFigure(Model):
     conversion: Conversion | None = None
 
 
-class Market(Model):
+class Slugged(Model):
+    """A data file's slug, its file name: listed first in the file (pydantic places the
+    fields of the last base class first, so `Market(MarketFacts, Slugged)` starts with it)."""
+
     slug: str
-    name: str
-    geography: str = "Global"
-    publisher: str
-    title: str | None = None
-    source: Source
-    summary: str | None = None
+
+
+class Market(MarketFacts, Slugged):
+    """One market's data file: its report's facts, normalised and cross-referenced.
+
+    `companies` is the one list of who takes part in the market: the index derives the
+    links of both markets and companies from it, so a correction made here shows on every
+    page."""
+
     size: list[SizeFigure] = []
-    cagr: Cagr | None = None
-    segments: list[Segment] = []
-    regions: list[Region] = []
     companies: list[str] = Field(default=[], description="Company slugs, in report order")
-    drivers: list[Entry] = []
-    trends: list[Entry] = []
-    challenges: list[Entry] = []
-    opportunities: list[Entry] = []
-    outlook: list[Entry] = []
-    faq: list[Faq] = []
     warnings: list[str] = []
 
 
@@ -236,10 +255,13 @@ class Mention(Model):
 
 
 class Company(Model):
+    """One company's data file. Which markets it takes part in is not stored here: that is
+    `Market.companies` (a second list here could only disagree with it after a correction),
+    and each mention names its market. Like `subsidiaries`, `parent` holds a slug."""
+
     slug: str
     name: str
     aliases: list[str] = []
-    markets: list[str] = Field(default=[], description="Market slugs")
     parent: str | None = Field(default=None, description="Slug of the group it belongs to")
     subsidiaries: list[str] = []
     mentions: list[Mention] = []

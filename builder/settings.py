@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from builder.paths import ALIASES, DATA, GROUPS, OVERRIDES, RATES
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -27,28 +29,39 @@ class Settings:
 
     @property
     def data_dir(self) -> Path:
-        return self.root / "data"
+        return self.root / DATA
 
     @property
     def overrides_dir(self) -> Path:
-        return self.data_dir / "overrides"
+        return self.data_dir / OVERRIDES
 
     @property
     def rates_file(self) -> Path:
-        return self.data_dir / "fx_rates.yaml"
+        return self.data_dir / RATES
 
     @property
     def aliases_file(self) -> Path:
-        return self.data_dir / "company_aliases.yaml"
+        return self.data_dir / ALIASES
 
     @property
     def groups_file(self) -> Path:
         """An analyst's optional grouping of reports on one market."""
-        return self.data_dir / "market_groups.yaml"
+        return self.data_dir / GROUPS
 
     @property
     def templates_dir(self) -> Path:
+        """The page templates shipped with the project."""
         return self.root / "site_templates"
+
+    @property
+    def user_templates_dir(self) -> Path:
+        """A project's own templates: one named like a shipped template is used instead."""
+        return self.root / "templates"
+
+    @property
+    def template_folders(self) -> tuple[Path, ...]:
+        """Where templates are looked up, the first folder that has one winning."""
+        return (self.user_templates_dir, self.templates_dir)
 
     @property
     def cache_dir(self) -> Path:

@@ -18,12 +18,13 @@ import csv
 import io
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
+from typing import TypeVar
 
 from jinja2 import FileSystemBytecodeCache
 from pydantic_core import to_json
@@ -35,7 +36,7 @@ from builder.charts import (
     alt_text,
     cagr_spec,
     chart_table,
-    headline,
+    lead_size,
     regions_spec,
     render_chart,
     size_spec,
@@ -45,22 +46,23 @@ from builder.checks import run_checks
 from builder.errors import BriefError
 from builder.facts import HEADER as FACTS_HEADER
 from builder.facts import facts_rows
-from builder.fingerprint import build_date, cache_folder
+from builder.fingerprint import CODE_VERSION, build_date, cache_folder
 from builder.index import Index, build_index
 from builder.page_cache import CachedPages, PageCache
-from builder.render import (
+from builder.paths import (
     PAGES,
-    ChartRef,
-    SiteData,
+    chart_data,
     company_page,
+    compare_chart,
     dimension_page,
-    make_environment,
+    market_chart,
     market_page,
     sources_page,
 )
-from builder.schema import SCHEMA_VERSION, Company, RateTable, Revenue
+from builder.render import ChartRef, SiteData, make_environment
+from builder.schema import SCHEMA_VERSION, Company, Market, RateTable, Revenue, SizeFigure
 from builder.settings import Settings
-from builder.store import CODE_VERSION, Brief, load_groups, load_tables
+from builder.store import Brief, load_groups, load_tables
 from builder.write import atomic_write
 
 POOL_THRESHOLD = 24
@@ -106,11 +108,11 @@ def plan_charts(
 
     for slug in index.market_order:
         market = brief.markets[slug]
-        add(slug, "size", f"charts/market/{slug}-size.svg", size_spec(market))
-        add(slug, "regions", f"charts/market/{slug}-regions.svg", regions_spec(market))
+        add(slug, "size", market_chart(slug, "size"), size_spec(market))
+        add(slug, "regions", market_chart(slug, "regions"), regions_spec(market))
     markets = [brief.markets[s] for s in index.market_order]
-    add("", "cagr", "charts/compare/cagr.svg", cagr_spec(markets))
-    add("", "span", "charts/compare/size.svg", span_spec(markets))
+    add("", "cagr", compare_chart("cagr"), cagr_spec(markets))
+    add("", "span", compare_chart("size"), span_spec(markets))
     return refs, specs
 
 
@@ -210,50 +212,57 @@ def _csv(header: list[str], rows: Sequence[Sequence[object]]) -> str:
     return out.getvalue()
 
 
+Row = TypeVar("Row")
+Columns = tuple[tuple[str, Callable[[Row], object]], ...]
+"""A download's columns: each header beside what fills it, so the two cannot drift apart."""
+
+
+def _table(columns: Columns[Row], items: Iterable[Row]) -> str:
+    """A CSV of one row per item, with the header even when there is no item."""
+    return _csv(
+        [name for name, _ in columns], [[fill(item) for _, fill in columns] for item in items]
+    )
+
+
+@dataclass(frozen=True)
+class _MarketLine:
+    market: Market
+    base: SizeFigure | None
+    forecast: SizeFigure | None
+    companies: list[str]
+
+
+def _optional(value: object) -> object:
+    """An empty cell for a value a report does not give."""
+    return "" if value is None else value
+
+
+MARKET_COLUMNS: Columns[_MarketLine] = (
+    ("slug", lambda r: r.market.slug),
+    ("name", lambda r: r.market.name),
+    ("geography", lambda r: r.market.geography),
+    ("publisher", lambda r: r.market.publisher),
+    ("base_year", lambda r: _optional(r.base and r.base.year)),
+    ("base_usd_millions", lambda r: _optional(r.base and r.base.usd_millions)),
+    ("forecast_year", lambda r: _optional(r.forecast and r.forecast.year)),
+    ("forecast_usd_millions", lambda r: _optional(r.forecast and r.forecast.usd_millions)),
+    ("cagr_percent", lambda r: _optional(r.market.cagr and r.market.cagr.percent)),
+    ("cagr_start_year", lambda r: (r.market.cagr and r.market.cagr.start_year) or ""),
+    ("cagr_end_year", lambda r: (r.market.cagr and r.market.cagr.end_year) or ""),
+    ("companies", lambda r: ";".join(r.companies)),
+    ("source_file", lambda r: r.market.source.file),
+    ("source_url", lambda r: r.market.source.url or ""),
+    ("base_qualifier", lambda r: (r.base and r.base.qualifier) or ""),
+    ("forecast_qualifier", lambda r: (r.forecast and r.forecast.qualifier) or ""),
+)
+
+
 def markets_csv(brief: Brief, index: Index) -> str:
-    rows = []
-    for slug in index.market_order:
-        m = brief.markets[slug]
-        base, forecast = headline(m, "base"), headline(m, "forecast")
-        rows.append(
-            [
-                slug,
-                m.name,
-                m.geography,
-                m.publisher,
-                base.year if base else "",
-                base.usd_millions if base else "",
-                forecast.year if forecast else "",
-                forecast.usd_millions if forecast else "",
-                m.cagr.percent if m.cagr else "",
-                m.cagr.start_year or "" if m.cagr else "",
-                m.cagr.end_year or "" if m.cagr else "",
-                ";".join(index.companies_of[slug]),
-                m.source.file,
-                m.source.url or "",
-                base.qualifier or "" if base else "",
-                forecast.qualifier or "" if forecast else "",
-            ]
-        )
-    header = [
-        "slug",
-        "name",
-        "geography",
-        "publisher",
-        "base_year",
-        "base_usd_millions",
-        "forecast_year",
-        "forecast_usd_millions",
-        "cagr_percent",
-        "cagr_start_year",
-        "cagr_end_year",
-        "companies",
-        "source_file",
-        "source_url",
-        "base_qualifier",
-        "forecast_qualifier",
-    ]
-    return _csv(header, rows)
+    lines = (
+        _MarketLine(m, lead_size(m, "base"), lead_size(m, "forecast"), index.companies_of[m.slug])
+        for m in (brief.markets[s] for s in index.market_order)
+    )
+    return _table(MARKET_COLUMNS, lines)
 
 
 def _latest_revenue(company: Company) -> tuple[Revenue, str] | None:
@@ -267,30 +276,39 @@ def _latest_revenue(company: Company) -> tuple[Revenue, str] | None:
     return max(stated, key=lambda found: found[0].year or 0, default=None)
 
 
+@dataclass(frozen=True)
+class _CompanyLine:
+    company: Company
+    markets: list[str]
+    subsidiaries: list[str]
+    latest: tuple[Revenue, str] | None
+
+
+COMPANY_COLUMNS: Columns[_CompanyLine] = (
+    ("slug", lambda r: r.company.slug),
+    ("name", lambda r: r.company.name),
+    ("aliases", lambda r: ";".join(r.company.aliases)),
+    ("markets", lambda r: ";".join(r.markets)),
+    ("parent", lambda r: r.company.parent or ""),
+    ("subsidiaries", lambda r: ";".join(r.subsidiaries)),
+    ("revenue_year", lambda r: r.latest[0].year if r.latest else ""),
+    ("revenue_usd_millions", lambda r: r.latest[0].usd_millions if r.latest else ""),
+    ("revenue_approximate", lambda r: r.latest[0].approximate if r.latest else ""),
+    ("revenue_market", lambda r: r.latest[1] if r.latest else ""),
+)
+
+
 def companies_csv(brief: Brief, index: Index) -> str:
-    rows = []
-    for slug in index.company_order:
-        c = brief.companies[slug]
-        latest = _latest_revenue(c)
-        revenue = (
-            [latest[0].year, latest[0].usd_millions, latest[0].approximate, latest[1]]
-            if latest
-            else ["", "", "", ""]
+    lines = (
+        _CompanyLine(
+            c,
+            index.markets_of[c.slug],
+            index.subsidiaries_of.get(c.slug, []),
+            _latest_revenue(c),
         )
-        rows.append(
-            [
-                slug,
-                c.name,
-                ";".join(c.aliases),
-                ";".join(index.markets_of[slug]),
-                c.parent or "",
-                ";".join(index.subsidiaries_of.get(slug, [])),
-                *revenue,
-            ]
-        )
-    header = ["slug", "name", "aliases", "markets", "parent", "subsidiaries"]
-    revenue_header = ["revenue_year", "revenue_usd_millions", "revenue_approximate"]
-    return _csv([*header, *revenue_header, "revenue_market"], rows)
+        for c in (brief.companies[s] for s in index.company_order)
+    )
+    return _table(COMPANY_COLUMNS, lines)
 
 
 def brief_json(brief: Brief) -> str:
@@ -352,10 +370,10 @@ def generate_site(
     charts = ChartRenderer(cache_folder(settings.cache_dir / "charts", CHARTS_CODE), workers)
     charts_started = time.perf_counter()
     charts.start(list(specs.values()))
-    env = make_environment(settings.templates_dir)
+    env = make_environment(settings.template_folders)
     env.bytecode_cache = template_cache(settings.cache_dir)
     pages_cache = cache_folder(settings.cache_dir / "pages", CODE_VERSION)
-    cache = PageCache(pages_cache, env, settings.templates_dir)
+    cache = PageCache(pages_cache, env, settings.template_folders)
     pages = CachedPages(env, data, cache)
 
     overview: list[tuple[str, Callable[..., str], tuple[object, ...]]] = [
@@ -407,6 +425,6 @@ def generate_site(
     stats.charts_seconds = time.perf_counter() - charts_started
     for path, spec in specs.items():
         yield path, charts.svg(spec)
-        yield path.removesuffix(".svg") + ".csv", _csv(*chart_table(spec))
+        yield chart_data(path), _csv(*chart_table(spec))
     stats.charts = len(specs)
     stats.seconds = time.perf_counter() - started

@@ -22,7 +22,16 @@ from pathlib import Path
 from typing import Any
 
 from builder.errors import BriefError
-from builder.fingerprint import package_fingerprint
+from builder.fingerprint import CODE_VERSION, cache_folder
+from builder.paths import (
+    COMPANIES,
+    DATA_PATTERN,
+    GENERATION,
+    MARKETS,
+    OVERRIDE_FOLDERS,
+    OVERRIDES,
+    in_data,
+)
 from builder.schema import AliasFile, Company, Market, MarketGroups, RateTable
 from builder.settings import Settings
 from builder.write import atomic_write
@@ -35,11 +44,6 @@ from builder.yamlio import (
     read_text,
     validate,
 )
-
-CODE_VERSION = package_fingerprint()
-"""The builder's code, extraction included, part of the key of every cache but the charts'
-(which key on their own modules): after any change to it, data is normalised and loaded,
-and pages are rendered, afresh."""
 
 
 @dataclass
@@ -68,6 +72,11 @@ def _cache_file(cache_dir: Path, raw: bytes, model: type[Market] | type[Company]
     return cache_dir / f"{digest.hexdigest()}.json"
 
 
+def data_cache(settings: Settings) -> Path:
+    """Loaded data files as JSON, for this builder code only."""
+    return cache_folder(settings.cache_dir / "data", CODE_VERSION)
+
+
 def remember(cache_dir: Path, raw: bytes, item: Market | Company) -> None:
     """Note that a data file with these bytes loads as `item`, unless already noted."""
     cached = _cache_file(cache_dir, raw, type(item))
@@ -94,7 +103,7 @@ def _load_folder(
     folder: Path, model: type[Market] | type[Company], brief: Brief, cache_dir: Path | None
 ) -> dict:
     loaded = {}
-    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+    for path in sorted(folder.glob(DATA_PATTERN)) if folder.is_dir() else []:
         try:
             item = _load(path, model, cache_dir)
         except BriefError as exc:
@@ -108,8 +117,6 @@ def _load_folder(
 
 
 OVERRIDE_SUFFIXES = (".yaml", ".yml")
-KIND_FOLDERS = {"markets": "market", "companies": "company"}
-"""`data/overrides/markets/<slug>.yaml` corrects the market when a company has its slug too."""
 
 
 def override_files(folder: Path) -> tuple[list[tuple[Path, str | None]], list[BriefError]]:
@@ -121,12 +128,12 @@ def override_files(folder: Path) -> tuple[list[tuple[Path, str | None]], list[Br
     found: list[tuple[Path, str | None]] = []
     problems: list[BriefError] = []
     places: list[tuple[Path, str | None]] = [(folder, None)]
-    places += [(folder / name, kind) for name, kind in KIND_FOLDERS.items()]
+    places += [(folder / name, kind) for name, kind in OVERRIDE_FOLDERS.items()]
     for place, kind in places:
         if not place.is_dir():
             continue
         for path in sorted(place.iterdir()):
-            if path.name.startswith(".") or (kind is None and path.name in KIND_FOLDERS):
+            if path.name.startswith(".") or (kind is None and path.name in OVERRIDE_FOLDERS):
                 continue
             if path.suffix.lower() in OVERRIDE_SUFFIXES:
                 found.append((path, kind))
@@ -157,7 +164,7 @@ def apply_override(path: Path, brief: Brief, kind: str | None = None) -> None:
         raise BriefError(
             path,
             f"{slug!r} names both a market and a company; move the file into "
-            "data/overrides/markets/ or data/overrides/companies/",
+            f"{in_data(f'{OVERRIDES}/{MARKETS}')}/ or {in_data(f'{OVERRIDES}/{COMPANIES}')}/",
         )
     if not is_market and not is_company:
         raise BriefError(
@@ -181,11 +188,6 @@ def _correct(
     table[slug] = validate(model, merged, path, text)
 
 
-GENERATION = ".brief-generation.json"
-"""In a data folder: which extraction wrote it and whether it finished writing (written by
-`builder.pipeline` before its first change to the folder and after its last)."""
-
-
 def generation_state(data_dir: Path) -> str | None:
     """ "writing" when a run was stopped before it finished writing `data_dir`."""
     try:
@@ -201,8 +203,8 @@ def load_brief(data_dir: Path, cache_dir: Path | None = None) -> Brief:
     With a `cache_dir`, files loaded before come from their cached JSON (see above).
     """
     brief = Brief()
-    brief.markets = _load_folder(data_dir / "markets", Market, brief, cache_dir)
-    brief.companies = _load_folder(data_dir / "companies", Company, brief, cache_dir)
+    brief.markets = _load_folder(data_dir / MARKETS, Market, brief, cache_dir)
+    brief.companies = _load_folder(data_dir / COMPANIES, Company, brief, cache_dir)
     if generation_state(data_dir) == "writing":
         brief.problems.append(
             BriefError(
@@ -211,7 +213,7 @@ def load_brief(data_dir: Path, cache_dir: Path | None = None) -> Brief:
                 "mixed here; run `brief build` to finish it",
             )
         )
-    overrides, problems = override_files(data_dir / "overrides")
+    overrides, problems = override_files(data_dir / OVERRIDES)
     brief.problems += problems
     for path, kind in overrides:
         try:

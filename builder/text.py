@@ -93,6 +93,11 @@ def money(value: float | None, qualifier: str | None = None) -> str:
     return f"{text} (one end of a range)" if qualifier == "range" else text
 
 
+def bound(qualifier: str | None) -> str:
+    """The words before a bare figure in a table cell: "more than ", "range end "."""
+    return "range end " if qualifier == "range" else _BOUNDS.get(qualifier or "", "")
+
+
 def period(start: int | None, end: int | None) -> str:
     """The years a figure spans, "2024–2030", or the one year known."""
     if start and end:

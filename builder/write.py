@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from builder.errors import BriefError
+from builder.paths import schema_file
 from builder.schema import json_schemas
 
 _TEMPORARY = ".*.tmp"
@@ -110,7 +111,7 @@ class Writer:
 def write_schemas(writer: Writer) -> None:
     """JSON Schemas beside the data, so editors check hand edits against the contract."""
     for kind, text in json_schemas().items():
-        writer.write(f"schema/{kind}.schema.json", text, owner="schema")
+        writer.write(schema_file(kind), text, owner="schema")
 
 
 def staging_folder(final: Path) -> Path:

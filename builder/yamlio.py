@@ -16,6 +16,7 @@ import yaml
 from pydantic import ValidationError
 
 from builder.errors import BriefError
+from builder.paths import schema_file
 from builder.schema import Model
 
 try:  # the C implementations are several times faster on a brief of thousands of files
@@ -30,7 +31,7 @@ M = TypeVar("M", bound=Model)
 
 def schema_comment(kind: str, relative_to_data: str = "..") -> str:
     """The first line of a data file, so editors validate hand edits as they are typed."""
-    return f"# yaml-language-server: $schema={relative_to_data}/schema/{kind}.schema.json\n"
+    return f"# yaml-language-server: $schema={relative_to_data}/{schema_file(kind)}\n"
 
 
 def dump_text(data: Any) -> str:

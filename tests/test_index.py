@@ -5,8 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+from pydantic import ValidationError
+
 from builder.index import build_index
-from builder.schema import Revenue
+from builder.schema import Company, Revenue
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "site"))
 from make_brief import make_brief
@@ -22,14 +25,17 @@ def test_links_both_ways_agree():
             assert company in index.companies_of[market]
 
 
-def test_market_list_is_the_truth_when_a_company_file_lags_behind():
+def test_an_override_of_a_market_list_changes_the_links_both_ways():
     brief = make_brief()
-    brief.companies["alpha"].markets = ["gadgets-market"]  # stale: gadgets does not name alpha
     brief.markets["gadgets-market"].companies = ["beta"]  # an override dropped gamma
     index = build_index(brief)
-    assert index.markets_of["alpha"] == ["widgets-market"]
     assert index.markets_of["gamma"] == ["widgets-market"]
     assert index.companies_of["gadgets-market"] == ["beta"]
+
+
+def test_a_company_file_cannot_list_markets_that_could_disagree_with_them():
+    with pytest.raises(ValidationError, match="markets"):
+        Company.model_validate({"slug": "alpha", "name": "Alpha Corp", "markets": ["gadgets"]})
 
 
 def test_a_company_named_twice_in_one_market_counts_once():

@@ -82,10 +82,9 @@ def test_billions_and_euros_convert_with_the_dated_table():
         RATES,
     ) == pytest.approx(10560)
     euros = Money(amount=1.03, currency="EUR", unit="billion", original="€1.03 billion")
-    assert usd_millions(euros, 2022, RATES) == pytest.approx(1030 * RATES.rates["EUR"][2022])
-    # No year stated: the nearest year the table has, the latest one.
-    latest = max(RATES.rates["EUR"])
-    assert usd_millions(euros, None, RATES) == pytest.approx(1030 * RATES.rates["EUR"][latest])
+    assert usd_millions(euros, 2022, RATES) == pytest.approx(1084.59)  # 1.0530 USD per EUR
+    # No year stated: the nearest year the table has, the latest one (2024: 1.0824).
+    assert usd_millions(euros, None, RATES) == pytest.approx(1114.872)
     assert (
         usd_millions(
             Money(amount=1, currency="XYZ", unit="billion", original="XYZ 1 bn"), 2022, RATES
@@ -97,12 +96,11 @@ def test_billions_and_euros_convert_with_the_dated_table():
 def test_a_converted_figure_keeps_the_rate_and_year_it_was_converted_at():
     # Recipharm's "approximately €1.03 billion in sales" states no year
     euros = Money(amount=1.03, currency="EUR", unit="billion", original="€1.03 billion")
-    latest = max(RATES.rates["EUR"])
     value, used = convert(euros, None, RATES)
     assert used is not None
-    assert (used.currency, used.year, used.nearest) == ("EUR", latest, True)
-    assert used.usd_per_unit == RATES.rates["EUR"][latest]
-    assert value == pytest.approx(1030 * used.usd_per_unit)
+    assert (used.currency, used.year, used.nearest) == ("EUR", 2024, True)
+    assert used.usd_per_unit == 1.0824
+    assert value == pytest.approx(1114.872)
     _, used = convert(euros, 2022, RATES)
     assert used is not None and (used.year, used.nearest) == (2022, False)
     # a figure in USD needs no rate
@@ -118,7 +116,7 @@ def test_a_converted_figure_keeps_the_rate_and_year_it_was_converted_at():
     )
     (company,) = normalise([record], RATES, AliasFile()).companies
     (revenue,) = company.mentions[0].revenues
-    assert revenue.conversion is not None and revenue.conversion.year == latest
+    assert revenue.conversion is not None and revenue.conversion.year == 2024
 
 
 def test_headline_figures_of_004_are_consistent():
@@ -151,16 +149,18 @@ def test_companies_get_slugs_mentions_and_converted_revenue():
     )
     data = normalise([record], RATES, AliasFile())
     (company,) = data.companies
-    assert company.slug == "recipharm" and company.markets == [data.markets[0].slug]
+    assert company.slug == "recipharm" and data.markets[0].companies == ["recipharm"]
     (mention,) = company.mentions
+    assert mention.market == data.markets[0].slug
     assert mention.report == "004_80dc29c2d6d1c78a.txt"
-    assert mention.revenues[0].currency == "EUR" and mention.revenues[0].usd_millions > 1030
+    assert mention.revenues[0].currency == "EUR"
+    assert mention.revenues[0].usd_millions == pytest.approx(1114.872)  # 2024's 1.0824 USD/EUR
 
 
 def test_parent_relation_is_kept_not_merged():
     record = record_004(
         companies=[
-            RawCompany(name="Patheon", parent="Thermo Fisher Scientific"),
+            RawCompany(name="Patheon", parent_name="Thermo Fisher Scientific"),
             RawCompany(name="Thermo Fisher Scientific, Inc."),
         ]
     )

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from builder.errors import BriefError
-from builder.pipeline import build_lock, extract_records
+from builder.extract_cache import extract_records
+from builder.lock import build_lock
 
 REPORTS = Path(__file__).resolve().parents[1] / "content" / "reports"
 

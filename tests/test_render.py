@@ -10,15 +10,8 @@ import lxml.html
 import pytest
 
 from builder.index import build_index
-from builder.render import (
-    PAGES,
-    ChartRef,
-    Pages,
-    SiteData,
-    make_environment,
-    relative,
-    sources_page,
-)
+from builder.paths import PAGES, relative, sources_page
+from builder.render import ChartRef, Pages, SiteData, make_environment
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "site"))
@@ -33,7 +26,7 @@ def pages():
     data.charts["widgets-market"] = [
         ChartRef("size", "charts/market/widgets-market-size.svg", "alt")
     ]
-    return Pages(make_environment(ROOT / "site_templates"), data)
+    return Pages(make_environment([ROOT / "site_templates"]), data)
 
 
 def page_html(text: str) -> lxml.html.HtmlElement:

@@ -32,8 +32,9 @@ def test_real_market_name():
 
 
 def test_non_latin_names_differ_and_are_stable():
-    assert slugify("富士フイルム") != slugify("三星バイオロジクス")
-    assert slugify("富士フイルム") == slugify("富士フイルム")
+    # a hash of the name, the same in every process (no `hash()`, which is seeded per run)
+    assert slugify("富士フイルム") == "n-3202be12dc"
+    assert slugify("三星バイオロジクス") == "n-79c9242912"
 
 
 def test_collision_gets_a_stable_suffix_from_its_source():
@@ -45,9 +46,8 @@ def test_collision_gets_a_stable_suffix_from_its_source():
 
 
 def test_letters_ascii_cannot_spell_keep_names_apart():
-    fuji, samsung = slugify("富士フイルム Market"), slugify("三星 Market")
-    assert fuji != samsung and fuji.startswith("market-") and samsung.startswith("market-")
-    assert slugify("富士フイルム Market") == fuji
+    assert slugify("富士フイルム Market") == "market-62c52e"
+    assert slugify("三星 Market") == "market-4f836c"
 
 
 def test_latin_letters_are_spelt_without_a_hash():

@@ -21,7 +21,7 @@ def data_dir(tmp_path):
         source=Source(file="004_80dc29c2d6d1c78a.txt"),
         companies=["lonza"],
     )
-    company = Company(slug="lonza", name="Lonza", markets=[market.slug])
+    company = Company(slug="lonza", name="Lonza")
     writer = Writer(tmp_path)
     writer.write(f"markets/{market.slug}.yaml", dump_model(market, "market"), "m")
     writer.write("companies/lonza.yaml", dump_model(company, "company"), "c")

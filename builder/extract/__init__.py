@@ -34,7 +34,16 @@ from builder.extract.places import geography_of
 from builder.extract.publishers import recognise, report_page
 from builder.extract.read import decode, strip_front_matter, too_big
 from builder.extract.regions import extract_regions
-from builder.extract.sections import TITLE, Section, build_sections
+from builder.extract.sections import (
+    CHALLENGES,
+    DRIVERS,
+    OPPORTUNITIES,
+    OUTLOOK,
+    TITLE,
+    TRENDS,
+    Section,
+    build_sections,
+)
 from builder.extract.segments import extract_segments
 from builder.extract.sentences import Sentence, split_sentences
 from builder.schema import Money, RawCompany, ReportRecord, Source
@@ -178,7 +187,11 @@ def _extract(raw: bytes, file_name: str) -> ReportRecord:
         + region_warnings
         + segment_warnings
         + scan.warnings,
-        **entries,
+        drivers=entries[DRIVERS],
+        trends=entries[TRENDS],
+        challenges=entries[CHALLENGES],
+        opportunities=entries[OPPORTUNITIES],
+        outlook=entries[OUTLOOK],
     )
 
 

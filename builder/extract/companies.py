@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from builder.companies import identity_key
 from builder.extract import figures
 from builder.extract.clean import lowered
 from builder.extract.company_names import (
@@ -35,6 +34,7 @@ from builder.extract.company_names import (
 from builder.extract.document import ABOUT_COMPANY, HEADING, ITEM, LISTING, PARA, Block
 from builder.extract.sections import COMPANIES, Section, classify
 from builder.extract.sentences import split_sentences
+from builder.identity import identity_key
 from builder.schema import RawCompany, RawRevenue
 from builder.vocabulary.names import (
     ARTICLES,
@@ -110,7 +110,7 @@ class _Draft:
     order: int
     description: str | None = None
     revenues: list[RawRevenue] = field(default_factory=list)
-    parent: str | None = None
+    parent_name: str | None = None
 
 
 @dataclass
@@ -244,7 +244,9 @@ def extract_companies(sections: list[Section]) -> CompanyScan:
                 _describe(current, block.text)
                 block.roles.add(ABOUT_COMPANY)
     companies = [
-        RawCompany(name=d.name, description=d.description, revenues=d.revenues, parent=d.parent)
+        RawCompany(
+            name=d.name, description=d.description, revenues=d.revenues, parent_name=d.parent_name
+        )
         for d in book.drafts
     ]
     warnings = book.warnings()
@@ -324,10 +326,10 @@ def _key_words(name: str) -> tuple[str, ...]:
 
 def _describe(draft: _Draft, text: str) -> None:
     draft.description = f"{draft.description} {text}" if draft.description else text
-    if draft.parent is None:
+    if draft.parent_name is None:
         m = _PARENT.search(text)
         if m and _key_words(m.group(1)) != _key_words(draft.name):
-            draft.parent = m.group(1).rstrip(".,")
+            draft.parent_name = m.group(1).rstrip(".,")
     for sentence in split_sentences(text):
         if _REVENUE_WORDS.search(sentence):
             draft.revenues.extend(_revenues(sentence, draft.name))

@@ -95,17 +95,21 @@ _money = lru_cache(maxsize=256)(figures.find_money)
 
 
 @dataclass
-class Figures:
+class HeadlineFigures:
+    """What the headline pass found: the market's sizes, its CAGR, and what it set aside."""
+
     size: list[RawSize] = field(default_factory=list)
     cagr: Cagr | None = None
     warnings: list[str] = field(default_factory=list)
 
 
-def extract_figures(sentences: list[Sentence], title: str | None, geography: str) -> Figures:
+def extract_figures(
+    sentences: list[Sentence], title: str | None, geography: str
+) -> HeadlineFigures:
     ordered = [s for s in sentences if s.section != FAQ] + [
         s for s in sentences if s.section == FAQ
     ]
-    result = Figures()
+    result = HeadlineFigures()
     _sizes(ordered, geography, result)
     period = forecast_period(title, ordered)
     in_title = bool(title and period and figures.find_year_range(title) == period)
@@ -141,7 +145,7 @@ class _Candidate:
     """The words naming the market the sentence gives the figure for ("orphan drug")."""
 
 
-def _sizes(sentences: list[Sentence], geography: str, result: Figures) -> None:
+def _sizes(sentences: list[Sentence], geography: str, result: HeadlineFigures) -> None:
     candidates: list[_Candidate] = []
     previous_about = False
     for sentence in sentences:
@@ -180,7 +184,7 @@ def _sizes(sentences: list[Sentence], geography: str, result: Figures) -> None:
     result.size = chosen + others
 
 
-def _scope(sentences: list[Sentence], geography: str, result: Figures) -> None:
+def _scope(sentences: list[Sentence], geography: str, result: HeadlineFigures) -> None:
     """Marks figures of a country's or region's market whose sentence names no place as their
     scope ("CMO/CDMO Market size was valued at USD 109.3 Billion" in a United States report):
     publishers paste a global headline into country reports, so the figure may not be the
@@ -468,7 +472,7 @@ def _cagr(
     period: tuple[int, int] | None,
     period_source: PeriodSource,
     geography: str,
-    result: Figures,
+    result: HeadlineFigures,
 ) -> None:
     """The market's CAGR: the first one stated, passing over ranges, historical rates, a
     one-year step's rate and a segment's or another region's rate when the market's own

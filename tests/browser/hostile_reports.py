@@ -121,7 +121,6 @@ def hostile_brief() -> Brief:
         slug="delta",
         name=f"Delta {IMG} {SVG} Labs",
         aliases=[SCRIPT, JS_URL],
-        markets=["gadgets-market"],
         mentions=[
             Mention(
                 market="gadgets-market",

@@ -12,11 +12,11 @@ import time
 
 import pytest
 
-from builder.companies import CompanyResolver, identity_key
 from builder.extract.boilerplate import strip_boilerplate
 from builder.extract.companies import MAX_COMPANIES, CompanyScan, extract_companies
 from builder.extract.document import parse
 from builder.extract.sections import build_sections
+from builder.identity import CompanyResolver, identity_key
 from builder.schema import AliasFile
 
 

@@ -398,7 +398,7 @@ def test_002_company_paragraphs_give_descriptions_revenues_and_parents(records):
     assert (revenue.year, revenue.approximate, revenue.subject) == (2022, True, None)
 
     patheon = company(record, "Patheon")
-    assert patheon.parent == "Thermo Fisher Scientific"
+    assert patheon.parent_name == "Thermo Fisher Scientific"
     (revenue,) = patheon.revenues
     assert (revenue.money.amount, revenue.subject, revenue.approximate, revenue.year) == (
         40.0,

@@ -19,8 +19,8 @@ import builder.extract
 from builder.charts import render_chart, size_spec
 from builder.cli import main
 from builder.normalise import consistency_warning
-from builder.render import implied_cagr
 from builder.schema import Cagr, Market, Money, SizeFigure, Source
+from builder.views import implied_cagr
 from tests.extract.seeds import seed_text
 
 pytestmark = pytest.mark.xdist_group("hostile-growth")

@@ -22,8 +22,9 @@ from brief_runs import brief, every_file, make_project, start_brief
 from make_inputs import SEED_MARKETS, seed_path
 
 from bench.make_corpus import write_corpus
-from builder.pipeline import build_lock
-from builder.store import GENERATION, generation_state, load_brief
+from builder.lock import build_lock
+from builder.paths import GENERATION
+from builder.store import generation_state, load_brief
 
 pytestmark = pytest.mark.xdist_group("hostile-kill")
 REPORTS = 60

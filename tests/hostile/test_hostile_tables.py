@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from brief_runs import ROOT, brief, make_project
 
-from builder.companies import CompanyResolver
+from builder.identity import CompanyResolver
 from builder.schema import AliasFile
 from builder.settings import Settings
 from builder.store import load_brief, load_tables

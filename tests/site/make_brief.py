@@ -96,7 +96,6 @@ def make_brief() -> Brief:
         slug="alpha",
         name="Alpha Corp",
         aliases=["Alpha Corporation", '=HYPERLINK("http://evil.example")', f"Alpha {PIPES}"],
-        markets=["widgets-market"],
         mentions=[
             Mention(
                 market="widgets-market",
@@ -120,7 +119,6 @@ def make_brief() -> Brief:
     beta = Company(
         slug="beta",
         name=f"Beta {PIPES}",
-        markets=["widgets-market", "gadgets-market"],
         parent="gamma",
         mentions=[
             Mention(market="widgets-market", report="001_widgets.txt", name_as_written="Beta"),
@@ -130,7 +128,6 @@ def make_brief() -> Brief:
     gamma = Company(
         slug="gamma",
         name=f"Gamma {TEMPLATE} Holdings",
-        markets=["widgets-market", "gadgets-market"],
         subsidiaries=["beta"],
         mentions=[
             Mention(

@@ -14,9 +14,11 @@ from sitebuild import ROOT
 
 from builder import site as site_module
 from builder.errors import BriefError
+from builder.index import build_index
 from builder.schema import Company, Market
 from builder.settings import Settings
-from builder.site import SiteStats, generate_site
+from builder.site import SiteStats, companies_csv, generate_site, markets_csv
+from builder.store import Brief
 
 
 @pytest.fixture
@@ -72,6 +74,19 @@ def test_markets_csv_matches_the_data(settings):
         assert float(row["base_usd_millions"]) == base.usd_millions
         assert int(row["base_year"]) == base.year
         assert row["companies"].split(";") == market.companies
+
+
+def test_a_brief_without_data_still_gives_each_csv_its_header():
+    brief, index = Brief(), build_index(Brief())
+    assert markets_csv(brief, index) == (
+        "slug,name,geography,publisher,base_year,base_usd_millions,forecast_year,"
+        "forecast_usd_millions,cagr_percent,cagr_start_year,cagr_end_year,companies,"
+        "source_file,source_url,base_qualifier,forecast_qualifier\n"
+    )
+    assert companies_csv(brief, index) == (
+        "slug,name,aliases,markets,parent,subsidiaries,revenue_year,revenue_usd_millions,"
+        "revenue_approximate,revenue_market\n"
+    )
 
 
 def companies_rows(site: dict) -> dict[str, dict[str, str]]:

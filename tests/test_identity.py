@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.companies import CompanyResolver, display_name, identity_key
+from builder.identity import CompanyResolver, display_name, identity_key
 from builder.schema import AliasFile
 from builder.yamlio import load_model
 
