@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.search import Indexer
+from builder.search import Indexer, default_mode
 from tests.site.sitebuild import make_project
 from tests.test_incremental import (
     brief_build,
@@ -99,3 +99,29 @@ def test_a_stopped_run_is_made_up_by_the_next_build_with_nothing_else_to_do(tmp_
     assert "search index was behind" in again.stdout
     settle(root)
     assert not indexer(root).behind()
+
+
+@pytest.mark.parametrize(
+    ("brief_search", "ci", "mode"),
+    [
+        ("", "", "background"),  # a person's machine
+        ("", "true", "wait"),  # CI publishes the site as soon as the command ends
+        ("wait", "", "wait"),
+        ("background", "true", "background"),  # said outright, it wins
+        ("later", "", "background"),  # not a mode: the default
+    ],
+)
+def test_the_default_mode(monkeypatch, brief_search, ci, mode):
+    monkeypatch.setenv("BRIEF_SEARCH", brief_search)
+    monkeypatch.setenv("CI", ci)
+    assert default_mode() == mode
+
+
+def test_search_wait_indexes_before_the_command_ends(tmp_path):
+    root = make_project(tmp_path / "project", extract=True, reports=True)
+    brief_build(root)
+    old_index = index_files(site_files(root))
+    revise_report(root)
+    brief_build(root, "--search", "wait")
+    assert indexer(root).running() is None and not indexer(root).behind()
+    assert index_files(site_files(root)) != old_index
