@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from builder.vocabulary.money import Unit
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SizeKind = Literal["base", "forecast", "other"]
 Qualifier = Literal["more_than", "less_than", "about", "range"]
@@ -134,6 +134,19 @@ class Faq(Model):
     answer: str
 
 
+WarningArg = str | int | float | list[str] | list[int] | list[float]
+"""A warning's argument: a plain value or a list of them, so the YAML stays plain."""
+
+
+class ReportWarning(Model):
+    """Something an analyst should check before citing a market: a code from the catalogue
+    (`builder/warning_codes.py`), the sentence it renders to, and the values it was given."""
+
+    code: str = Field(description="A stable identifier, e.g. scope-not-stated")
+    text: str = Field(description="The warning in words, as pages show it")
+    args: dict[str, WarningArg] = Field(default={}, description="The values the text names")
+
+
 class Source(Model):
     file: str = Field(description="Report file name under content/reports")
     url: str | None = Field(default=None, description="The publisher's report page")
@@ -160,7 +173,7 @@ class ReportRecord(Model):
     opportunities: list[Entry] = []
     outlook: list[Entry] = []
     faq: list[Faq] = []
-    warnings: list[str] = []
+    warnings: list[ReportWarning] = []
 
 
 # --- The normalised data under data/: one file per market and per company -----------------
@@ -209,7 +222,7 @@ class Market(Model):
     opportunities: list[Entry] = []
     outlook: list[Entry] = []
     faq: list[Faq] = []
-    warnings: list[str] = []
+    warnings: list[ReportWarning] = []
 
 
 class Revenue(Model):
