@@ -264,5 +264,6 @@ def warn(code: str, **args: WarningArg) -> ReportWarning:
 
 
 def distinct(warnings: list[ReportWarning]) -> list[ReportWarning]:
-    """The warnings without repeats (the same code with the same arguments), in order."""
+    """The warnings without repeats, in order: one code and one sentence mean one set of
+    arguments."""
     return list({(w.code, w.text): w for w in warnings}.values())
