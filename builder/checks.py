@@ -369,7 +369,7 @@ def disagreements(group: Consensus, names: Mapping[str, str]) -> list[Finding]:
 def cagr_contradicted(markets: Iterable[Market]) -> list[Finding]:
     """The check normalisation already leaves on the market, listed with the others."""
     return [
-        Finding("cagr", f"{m.name}: {warning}", (m.slug,))
+        Finding("cagr", f"{m.name}: {warning.text}", (m.slug,))
         for m in markets
         if (warning := consistency_warning(m))
     ]

@@ -24,11 +24,13 @@ from builder.schema import (
     Money,
     RateTable,
     ReportRecord,
+    ReportWarning,
     Revenue,
     SizeFigure,
 )
 from builder.slugs import unique_slug
 from builder.vocabulary.money import UNIT_IN_MILLIONS
+from builder.warning_codes import warn
 
 CONSISTENCY_TOLERANCE = 0.05
 
@@ -60,7 +62,7 @@ def usable(value: float | None) -> bool:
     return value is not None and math.isfinite(value) and value >= 0
 
 
-def consistency_warning(market: Market) -> str | None:
+def consistency_warning(market: Market) -> ReportWarning | None:
     """Check base x (1 + CAGR)^years against the forecast; publishers get this wrong."""
     base = next((s for s in market.size if s.kind == "base" and s.year), None)
     forecast = next((s for s in market.size if s.kind == "forecast" and s.year), None)
@@ -76,10 +78,15 @@ def consistency_warning(market: Market) -> str | None:
     gap = implied / forecast.usd_millions - 1
     if abs(gap) <= CONSISTENCY_TOLERANCE:
         return None
-    return (
-        f"Figures do not add up: {base.original} in {base.year} growing at "
-        f"{market.cagr.percent:g}% a year gives USD {implied:,.0f} million by {forecast.year}, "
-        f"{gap:+.0%} against the stated {forecast.original}."
+    return warn(
+        "figures-do-not-add-up",
+        base=base.original,
+        base_year=base.year,
+        percent=market.cagr.percent,
+        implied=round(implied),
+        forecast_year=forecast.year,
+        gap=round(gap, 4),
+        forecast=forecast.original,
     )
 
 
@@ -96,12 +103,12 @@ def _market(record: ReportRecord, slug: str, rates: RateTable, company_slugs: li
         converted = convert(raw.money, raw.year, rates)
         if converted is None:
             warnings.append(
-                f"No exchange rate for {raw.money.currency}: {raw.money.original} left out."
+                warn("no-exchange-rate", currency=raw.money.currency, figure=raw.money.original)
             )
             continue
         value, used = converted
         if not usable(value):
-            warnings.append(f"{raw.money.original} is not a usable market size; left out.")
+            warnings.append(warn("unusable-size", figure=raw.money.original))
             continue
         size.append(
             SizeFigure(
@@ -190,10 +197,7 @@ def normalise(records: list[ReportRecord], rates: RateTable, aliases: AliasFile)
             )
         market = _market(record, slug, rates, company_slugs)
         for copy in copies.get(record.source.file, []):
-            market.warnings = [
-                *market.warnings,
-                f"{copy} is an identical copy of this report; it was not added again.",
-            ]
+            market.warnings = [*market.warnings, warn("identical-copy", file=copy)]
         markets.append(market)
 
     by_slug = {i.slug: i for i in identities.values()}

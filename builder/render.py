@@ -210,11 +210,11 @@ class Pages:
         other markets they name (a check already among the market's warnings is not
         repeated)."""
         checks = self.data.checks
-        findings = [
-            f
-            for f in checks.of_market(market.slug)
-            if not (f.kind == "cagr" and consistency_warning(market) in market.warnings)
-        ]
+        check = consistency_warning(market)
+        shown = check is not None and any(
+            (w.code, w.args) == (check.code, check.args) for w in market.warnings
+        )
+        findings = [f for f in checks.of_market(market.slug) if not (f.kind == "cagr" and shown)]
         consensus = checks.consensus_of(market.slug)
         named = {s for f in findings for s in f.markets}
         named |= set(consensus.markets if consensus else ())

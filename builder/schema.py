@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from builder.vocabulary.money import Unit
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SizeKind = Literal["base", "forecast", "other"]
 Qualifier = Literal["more_than", "less_than", "about", "range"]
@@ -138,6 +138,19 @@ class Faq(Model):
     answer: str
 
 
+WarningArg = str | int | float | list[str] | list[int] | list[float]
+"""A warning's argument: a plain value or a list of them, so the YAML stays plain."""
+
+
+class ReportWarning(Model):
+    """Something an analyst should check before citing a market: a code from the catalogue
+    (`builder/warning_codes.py`), the sentence it renders to, and the values it was given."""
+
+    code: str = Field(description="A stable identifier, e.g. scope-not-stated")
+    text: str = Field(description="The warning in words, as pages show it")
+    args: dict[str, WarningArg] = Field(default={}, description="The values the text names")
+
+
 class Source(Model):
     file: str = Field(description="Report file name under content/reports")
     url: str | None = Field(default=None, description="The publisher's report page")
@@ -182,7 +195,7 @@ class ReportRecord(MarketFacts):
 
     size: list[RawSize] = []
     companies: list[RawCompany] = []
-    warnings: list[str] = []
+    warnings: list[ReportWarning] = []
 
 
 # --- The normalised data under data/: one file per market and per company -----------------
@@ -228,7 +241,7 @@ class Market(MarketFacts, Slugged):
 
     size: list[SizeFigure] = []
     companies: list[str] = Field(default=[], description="Company slugs, in report order")
-    warnings: list[str] = []
+    warnings: list[ReportWarning] = []
 
 
 class Revenue(Model):

@@ -46,11 +46,12 @@ from builder.extract.sections import (
 )
 from builder.extract.segments import extract_segments
 from builder.extract.sentences import Sentence, split_sentences
-from builder.schema import Money, RawCompany, ReportRecord, Source
+from builder.schema import Money, RawCompany, ReportRecord, ReportWarning, Source
+from builder.warning_codes import warn
 
 __all__ = ["EXTRACTOR_VERSION", "extract_bytes", "extract_file"]
 
-EXTRACTOR_VERSION = "8"
+EXTRACTOR_VERSION = "9"
 """Bump whenever the records produced for the same input change (it keys caches)."""
 
 _REPORT_TERMS = (
@@ -77,7 +78,6 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _MAX_FALLBACK_WORDS = 12
 _MAX_FALLBACK_CHARS = 100
 _FILE_PREFIX = re.compile(r"^[\d_\-\s]+")
-_TRUNCATED = "the file ends inside an HTML tag: it may be truncated"
 _MAX_AMOUNT = 1e18
 """No market or revenue is a billion billion of any unit: a larger amount is a misread run of
 digits, and one beyond the range of a float is infinite, which the schema (rightly) refuses."""
@@ -114,14 +114,15 @@ def extract_bytes(raw: bytes, file_name: str) -> ReportRecord:
 def _extract(raw: bytes, file_name: str) -> ReportRecord:
     text = strip_chrome_lines(strip_front_matter(decode(raw, file_name), file_name))
     truncated = looks_truncated(text)
-    hint = f" ({_TRUNCATED})" if truncated else ""
+    truncation = [warn("file-truncated")] if truncated else []
+    hint = f" ({truncation[0].text})" if truncation else ""
     parsed = parse(text)
     recognised = recognise(parsed.blocks, parsed.links)
     template = recognised.template
     blocks = strip_boilerplate(parsed.blocks, template.boilerplate)
     if not blocks:
         raise BriefError(file_name, f"no readable report text{hint}")
-    section_warnings: list[str] = []
+    section_warnings: list[ReportWarning] = []
     sections = build_sections(blocks, template.heading_aliases, section_warnings)
     title = next((s.heading.text for s in sections if s.kind == TITLE and s.heading), None)
     scan = extract_companies(sections)
@@ -134,17 +135,12 @@ def _extract(raw: bytes, file_name: str) -> ReportRecord:
     naming_warnings = []
     if name is None:
         name = name_from_subject(sentences, headline)
-        if name is not None:
-            naming_warnings.append(
-                f'the headline names no market; named "{name}" after the sentence before it: '
-                f'"{headline}"'
-            )
+        if name is not None and headline is not None:
+            naming_warnings.append(warn("named-after-sentence", name=name, quote=headline))
     if name is None:
         quoted = name_from_report_title(sentences)
         name, source = _fallback_name(title, quoted, blocks, file_name)
-        naming_warnings.append(
-            f'no market name found in the text; named "{name}" after the {source}'
-        )
+        naming_warnings.append(warn("named-after-fallback", name=name, source=source))
     geography = geography_of(name)
     found = extract_figures(sentences, title, geography)
     regions, region_warnings = extract_regions(
@@ -156,7 +152,7 @@ def _extract(raw: bytes, file_name: str) -> ReportRecord:
     size = [s for s in found.size if _usable(s.money)]
     companies = [_usable_revenues(c) for c in scan.companies]
     figure_warnings = [
-        f"the figure {m.original[:60]!r} is too large to be real; ignored"
+        warn("figure-too-large", figure=m.original[:60])
         for m in [s.money for s in found.size]
         + [r.money for c in scan.companies for r in c.revenues]
         if not _usable(m)
@@ -178,7 +174,7 @@ def _extract(raw: bytes, file_name: str) -> ReportRecord:
         regions=regions,
         companies=companies,
         faq=extract_faq(sections),
-        warnings=([_TRUNCATED] if truncated else [])
+        warnings=truncation
         + naming_warnings
         + list(recognised.warnings)
         + section_warnings

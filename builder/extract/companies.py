@@ -35,7 +35,7 @@ from builder.extract.document import ABOUT_COMPANY, HEADING, ITEM, LISTING, PARA
 from builder.extract.sections import COMPANIES, Section, classify
 from builder.extract.sentences import split_sentences
 from builder.identity import identity_key
-from builder.schema import RawCompany, RawRevenue
+from builder.schema import RawCompany, RawRevenue, ReportWarning
 from builder.vocabulary.names import (
     ARTICLES,
     FUNCTION_WORDS,
@@ -43,6 +43,7 @@ from builder.vocabulary.names import (
     is_filler,
     keeps_full_stop,
 )
+from builder.warning_codes import distinct, warn
 
 MAX_COMPANIES = 300
 """Companies kept per report; a longer list is a pasted directory, not a market's players."""
@@ -119,7 +120,7 @@ class CompanyScan:
     figures are the company's) or `LISTING` ("Key players include ...")."""
 
     companies: list[RawCompany]
-    warnings: list[str]
+    warnings: list[ReportWarning]
 
 
 class _Book:
@@ -133,7 +134,7 @@ class _Book:
     def __init__(self) -> None:
         self.drafts: list[_Draft] = []
         self.placeholders: list[str] = []
-        self.notes: list[str] = []
+        self.notes: list[ReportWarning] = []
         self.over_cap = False
         self._exact: dict[tuple[str, ...], _Draft] = {}
         self._starts: dict[tuple[str, ...], _Draft] = {}
@@ -162,13 +163,10 @@ class _Book:
             return None
         if not name_like(name, strict):
             if listed and name and not is_filler(name):
-                self.notes.append(
-                    f"{name[:80]!r} is listed among the players but does not read as a "
-                    "company name: left out"
-                )
+                self.notes.append(warn("not-a-company-name", name=name[:80]))
             return None
         if is_place(name):
-            self.notes.append(f"{name!r} was listed among the players; a place is not a company")
+            self.notes.append(warn("place-listed-as-player", name=name))
             return None
         known = self.find(name)
         if known is not None:
@@ -183,18 +181,12 @@ class _Book:
             self._starts.setdefault(draft.key[:n], draft)
         return draft
 
-    def warnings(self) -> list[str]:
-        out = list(dict.fromkeys(self.notes))
+    def warnings(self) -> list[ReportWarning]:
+        out = distinct(self.notes)
         if self.placeholders:
-            out.append(
-                f"dropped {len(self.placeholders)} placeholder company name"
-                f"{'s' if len(self.placeholders) > 1 else ''}: {', '.join(self.placeholders)}"
-            )
+            out.append(warn("placeholder-names", names=self.placeholders))
         if self.over_cap:
-            out.append(
-                f"the report lists more than {MAX_COMPANIES} companies; only the first "
-                f"{MAX_COMPANIES} were kept"
-            )
+            out.append(warn("too-many-companies", limit=MAX_COMPANIES))
         return out
 
 
@@ -256,7 +248,7 @@ def extract_companies(sections: list[Section]) -> CompanyScan:
     return CompanyScan(companies, warnings)
 
 
-def _pasted_list(drafts: list[_Draft], sections: list[Section]) -> str | None:
+def _pasted_list(drafts: list[_Draft], sections: list[Section]) -> ReportWarning | None:
     """A warning when the players listed share no name with the companies the report's own
     text writes out with a legal form ("Corbion NV partnered ..."): such a list was often
     pasted from another market's report (air-handling firms in a medical tubing report)."""
@@ -275,10 +267,10 @@ def _pasted_list(drafts: list[_Draft], sections: list[Section]) -> str | None:
                         named.setdefault(key[0], name)
     if len(named) < _PASTED_MIN_NAMED or listed & named.keys():
         return None
-    return (
-        f"the key players ({', '.join(d.name for d in drafts[:3])}, ...) include none of the "
-        f"companies the report's text names ({', '.join(list(named.values())[:4])}); "
-        "the list may come from another market's report"
+    return warn(
+        "pasted-players-list",
+        players=[d.name for d in drafts[:3]],
+        named=list(named.values())[:4],
     )
 
 
@@ -363,7 +355,7 @@ def _subject(before: str, company: str) -> str | None:
     return subject
 
 
-def _listed_names(text: str, notes: list[str], room: int = MAX_COMPANIES) -> list[str]:
+def _listed_names(text: str, notes: list[ReportWarning], room: int = MAX_COMPANIES) -> list[str]:
     """Names a sentence lists as players: after "Key players include ..." / "Players like
     ...", up to the first non-name, or before "... are some of the key players".
 
@@ -421,7 +413,7 @@ def _first_sentence(text: str, start: int) -> list[str]:
         size *= 2
 
 
-def _names_after(sentence: str, brands: bool, notes: list[str]) -> list[str]:
+def _names_after(sentence: str, brands: bool, notes: list[ReportWarning]) -> list[str]:
     """The names a list cue is followed by, up to the first chunk that is not a name."""
     found: list[tuple[str, bool]] = []  # (name, capitalised)
     for chunk in split_list(_without_full_stop(sentence)):
@@ -433,7 +425,7 @@ def _names_after(sentence: str, brands: bool, notes: list[str]) -> list[str]:
     return [name for name, _ in found] if any(solid for _, solid in found) else []
 
 
-def _names_before(text: str, notes: list[str]) -> list[str]:
+def _names_before(text: str, notes: list[ReportWarning]) -> list[str]:
     """The names of "A, B (brands), and C are some of the key players": the last sentence
     before the verb, read from its end back to the first chunk that is not a name."""
     sentences = split_sentences(text)

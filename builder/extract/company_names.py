@@ -15,6 +15,7 @@ import unicodedata
 
 from builder.extract.naming import capitalised
 from builder.extract.places import lookup
+from builder.schema import ReportWarning
 from builder.vocabulary.names import (
     GENERIC_WORDS,
     PROFILE_WORDS,
@@ -24,6 +25,7 @@ from builder.vocabulary.names import (
     is_legal_form,
     latin_lookalikes,
 )
+from builder.warning_codes import warn
 
 MAX_NAME_WORDS = 8
 MAX_BRAND_WORDS = 3
@@ -54,7 +56,7 @@ _RUNNING_WORDS = frozenset(
 )
 
 
-def clean_name(raw: str, notes: list[str]) -> str:
+def clean_name(raw: str, notes: list[ReportWarning]) -> str:
     """The name without what reports write after it: a country tag ("Microsoft (USA)"), a
     ticker ("(SWX: NESN)"), a brand or parent note ("(including brands like Pedigree)",
     "(Colgate-Palmolive)"); an acronym or its expansion stays as written ("... Limited
@@ -63,13 +65,10 @@ def clean_name(raw: str, notes: list[str]) -> str:
     name = raw
     if any(invisible(ch) for ch in name):
         name = "".join(ch for ch in name if not invisible(ch))
-        notes.append(f"removed invisible characters (direction marks) from company name {name!r}")
+        notes.append(warn("invisible-characters", name=name))
     latin = latin_lookalikes(name)
     if latin != name:
-        notes.append(
-            f"company name {name!r} mixes Cyrillic or Greek look-alike letters into a Latin "
-            f"word; read as {latin!r}"
-        )
+        notes.append(warn("look-alike-letters", name=name, latin=latin))
         name = latin
     name = _TICKER.sub(" ", name)
     name = re.sub(r"\s+([.,])", r"\1", " ".join(name.split()))  # "Inc ." -> "Inc."

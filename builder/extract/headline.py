@@ -26,8 +26,9 @@ from builder.extract.periods import period_origin, supported_period
 from builder.extract.places import GLOBAL, mentions, names_the_market
 from builder.extract.sections import FAQ, OVERVIEW, TITLE
 from builder.extract.sentences import Sentence
-from builder.schema import Cagr, PeriodSource, RawSize, SizeKind
+from builder.schema import Cagr, PeriodSource, RawSize, ReportWarning, SizeKind
 from builder.vocabulary.money import UNIT_IN_MILLIONS
+from builder.warning_codes import warn
 
 BASE: Final = "base"
 FORECAST: Final = "forecast"
@@ -100,7 +101,7 @@ class HeadlineFigures:
 
     size: list[RawSize] = field(default_factory=list)
     cagr: Cagr | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ReportWarning] = field(default_factory=list)
 
 
 def extract_figures(
@@ -116,7 +117,7 @@ def extract_figures(
     _cagr(ordered, period, "title" if in_title else "report", geography, result)
     _scope(ordered, geography, result)
     if not result.size and result.cagr is None:
-        result.warnings.append("no size or CAGR figures found")
+        result.warnings.append(warn("no-figures"))
     return result
 
 
@@ -160,8 +161,7 @@ def _sizes(sentences: list[Sentence], geography: str, result: HeadlineFigures) -
             candidates.append(_Candidate(role, size, hit.stated_currency, subject))
             if not hit.stated_currency:
                 result.warnings.append(
-                    f'no currency written for "{hit.money.original}"; read as USD: '
-                    f'"{sentence.text}"'
+                    warn("no-currency", figure=hit.money.original, quote=sentence.text)
                 )
     candidates = _other_markets(candidates, result.warnings)
     headline = {kind: _headline(candidates, kind, result.warnings) for kind in (BASE, FORECAST)}
@@ -175,11 +175,13 @@ def _sizes(sentences: list[Sentence], geography: str, result: HeadlineFigures) -
         others.append(size.model_copy(update={"kind": OTHER}))
         if candidate.role in (BASE, FORECAST, OTHER):
             result.warnings.append(_size_warning(size, headline.get(candidate.role)))
-        elif candidate.role in (RANGE, INCREMENT):
-            what = "an end of a range" if candidate.role == RANGE else "an increase"
+        elif candidate.role == RANGE:
             result.warnings.append(
-                f'"{size.money.original}" is {what}, not a size; kept as kind "other": '
-                f'"{size.quote}"'
+                warn("range-not-a-size", figure=size.money.original, quote=size.quote)
+            )
+        elif candidate.role == INCREMENT:
+            result.warnings.append(
+                warn("increase-not-a-size", figure=size.money.original, quote=size.quote)
             )
     result.size = chosen + others
 
@@ -203,15 +205,14 @@ def _scope(sentences: list[Sentence], geography: str, result: HeadlineFigures) -
         if not stated(size.quote):
             result.size[i] = size.model_copy(update={"scope_stated": False})
             if size.kind != OTHER:
-                unstated.setdefault(size.quote, []).append(f'"{size.money.original}"')
+                unstated.setdefault(size.quote, []).append(size.money.original)
     cagr = result.cagr
     if cagr is not None and not stated(cagr.quote):
         result.cagr = cagr.model_copy(update={"scope_stated": False})
         unstated.setdefault(cagr.quote, []).append(f"CAGR {cagr.percent:g}%")
     for quote, named in unstated.items():
         result.warnings.append(
-            f"scope not stated: {', '.join(named)} come from a sentence that does not name "
-            f'{geography}; it may be a wider market\'s figure, not one for {geography}: "{quote}"'
+            warn("scope-not-stated", figures=named, geography=geography, quote=quote)
         )
 
 
@@ -239,7 +240,7 @@ def _subject(sentence: str, pos: int) -> frozenset[str]:
     return frozenset(w.rstrip("s") for w in words if w not in _GENERIC)
 
 
-def _other_markets(candidates: list[_Candidate], warnings: list[str]) -> list[_Candidate]:
+def _other_markets(candidates: list[_Candidate], warnings: list[ReportWarning]) -> list[_Candidate]:
     """Sizes of another market a report cites for context (its parent industry, a
     neighbouring market) are not the report's: once the first headline figure names its
     market, a figure for a market sharing none of those words is kept as "other"."""
@@ -250,15 +251,21 @@ def _other_markets(candidates: list[_Candidate], warnings: list[str]) -> list[_C
     for c in candidates:
         if c.role in (BASE, FORECAST) and c.subject and not c.subject & first.subject:
             warnings.append(
-                f'"{c.size.money.original}" is the size of another market '
-                f'({" ".join(sorted(c.subject))}); kept as kind "other": "{c.size.quote}"'
+                warn(
+                    "other-market-size",
+                    figure=c.size.money.original,
+                    subject=" ".join(sorted(c.subject)),
+                    quote=c.size.quote,
+                )
             )
             c = _Candidate(ELSEWHERE, c.size.model_copy(update={"kind": OTHER}), c.stated)
         out.append(c)
     return out
 
 
-def _headline(candidates: list[_Candidate], kind: str, warnings: list[str]) -> RawSize | None:
+def _headline(
+    candidates: list[_Candidate], kind: str, warnings: list[ReportWarning]
+) -> RawSize | None:
     """The first figure of a kind, preferring one with a year and a written currency; a round
     figure ("$600 billion") gives way to a precise one for the same year."""
     pool = [c for c in candidates if c.role == kind]
@@ -274,15 +281,22 @@ def _headline(candidates: list[_Candidate], kind: str, warnings: list[str]) -> R
             and abs(_millions(size) / _millions(first) - 1) <= _ROUND_GAP
         ):
             warnings.append(
-                f'round {kind} figure "{first.money.original}" set aside for the precise '
-                f'"{size.money.original}" stated for the same year: "{size.quote}"'
+                warn(
+                    "round-figure-set-aside",
+                    kind=kind,
+                    figure=first.money.original,
+                    precise=size.money.original,
+                    quote=size.quote,
+                )
             )
             return size
     return first
 
 
 def _horizon(
-    headline: dict[str, RawSize | None], candidates: list[_Candidate], warnings: list[str]
+    headline: dict[str, RawSize | None],
+    candidates: list[_Candidate],
+    warnings: list[ReportWarning],
 ) -> None:
     """A forecast one year after the base ("grow from $0.69 billion in 2021 to $0.80 billion in
     2022") is a step; a later forecast the report states ("$1.38 billion in 2026") is the
@@ -302,8 +316,14 @@ def _horizon(
     )
     if later is not None:
         warnings.append(
-            f'forecast "{forecast.money.original}" ({forecast.year}) is one year after the base; '
-            f'"{later.money.original}" ({later.year}) taken as the forecast: "{later.quote}"'
+            warn(
+                "one-year-forecast",
+                figure=forecast.money.original,
+                year=forecast.year,
+                later=later.money.original,
+                later_year=later.year or "?",
+                quote=later.quote,
+            )
         )
         headline[FORECAST] = later
 
@@ -453,17 +473,17 @@ def _same(a: RawSize, b: RawSize) -> bool:
     return same_money and (a.year is None or b.year is None or a.year == b.year)
 
 
-def _size_warning(size: RawSize, headline: RawSize | None) -> str:
-    year = f" ({size.year})" if size.year else ""
+def _size_warning(size: RawSize, headline: RawSize | None) -> ReportWarning:
     if headline is None or size.kind == OTHER:
-        return (
-            f'size figure "{size.money.original}"{year} has no clear year or role; '
-            f'kept as kind "other": "{size.quote}"'
-        )
-    head_year = f" ({headline.year})" if headline.year else ""
-    return (
-        f'conflicting {size.kind} size: "{size.money.original}"{year} differs from the headline '
-        f'"{headline.money.original}"{head_year}; kept as kind "other": "{size.quote}"'
+        return warn("size-without-role", figure=size.money.original, quote=size.quote)
+    return warn(
+        "conflicting-size",
+        kind=size.kind,
+        figure=size.money.original,
+        year=size.year or "?",
+        headline=headline.money.original,
+        headline_year=headline.year or "?",
+        quote=size.quote,
     )
 
 
@@ -493,7 +513,7 @@ def _cagr(
     if not usable:
         for sentence, hit, _, reason in readings:
             result.warnings.append(
-                f'CAGR {hit.original} is {reason}; no headline CAGR: "{sentence.text}"'
+                warn("no-headline-cagr", cagr=hit.original, reason=str(reason), quote=sentence.text)
             )
         return
     sentence, hit, (start, end), _ = usable[0]
@@ -514,10 +534,19 @@ def _cagr(
     if supported and base and forecast and origin in _ORIGINS:
         # the rate's sentence names no years, and those it was given are not the sizes'
         result.warnings.append(
-            f"CAGR {hit.original} is the rate from {supported[0]} to {supported[1]} by the "
-            f'report\'s own sizes ("{base.money.original}" in {base.year}, '
-            f'"{forecast.money.original}" in {forecast.year}), not over {start or "?"}-'
-            f"{end or '?'}, the period taken from {_ORIGINS[origin]}"
+            warn(
+                "cagr-period-from-sizes",
+                cagr=hit.original,
+                start=supported[0],
+                end=supported[1],
+                base=base.money.original,
+                base_year=base.year or "?",
+                forecast=forecast.money.original,
+                forecast_year=forecast.year or "?",
+                stated_start=start or "?",
+                stated_end=end or "?",
+                origin=_ORIGINS[origin],
+            )
         )
     result.cagr = cagr
     seen: set[tuple[float, float | None]] = {(hit.low, None)}
@@ -526,10 +555,17 @@ def _cagr(
         if key in seen:
             continue
         seen.add(key)
-        why = f"; it is {reason}" if reason else ""
+        quote = other_sentence.text
         result.warnings.append(
-            f'conflicting CAGR: {other.original} ("{other_sentence.text}") differs from the '
-            f"headline CAGR {hit.original}{why}"
+            warn("conflicting-cagr", cagr=other.original, quote=quote, headline=hit.original)
+            if reason is None
+            else warn(
+                "cagr-not-the-markets",
+                cagr=other.original,
+                quote=quote,
+                headline=hit.original,
+                reason=reason,
+            )
         )
 
 

@@ -24,8 +24,9 @@ from builder.extract.places import Place, lookup, mentions, names_the_market
 from builder.extract.publishers.template import ListRepair
 from builder.extract.sections import REGIONS, Section
 from builder.extract.sentences import Sentence
-from builder.schema import Region
+from builder.schema import Region, ReportWarning
 from builder.vocabulary.names import is_filler
+from builder.warning_codes import warn
 
 _INLINE = re.compile(
     r"^(?P<name>[^():]{2,60}?)\s*(?:\((?P<paren>[^()]{1,500})\)|:\s*(?P<colon>.{1,500}))\s*\.?$"
@@ -70,10 +71,10 @@ def extract_regions(
     sentences: list[Sentence],
     geography: str,
     repairs: Sequence[ListRepair] = (),
-) -> tuple[list[Region], list[str]]:
+) -> tuple[list[Region], list[ReportWarning]]:
     """Regions and warnings; `repairs`: the publisher's mends for the lists it breaks."""
     drafts: list[_Draft] = []
-    warnings: list[str] = []
+    warnings: list[ReportWarning] = []
     for section in sections:
         if section.kind == REGIONS:
             _read_lists(section.blocks, drafts, geography, warnings, repairs)
@@ -90,7 +91,7 @@ def extract_regions(
     return regions, warnings
 
 
-def _split_joined(names: list[str], warnings: list[str]) -> list[str]:
+def _split_joined(names: list[str], warnings: list[ReportWarning]) -> list[str]:
     """ "Argentina Korea" is "Argentina" and "Korea": an item that is no place itself but two
     known places side by side lost the comma between them."""
     out: list[str] = []
@@ -105,16 +106,15 @@ def _split_joined(names: list[str], warnings: list[str]) -> list[str]:
             None,
         )
         if lookup(name) is None and halves is not None:
-            warnings.append(
-                f'"{name}" in a country list is read as two places: {" and ".join(halves)}'
-            )
+            first, second = halves
+            warnings.append(warn("country-list-joined", written=name, first=first, second=second))
             out.extend(halves)
         else:
             out.append(name)
     return out
 
 
-def _drop_repeats(drafts: list[_Draft], warnings: list[str]) -> None:
+def _drop_repeats(drafts: list[_Draft], warnings: list[ReportWarning]) -> None:
     """A country listed under two regions ("South Korea" under Asia-Pacific and "Korea" under
     Middle East & Africa) stays only under the region it belongs to, with a warning."""
     listed: dict[str, list[_Draft]] = {}
@@ -133,8 +133,12 @@ def _drop_repeats(drafts: list[_Draft], warnings: list[str]) -> None:
                     c for c in draft.countries if getattr(lookup(c), "name", None) != country
                 ]
                 warnings.append(
-                    f"{country} is listed under {draft.name} and under {home.region}: "
-                    f"kept under {home.region} only"
+                    warn(
+                        "country-under-two-regions",
+                        country=country,
+                        region=draft.name,
+                        home=home.region,
+                    )
                 )
 
 
@@ -154,7 +158,7 @@ def _read_lists(
     blocks: list[Block],
     drafts: list[_Draft],
     geography: str,
-    warnings: list[str],
+    warnings: list[ReportWarning],
     repairs: Sequence[ListRepair],
 ) -> None:
     current: _Draft | None = None
@@ -225,7 +229,7 @@ def _repair(names: list[str], repairs: Sequence[ListRepair]) -> list[str]:
 
 
 def _place_countries(
-    countries: list[str], drafts: list[_Draft], geography: str, warnings: list[str]
+    countries: list[str], drafts: list[_Draft], geography: str, warnings: list[ReportWarning]
 ) -> None:
     """A bare country list: under the market's own region (a part of a continent, such as
     Southeast Asia, included), else each under its continent; an unknown name with no
@@ -245,16 +249,15 @@ def _place_countries(
         elif previous is not None:
             target = previous
         else:
-            warnings.append(
-                f"{country!r} is listed with the regions but is no place the builder knows, "
-                "and no region comes before it: left out"
-            )
+            warnings.append(warn("unknown-place-in-regions", name=country))
             continue
         target.countries.append(country)
         previous = target
 
 
-def _read_shares(text: str, drafts: list[_Draft], geography: str, warnings: list[str]) -> None:
+def _read_shares(
+    text: str, drafts: list[_Draft], geography: str, warnings: list[ReportWarning]
+) -> None:
     if not _SHARE_WORDS.search(text):
         return
     cagr_spans = [(h.start, h.end) for h in figures.find_cagr(text)]
@@ -279,8 +282,7 @@ def _read_shares(text: str, drafts: list[_Draft], geography: str, warnings: list
         listed_in = next((d.name for d in drafts if written in d.countries), None)
         if not existing and place.kind == "country" and listed_in:
             warnings.append(
-                f"{written} is given its own share ({share:g}%) although the report also "
-                f"lists it under {listed_in}: kept as a separate region entry"
+                warn("country-share-separate", country=written, share=share, region=listed_in)
             )
         _set_share(draft, share, text, warnings)
 
@@ -321,10 +323,16 @@ def _nearest(
     return pairs
 
 
-def _set_share(draft: _Draft, share: float, quote: str, warnings: list[str]) -> None:
+def _set_share(draft: _Draft, share: float, quote: str, warnings: list[ReportWarning]) -> None:
     if draft.share is None:
         draft.share, draft.quote = share, quote
     elif draft.share != share:
         warnings.append(
-            f'conflicting shares for {draft.name}: {draft.share:g}% and {share:g}% ("{quote}")'
+            warn(
+                "conflicting-shares",
+                region=draft.name,
+                share=draft.share,
+                other=share,
+                quote=quote,
+            )
         )

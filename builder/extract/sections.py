@@ -19,8 +19,10 @@ import re
 from dataclasses import dataclass, field
 
 from builder.extract.document import BOLD_LEVEL, HEADING, ITEM, Block
+from builder.schema import ReportWarning
 from builder.vocabulary import headings
 from builder.vocabulary.names import SMALL_WORDS
+from builder.warning_codes import warn
 
 TITLE = "title"
 OVERVIEW = "overview"
@@ -155,7 +157,7 @@ def singular(phrase: str) -> str:
 def build_sections(
     blocks: list[Block],
     aliases: tuple[tuple[str, str], ...] = (),
-    warnings: list[str] | None = None,
+    warnings: list[ReportWarning] | None = None,
 ) -> list[Section]:
     """Sections in report order; the first is an untitled lead-in when text precedes headings.
     `aliases`: a publisher's own headings, (lower-case phrase, section kind); `warnings`
@@ -176,8 +178,11 @@ def build_sections(
             kind = OTHER
             if warnings is not None:
                 warnings.append(
-                    f'"{block.label}" reads like a key-players heading but stands among the '
-                    f'"{current.dimension}" segments: read as a segment'
+                    warn(
+                        "players-heading-among-segments",
+                        heading=block.label,
+                        dimension=current.dimension or "",
+                    )
                 )
         if kind != OTHER or not _belongs_to(block, current):
             sections.append(Section(kind, block, dimension))

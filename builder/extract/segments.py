@@ -30,8 +30,9 @@ from builder.extract.sections import (
     dimension_name,
     is_geography,
 )
-from builder.schema import Segment
+from builder.schema import ReportWarning, Segment
 from builder.vocabulary import headings
+from builder.warning_codes import warn
 
 _MAX_VALUE_WORDS = 10
 _MAX_PROSE_VALUE_WORDS = 6
@@ -84,11 +85,11 @@ _PROSE = (
 )
 
 
-def extract_segments(sections: list[Section]) -> tuple[list[Segment], list[str]]:
+def extract_segments(sections: list[Section]) -> tuple[list[Segment], list[ReportWarning]]:
     """The report's segments in the order first met, and warnings about lists read or left."""
     found: dict[str, list[str]] = {}
     texts: dict[str, _Texts] = {}
-    warnings: list[str] = []
+    warnings: list[ReportWarning] = []
     for section in sections:
         blocks = section.blocks
         if section.kind == SEGMENTS and section.dimension:
@@ -104,10 +105,7 @@ def extract_segments(sections: list[Section]) -> tuple[list[Segment], list[str]]
     segments = []
     for dimension, values in found.items():
         if not values:
-            warnings.append(
-                f'the report has a "{dimension}" segment section but no values could be read '
-                "from it: the dimension is left out"
-            )
+            warnings.append(warn("segment-section-unread", dimension=dimension))
         else:
             text = texts.get(dimension, _Texts())
             segments.append(
@@ -142,7 +140,9 @@ class _Texts:
                 target.append(block.text)
 
 
-def _section_values(dimension: str, blocks: list[Block], warnings: list[str]) -> list[str]:
+def _section_values(
+    dimension: str, blocks: list[Block], warnings: list[ReportWarning]
+) -> list[str]:
     """The values a dimension's section lists: its items, else its sub-headings. An item too
     long for a value is a sentence, left out with a warning."""
     items = [b for b in blocks if b.kind == ITEM]
@@ -150,8 +150,7 @@ def _section_values(dimension: str, blocks: list[Block], warnings: list[str]) ->
     long = [b.text for b in items if len(_value_text(b).split()) > _MAX_VALUE_WORDS]
     if long:
         warnings.append(
-            f'{len(long)} item{"s" if len(long) > 1 else ""} under "{dimension}" too long for '
-            f"a segment value left out: {long[0][:80]!r}"
+            warn("segment-items-too-long", dimension=dimension, count=len(long), item=long[0][:80])
         )
     return values or [b.label for b in blocks if b.kind == HEADING]
 
@@ -206,7 +205,9 @@ def _runs(blocks: list[Block], in_segments: bool) -> list[tuple[str, list[str]]]
     return [(d, values) for d, values in runs if len(values) >= 2]
 
 
-def _listed(block: Block, in_segments: bool, warnings: list[str]) -> list[tuple[str, list[str]]]:
+def _listed(
+    block: Block, in_segments: bool, warnings: list[ReportWarning]
+) -> list[tuple[str, list[str]]]:
     """Dimensions a single block lists with their values, in any of the inline forms."""
     inline = _inline(block, in_segments)
     if inline:
@@ -245,7 +246,7 @@ def _inline(block: Block, in_segments: bool) -> tuple[str, list[str]] | None:
     return dimension, values
 
 
-def _bracketed(text: str, warnings: list[str]) -> list[tuple[str, list[str]]]:
+def _bracketed(text: str, warnings: list[ReportWarning]) -> list[tuple[str, list[str]]]:
     """ "By Service Type (A, B); By Molecule Type (C, D);and Region": each dimension named
     before a bracketed list, the dimensions after the first with or without their "By".
 
@@ -277,7 +278,7 @@ def _bracketed(text: str, warnings: list[str]) -> list[tuple[str, list[str]]]:
 
 
 def _named(
-    chain: list[tuple[str, list[str]]], source: str, warnings: list[str]
+    chain: list[tuple[str, list[str]]], source: str, warnings: list[ReportWarning]
 ) -> list[tuple[str, list[str]]]:
     """Dimension names from the chain; places left to the regions, companies to the company
     list, one-value lists dropped."""
@@ -287,31 +288,22 @@ def _named(
         if dimension is None:
             continue
         if len(values) < 2:
-            warnings.append(
-                f"{raw} ({', '.join(values)[:80]}) lists one value: not read as a segment dimension"
-            )
+            warnings.append(warn("one-value-dimension", dimension=raw, values=values))
             continue
         if is_geography(dimension):
-            warnings.append(
-                f"{raw} ({', '.join(values)[:80]}) names places, not a segment: left to the regions"
-            )
+            warnings.append(warn("segment-names-places", dimension=raw, values=values))
             continue
         if classify(dimension)[0] == COMPANIES:
-            warnings.append(
-                f"{raw} ({', '.join(values)[:80]}) names companies, not a segment: "
-                "left to the company list"
-            )
+            warnings.append(warn("segment-names-companies", dimension=raw, values=values))
             continue
         out.append((dimension, values))
     if out and any(len(v.split()) > _MAX_VALUE_WORDS for _, vs in out for v in vs):
-        warnings.append(
-            f"segment values of more than {_MAX_VALUE_WORDS} words left out: {source[:120]!r}"
-        )
+        warnings.append(warn("segment-values-too-long", words=_MAX_VALUE_WORDS, text=source[:120]))
         out = [(d, [v for v in vs if len(v.split()) <= _MAX_VALUE_WORDS]) for d, vs in out]
     return out
 
 
-def _prose(text: str, warnings: list[str]) -> list[tuple[str, list[str]]]:
+def _prose(text: str, warnings: list[ReportWarning]) -> list[tuple[str, list[str]]]:
     """ "The market is segmented by vector type into A, B, and others.", "Based on
     product, the market is segmented into A and B." and "... is divided into A and B based
     on type."; a list with a value of more than a few words is a sentence going on, not a
@@ -329,12 +321,11 @@ def _prose(text: str, warnings: list[str]) -> list[tuple[str, list[str]]]:
                 continue
             if is_geography(dimension):
                 warnings.append(
-                    f"{match.group('dim')} ({', '.join(values)[:80]}) names places, not a "
-                    "segment: not read as segments"
+                    warn("segment-names-places", dimension=match.group("dim"), values=values)
                 )
                 continue
             if any(len(v.split()) > _MAX_PROSE_VALUE_WORDS for v in values):
-                warnings.append(f"not read as segments (values too long): {match.group()[:120]!r}")
+                warnings.append(warn("prose-values-too-long", text=match.group()[:120]))
                 continue
             found.append((dimension, values))
     return found

@@ -45,7 +45,7 @@ def shown_fields(data: Path) -> dict[str, list[str]]:
             market["name"],
             market.get("title") or "",
             market.get("summary") or "",
-            *market.get("warnings", []),
+            *(warning["text"] for warning in market.get("warnings", [])),
             *(f"{f['question']} {f['answer']}" for f in market.get("faq", [])),
             *(
                 f"{e.get('title') or ''} {e['text']}"

@@ -73,7 +73,8 @@ def test_truncated_late_keeps_what_is_there_and_warns():
     record = extract_bytes(cut.encode(), "000.txt")
     assert record.name == "United States Biopharmaceutical CMO Services Market"
     assert [c.name for c in record.companies][:2] == ["Lonza", "Boehringer Ingelheim"]
-    assert "the file ends inside an HTML tag: it may be truncated" in record.warnings
+    assert record.warnings[0].code == "file-truncated"
+    assert record.warnings[0].text == "the file ends inside an HTML tag: it may be truncated"
 
 
 def test_report_without_figures_is_kept_with_a_warning():
@@ -83,7 +84,7 @@ def test_report_without_figures_is_kept_with_a_warning():
     record = extract_bytes((text[:start] + text[end:]).encode(), "001.txt")
     assert record.name == "United States CMO/CDMO Market"
     assert record.size == [] and record.cagr is None
-    assert "no size or CAGR figures found" in record.warnings
+    assert "no-figures" in [w.code for w in record.warnings]
 
 
 def test_cp1252_file_reads_like_its_utf8_original():

@@ -176,23 +176,38 @@ def test_002_keeps_the_headline_cagr_and_names_the_conflicting_figures(records):
     # "As of 2023, the market is projected to reach approximately $150 billion": no clear year.
     assert sizes(record) == [("other", None, 150.0, "USD", "billion", "$150 billion")]
     assert record.size[0].quote.startswith("As of 2023, the market is projected to reach")
-    conflicts = [w for w in record.warnings if w.startswith("conflicting CAGR")]
-    assert len(conflicts) == 1
-    assert "7-10%" in conflicts[0] and "7.5%" in conflicts[0]
-    assert any("$150 billion" in w and '"other"' in w for w in record.warnings)
+    quote = (
+        "As of 2023, the market is projected to reach approximately $150 billion, expanding at "
+        "a CAGR of 7-10% through 2030."
+    )
+    assert [(w.code, w.args) for w in record.warnings[:2]] == [
+        ("size-without-role", {"figure": "$150 billion", "quote": quote}),
+        (
+            "cagr-not-the-markets",
+            {"cagr": "7-10%", "quote": quote, "headline": "7.5%", "reason": "a range"},
+        ),
+    ]
 
 
 def test_003_keeps_the_headline_cagr_and_warns_about_both_other_rates(records):
     record = records["003"]
     assert (record.cagr.percent, record.cagr.start_year, record.cagr.end_year) == (12.6, 2025, 2032)
     assert record.size == []
-    conflicts = [w for w in record.warnings if "conflicting CAGR" in w]
-    assert len(conflicts) == 2
+    conflicts = [
+        (w.code, w.args["cagr"], w.args["headline"], w.args.get("reason"))
+        for w in record.warnings
+        if w.code in ("conflicting-cagr", "cagr-not-the-markets")
+    ]
+    assert conflicts == [
+        ("conflicting-cagr", "10%", "12.6%", None),
+        ("cagr-not-the-markets", "8-10%", "12.6%", "a range"),
+    ]
     assert (
-        '10% ("Overall, the CMO market is projected to grow at a CAGR of around 10%'
-        in (conflicts[0])
+        record.warnings[0]
+        .args["quote"]
+        .startswith("Overall, the CMO market is projected to grow at a CAGR of around 10%")
     )
-    assert "8-10%" in conflicts[1] and "from 2023 to 2030" in conflicts[1]
+    assert "from 2023 to 2030" in record.warnings[1].args["quote"]
     assert all("12.6%" in w for w in conflicts)
 
 
@@ -290,19 +305,29 @@ def test_002_regions_with_shares_and_list_glitches(records):
     assert regions["Latin America"].countries == ["Mexico", "Brazil", "Argentina", "Colombia"]
     assert regions["Middle East & Africa"].countries == ["Turkey", "Saudi Arabia", "UAE"]
     assert regions["Asia-Pacific"].countries.count("South Korea") == 1
-    assert '"Argentina Korea" in a country list is read as two places: Argentina and Korea' in (
-        records["002"].warnings
-    )
-    assert (
-        "South Korea is listed under Middle East & Africa and under Asia-Pacific: "
-        "kept under Asia-Pacific only"
-    ) in records["002"].warnings
+    placed = [(w.code, w.args) for w in records["002"].warnings if w.code.startswith("country-")]
+    assert placed[:3] == [
+        (
+            "country-list-joined",
+            {"written": "Argentina Korea", "first": "Argentina", "second": "Korea"},
+        ),
+        (
+            "country-under-two-regions",
+            {"country": "South Korea", "region": "Latin America", "home": "Asia-Pacific"},
+        ),
+        (
+            "country-under-two-regions",
+            {"country": "South Korea", "region": "Middle East & Africa", "home": "Asia-Pacific"},
+        ),
+    ]
     assert regions["Asia-Pacific"].quote.startswith("The APAC region is emerging rapidly")
     assert regions["China"].quote == (
         "China, with a 5% share, is gaining traction due to its expanding capabilities and "
         "investment in biotechnology."
     )
-    assert any(w.startswith("China is given its own share (5%)") for w in records["002"].warnings)
+    assert placed[3:] == [
+        ("country-share-separate", {"country": "China", "share": 5.0, "region": "Asia-Pacific"})
+    ]
 
 
 def test_003_regional_shares_respectively(records):
@@ -360,9 +385,19 @@ def test_companies_in_report_order(records):
 
 def test_001_placeholders_are_dropped_with_one_warning(records):
     record = records["001"]
-    assert record.warnings[1:] == [
-        "dropped 5 placeholder company names: Key Player I, Key Player II, Key Player III, "
-        "Key Player IV, Key Player V"
+    assert [(w.code, w.args) for w in record.warnings[1:]] == [
+        (
+            "placeholder-names",
+            {
+                "names": [
+                    "Key Player I",
+                    "Key Player II",
+                    "Key Player III",
+                    "Key Player IV",
+                    "Key Player V",
+                ]
+            },
+        )
     ]
 
 
@@ -373,9 +408,15 @@ def test_us_markets_with_a_headline_naming_no_country_are_marked_scope_unstated(
     assert record.geography == "United States"
     assert [s.scope_stated for s in record.size if s.kind != "other"] == [False, False]
     assert record.cagr is not None and record.cagr.scope_stated is False
-    (warning,) = [w for w in record.warnings if w.startswith("scope not stated")]
-    assert "does not name United States" in warning
-    assert record.size[0].money.original in warning
+    (warning,) = [w for w in record.warnings if w.code == "scope-not-stated"]
+    assert warning.args["geography"] == "United States"
+    assert (
+        warning.args["figures"]
+        == {
+            "000": ["USD 10.56 Billion", "USD 18.34 Billion", "CAGR 7%"],
+            "001": ["USD 109.3 Billion", "USD 182.9 Billion", "CAGR 7.2%"],
+        }[seed]
+    )
 
 
 def test_a_headline_naming_the_region_states_its_scope(records):
@@ -481,12 +522,29 @@ def test_summaries_and_opportunities_of_the_shared_template(records):
 
 
 def test_exact_warnings(records):
-    assert [w[:17] for w in records["000"].warnings] == ["scope not stated:"]
-    assert records["004"].warnings == [
+    assert [w.code for w in records["000"].warnings] == ["scope-not-stated"]
+    assert [(w.code, w.args) for w in records["004"].warnings] == [
+        (
+            "cagr-period-from-sizes",
+            {
+                "cagr": "15.42%",
+                "start": 2023,
+                "end": 2032,
+                "base": "USD 5,483.81 million",
+                "base_year": 2023,
+                "forecast": "USD 19,927.57 million",
+                "forecast_year": 2032,
+                "stated_start": 2025,
+                "stated_end": 2032,
+                "origin": "the report's title",
+            },
+        )
+    ]
+    assert records["004"].warnings[0].text == (
         "CAGR 15.42% is the rate from 2023 to 2032 by the report's own sizes "
         '("USD 5,483.81 million" in 2023, "USD 19,927.57 million" in 2032), not over '
         "2025-2032, the period taken from the report's title"
-    ]
+    )
 
 
 def test_004_cagr_period_keeps_its_origin_and_the_period_its_sizes_support(records):
@@ -499,5 +557,5 @@ def test_004_cagr_period_keeps_its_origin_and_the_period_its_sizes_support(recor
     assert records["000"].cagr.period_source == "sentence"
     assert records["000"].cagr.supported_start_year is None
     for other in ("002", "003"):  # no period warning where the sizes do not say otherwise
-        assert not [w for w in records[other].warnings if "by the report's own sizes" in w]
-    assert [w for w in records["004"].warnings if "by the report's own sizes" in w]
+        assert not [w for w in records[other].warnings if w.code == "cagr-period-from-sizes"]
+    assert [w for w in records["004"].warnings if w.code == "cagr-period-from-sizes"]

@@ -219,7 +219,10 @@ def test_placeholders_and_sentence_starts_are_not_companies():
     )
     scan = extract_companies(sections)
     assert [c.name for c in scan.companies] == ["Lonza"]
-    assert scan.warnings == ["dropped 2 placeholder company names: Key Player I, Company A"]
+    assert [(w.code, w.args) for w in scan.warnings] == [
+        ("placeholder-names", {"names": ["Key Player I", "Company A"]})
+    ]
+    assert scan.warnings[0].text == "dropped placeholder company names: Key Player I, Company A"
 
 
 def test_players_sentence_stops_at_the_first_non_name():

@@ -13,12 +13,18 @@ from builder.extract import figures
 from builder.extract.headline import classify_money, extract_figures
 from builder.extract.sections import OVERVIEW
 from builder.extract.sentences import Sentence
+from builder.schema import ReportWarning
 
 
 def roles(sentence: str, geography: str | None = "Global") -> list[tuple]:
     return [
         (kind, year, hit.money.amount) for hit, kind, year in classify_money(sentence, geography)
     ]
+
+
+def coded(warnings: list[ReportWarning], code: str) -> list[dict]:
+    """The arguments of the warnings of one code."""
+    return [w.args for w in warnings if w.code == code]
 
 
 def headline(*texts: str, title: str | None = None, geography: str = "Global"):
@@ -125,8 +131,10 @@ def test_a_sentence_told_in_the_past_states_actual_sizes():
     sizes, cagr, warnings = headline(*sentences)
     assert sizes == [("base", 2022, 53.5), ("forecast", 2027, 100.0)]
     assert cagr == (13.3, 2022, 2027)
-    assert any("12.1%" in w and "historical" in w for w in warnings)
-    assert not any("another market" in w for w in warnings)  # the same market both times
+    assert [(a["cagr"], a["reason"]) for a in coded(warnings, "cagr-not-the-markets")] == [
+        ("12.1%", "a historical rate")
+    ]
+    assert coded(warnings, "other-market-size") == []  # the same market both times
 
 
 @pytest.mark.parametrize(
@@ -152,7 +160,10 @@ def test_a_sentence_told_in_the_past_states_actual_sizes():
 def test_a_one_year_step_gives_way_to_the_stated_horizon(step, horizon, expected):
     sizes, cagr, warnings = headline(step, horizon)
     assert (sizes, cagr) == expected
-    assert any("one year after the base" in w for w in warnings)
+    (_, base_year, _), (_, horizon_year, _) = expected[0]
+    assert [(a["year"], a["later_year"]) for a in coded(warnings, "one-year-forecast")] == [
+        (base_year + 1, horizon_year)  # the step's year, a year after the base
+    ]
 
 
 @pytest.mark.parametrize(
@@ -175,7 +186,7 @@ def test_a_one_year_step_gives_way_to_the_stated_horizon(step, horizon, expected
 def test_a_round_headline_gives_way_to_the_precise_figure(round_figure, precise, expected):
     sizes, _, warnings = headline(round_figure, precise)
     assert expected in sizes
-    assert any(w.startswith("round forecast figure") for w in warnings)
+    assert [a["kind"] for a in coded(warnings, "round-figure-set-aside")] == ["forecast"]
 
 
 def test_a_dated_figure_with_a_currency_is_the_base_over_a_bare_one():
@@ -186,7 +197,7 @@ def test_a_dated_figure_with_a_currency_is_the_base_over_a_bare_one():
         "concentrated.",
     )
     assert sizes == [("base", 2023, 2.5)]
-    assert any("no currency written" in w for w in warnings)
+    assert [a["figure"] for a in coded(warnings, "no-currency")] == ["132.73 billion"]
 
 
 def test_a_sentence_going_on_about_the_market_is_the_markets():
@@ -260,7 +271,9 @@ def test_a_historical_rate_is_not_the_markets():
     sizes, cagr, warnings = headline(sentence)
     assert sizes == [("forecast", 2020, 215.0)]
     assert cagr == (8.7, 2015, 2020)
-    assert any("9.4%" in w and "historical" in w for w in warnings)
+    assert [(a["cagr"], a["reason"]) for a in coded(warnings, "cagr-not-the-markets")] == [
+        ("9.4%", "a historical rate")
+    ]
 
 
 def test_a_regions_rate_is_not_the_markets():
@@ -271,7 +284,9 @@ def test_a_regions_rate_is_not_the_markets():
         "2029.",
     )
     assert cagr == (21.4, 2024, 2029)
-    assert any("18.3%" in w and "region" in w for w in warnings)
+    assert [(a["cagr"], a["reason"]) for a in coded(warnings, "cagr-not-the-markets")] == [
+        ("18.3%", "a segment's or another region's rate")
+    ]
 
 
 def test_a_rate_without_years_takes_them_from_its_restatement():
@@ -344,7 +359,9 @@ def test_a_size_of_another_market_cited_for_context_is_not_the_markets():
         "billion by 2024.",
     )
     assert sizes == [("base", 2023, 249.9)]
-    assert any("another market" in w and "USD 262 billion" in w for w in warnings)
+    assert [(a["figure"], a["subject"]) for a in coded(warnings, "other-market-size")] == [
+        ("USD 262 billion", "drug orphan")
+    ]
 
 
 def test_the_same_market_in_other_words_is_still_the_markets():
@@ -356,13 +373,13 @@ def test_the_same_market_in_other_words_is_still_the_markets():
         "the value of the Metaverse market reached $62.22 billion in 2023.",
     )
     assert sizes == [("base", 2023, 62.22), ("forecast", 2033, 1.2)]
-    assert not any("another market" in w for w in warnings)
+    assert coded(warnings, "other-market-size") == []
 
 
 def scopes(*texts: str, geography: str):
     found = extract_figures([Sentence(t, OVERVIEW) for t in texts], None, geography)
     stated = [(s.money.original, s.scope_stated) for s in found.size]
-    scope_warnings = [w for w in found.warnings if w.startswith("scope not stated")]
+    scope_warnings = coded(found.warnings, "scope-not-stated")
     return stated, found.cagr and found.cagr.scope_stated, scope_warnings
 
 
@@ -393,8 +410,15 @@ def test_a_pasted_global_headline_in_a_country_report_is_marked_and_warned():
     )
     assert stated == [("USD 109.3 Billion", False), ("USD 182.9 Billion", False)]
     assert cagr is False
-    (warning,) = warnings
-    assert '"USD 109.3 Billion", "USD 182.9 Billion", CAGR 7.2%' in warning
+    assert warnings == [
+        {
+            "figures": ["USD 109.3 Billion", "USD 182.9 Billion", "CAGR 7.2%"],
+            "geography": "United States",
+            "quote": "CMO/CDMO Market size was valued at USD 109.3 Billion in 2022 and is "
+            "projected to reach USD 182.9 Billion by 2030, growing at a CAGR of 7.2% from 2024 "
+            "to 2030.",
+        }
+    ]
     # the same sentence in a global report is the market's own
     global_report = scopes(
         "CMO/CDMO Market size was valued at USD 109.3 Billion in 2022.", geography="Global"
@@ -421,7 +445,7 @@ def cagr_period(*texts: str, title: str | None = None):
     found = extract_figures([Sentence(t, OVERVIEW) for t in texts], title, "Global")
     c = found.cagr
     assert c is not None
-    period_warnings = [w for w in found.warnings if "by the report's own sizes" in w]
+    period_warnings = coded(found.warnings, "cagr-period-from-sizes")
     return (
         (c.start_year, c.end_year, c.period_source),
         (
@@ -444,7 +468,11 @@ def test_a_cagr_keeps_where_its_years_come_from_and_the_years_its_sizes_give_it(
     )
     assert stated == (2025, 2032, "title") and supported == (2023, 2032)
     (warning,) = warnings
-    assert "not over 2025-2032, the period taken from the report's title" in warning
+    assert (warning["stated_start"], warning["stated_end"], warning["origin"]) == (
+        2025,
+        2032,
+        "the report's title",
+    )
     # the sentence's own period, one year after the base year the sizes start from
     stated, supported, warnings = cagr_period(
         "Global Biotechnology Contract Manufacturing Market was valued US$ 16.5 Bn in 2022 and "

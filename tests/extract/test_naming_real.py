@@ -200,9 +200,9 @@ def test_a_market_called_only_by_its_size_is_the_subject_before():
     )
     record = extract_bytes(raw.encode(), "report.txt")
     assert record.name == "Contract Manufacturing Market"
-    assert record.warnings[0].startswith(
-        'the headline names no market; named "Contract Manufacturing Market" after the '
-        "sentence before it"
+    assert (record.warnings[0].code, record.warnings[0].args["name"]) == (
+        "named-after-sentence",
+        "Contract Manufacturing Market",
     )
 
 
@@ -230,7 +230,11 @@ def test_a_report_in_another_language_is_kept_and_named_with_a_warning():
     )
     record = extract_bytes(raw.encode(), "39_glass-bottles.txt")
     assert record.name == "Glass Bottles Market"
-    assert record.warnings[0] == (
+    assert (record.warnings[0].code, record.warnings[0].args) == (
+        "named-after-fallback",
+        {"name": "Glass Bottles Market", "source": "file name"},
+    )
+    assert record.warnings[0].text == (
         'no market name found in the text; named "Glass Bottles Market" after the file name'
     )
 
@@ -318,14 +322,20 @@ def test_a_report_that_names_no_market_is_named_after_the_report_it_quotes():
     )
     record = extract_bytes(raw.encode(), "report.txt")
     assert record.name == "Li-ion Battery and Manufacturing Equipment Market"
-    assert record.warnings[0].endswith("after the title of the report it quotes")
+    assert record.warnings[0].args == {
+        "name": "Li-ion Battery and Manufacturing Equipment Market",
+        "source": "title of the report it quotes",
+    }
 
 
 def test_a_file_name_used_as_a_name_keeps_only_printable_characters():
     raw = "Raporo: izamuka rya 4.5% kuva 2023 kugeza 2032, amafaranga menshi cyane y'abaguzi.\n"
     record = extract_bytes(raw.encode(), "07_glass\x1b[2J-bottles\n.txt")
     assert record.name.isprintable() and record.name.endswith("[2J Bottles Market")
-    assert record.warnings[0].endswith("after the file name")
+    assert (record.warnings[0].code, record.warnings[0].args["source"]) == (
+        "named-after-fallback",
+        "file name",
+    )
 
 
 def test_page_chrome_is_found_in_linear_time():

@@ -284,8 +284,11 @@ def test_firms_credited_besides_the_publisher_are_named_in_a_warning():
     )
     recognised = recognise(parsed.blocks, parsed.links)
     assert recognised.publisher == "Allied Market Research"
-    assert recognised.warnings == (
-        "publisher: Allied Market Research is taken as the publisher; also credited: Gartner",
+    assert [(w.code, w.args) for w in recognised.warnings] == [
+        ("publisher-also-credited", {"publisher": "Allied Market Research", "others": ["Gartner"]})
+    ]
+    assert recognised.warnings[0].text == (
+        "publisher: Allied Market Research is taken as the publisher; also credited: Gartner"
     )
 
 

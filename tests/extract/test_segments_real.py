@@ -13,6 +13,7 @@ import pytest
 from builder.extract.document import parse
 from builder.extract.sections import REGIONS, SEGMENTS, build_sections, classify
 from builder.extract.segments import extract_segments
+from builder.schema import ReportWarning
 
 
 def segments_of(text: str) -> dict[str, list[str]]:
@@ -20,7 +21,7 @@ def segments_of(text: str) -> dict[str, list[str]]:
     return {s.dimension: s.values for s in segments}
 
 
-def warnings_of(text: str) -> list[str]:
+def warnings_of(text: str) -> list[ReportWarning]:
     return extract_segments(build_sections(parse(text).blocks))[1]
 
 
@@ -98,7 +99,9 @@ def test_segments_line_names_later_dimensions_without_by_and_drops_the_region():
         ],
     }
     (warning,) = warnings_of(line)
-    assert warning.startswith("Region (Asia Pacific, North America") and "places" in warning
+    assert warning.code == "segment-names-places"
+    assert warning.args["dimension"] == "Region"
+    assert warning.args["values"][:2] == ["Asia Pacific", "North America"]
 
 
 @pytest.mark.parametrize(
@@ -249,7 +252,15 @@ def test_a_values_list_that_runs_on_is_left_with_a_warning():
         "adult patients and capsules."
     )
     assert segments_of(sentence) == {}
-    assert "values too long" in warnings_of(sentence)[0]
+    assert [(w.code, w.args) for w in warnings_of(sentence)] == [
+        (
+            "prose-values-too-long",
+            {
+                "text": "Based on type, the market is divided into tablets that are taken once a "
+                "day by most adult patients and capsules"
+            },
+        )
+    ]
 
 
 def test_a_segment_description_after_a_label_is_no_list_of_values():
@@ -312,7 +323,12 @@ def test_a_segment_word_alone_can_lead_the_bracketed_lists():
 def test_a_bracketed_list_of_companies_is_no_segment():
     title = "Market Share By Company (Pfizer, Roche, Novartis), By Type (Tablets, Capsules)"
     assert segments_of(title) == {"Type": ["Tablets", "Capsules"]}
-    assert "names companies" in warnings_of(title)[0]
+    assert [(w.code, w.args) for w in warnings_of(title)] == [
+        (
+            "segment-names-companies",
+            {"dimension": "Company", "values": ["Pfizer", "Roche", "Novartis"]},
+        )
+    ]
 
 
 def test_a_long_title_listing_its_segments_is_no_one_dimension_heading():

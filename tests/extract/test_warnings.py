@@ -11,12 +11,13 @@ from builder.extract.document import parse
 from builder.extract.regions import extract_regions
 from builder.extract.sections import build_sections
 from builder.extract.segments import extract_segments
+from builder.schema import ReportWarning
 
 from .seeds import seed_text
 from .test_companies_real import scan_of
 
 
-def _segment_warnings(markdown: str) -> tuple[list[tuple[str, list[str]]], list[str]]:
+def _segment_warnings(markdown: str) -> tuple[list[tuple[str, list[str]]], list[ReportWarning]]:
     segments, warnings = extract_segments(build_sections(parse(markdown).blocks))
     return [(s.dimension, s.values) for s in segments], warnings
 
@@ -28,7 +29,8 @@ def test_a_dimension_section_with_no_values_is_named():
     cut = text.index("<h2>Clinical Manufacturing</h2>")
     record = extract_bytes(text[:cut].encode(), "000.html")
     assert record.segments == []
-    assert any('"Application" segment section' in w for w in record.warnings)
+    unread = [w.args for w in record.warnings if w.code == "segment-section-unread"]
+    assert unread == [{"dimension": "Application"}]
 
 
 def test_a_bracketed_list_of_one_value_is_named():
@@ -37,7 +39,9 @@ def test_a_bracketed_list_of_one_value_is_named():
         "Segments - by Type (Windows-based), Deployment Mode (On-Premises, Cloud)"
     )
     assert found == [("Deployment Mode", ["On-Premises", "Cloud"])]
-    assert any(w.startswith("Type (Windows-based) lists one value") for w in warnings)
+    assert [(w.code, w.args) for w in warnings] == [
+        ("one-value-dimension", {"dimension": "Type", "values": ["Windows-based"]})
+    ]
 
 
 def test_a_list_item_too_long_for_a_value_is_named():
@@ -48,7 +52,16 @@ def test_a_list_item_too_long_for_a_value_is_named():
         "market.\n"
     )
     assert found == [("Source", ["Microbial", "Plant-Based"])]
-    assert any(w.startswith('1 item under "Source" too long') for w in warnings)
+    assert [(w.code, w.args) for w in warnings] == [
+        (
+            "segment-items-too-long",
+            {
+                "dimension": "Source",
+                "count": 1,
+                "item": "Microbial sources, such as bacteria and fungi, dominate the biotech ingredients ",
+            },
+        )
+    ]
 
 
 def test_a_region_list_in_prose_is_named():
@@ -58,7 +71,21 @@ def test_a_region_list_in_prose_is_named():
         "America, and Middle East & Africa."
     )
     assert found == []
-    assert any("names places, not a segment" in w for w in warnings)
+    assert [(w.code, w.args) for w in warnings] == [
+        (
+            "segment-names-places",
+            {
+                "dimension": "region",
+                "values": [
+                    "North America",
+                    "Europe",
+                    "Asia Pacific",
+                    "Latin America",
+                    "Middle East & Africa",
+                ],
+            },
+        )
+    ]
 
 
 def test_a_players_heading_read_as_a_segment_is_named():
@@ -66,10 +93,9 @@ def test_a_players_heading_read_as_a_segment_is_named():
     text = seed_text("000").replace("<h2>Others</h2>", "<h2>Food &amp; Beverage Manufacturers</h2>")
     record = extract_bytes(text.encode(), "000.html")
     assert "Food & Beverage Manufacturers" in record.segments[0].values
-    assert any(
-        w.startswith('"Food & Beverage Manufacturers" reads like a key-players heading')
-        for w in record.warnings
-    )
+    assert [w.args for w in record.warnings if w.code == "players-heading-among-segments"] == [
+        {"heading": "Food & Beverage Manufacturers", "dimension": "Application"}
+    ]
 
 
 def test_a_players_list_item_that_is_no_name_is_named():
@@ -80,8 +106,10 @@ def test_a_players_list_item_that_is_no_name_is_named():
         "witnessing sustained momentum\n- Others\n"
     )
     assert [c.name for c in scan.companies] == ["Catalent Inc.", "Lonza Group Ltd."]
-    rejected = [w for w in scan.warnings if "does not read as a company name" in w]
-    assert len(rejected) == 1 and rejected[0].startswith("'The Healthcare Contract")
+    rejected = [w.args for w in scan.warnings if w.code == "not-a-company-name"]
+    assert rejected == [
+        {"name": "The Healthcare Contract Development And Manufacturing Organization Market is wit"}
+    ]
 
 
 def test_an_unknown_name_opening_a_country_list_is_named():
@@ -93,7 +121,8 @@ def test_an_unknown_name_opening_a_country_list_is_named():
     ).blocks
     regions, warnings = extract_regions(build_sections(blocks), [], "Global")
     assert [(r.name, r.countries) for r in regions] == [("North America", ["Canada", "Mexico"])]
-    assert warnings == [
+    assert [(w.code, w.args) for w in warnings] == [("unknown-place-in-regions", {"name": "S."})]
+    assert warnings[0].text == (
         "'S.' is listed with the regions but is no place the builder knows, and no region "
         "comes before it: left out"
-    ]
+    )

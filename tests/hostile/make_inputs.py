@@ -272,7 +272,7 @@ class Hostile:
     refused: str | None = None
     """What the one error line must say; None when the report must be extracted."""
     warns: str | None = None
-    """A warning its market must carry, when extracted."""
+    """The code of a warning its market must carry, when extracted."""
 
 
 def hostile_reports(marker: Path) -> list[Hostile]:
@@ -281,14 +281,14 @@ def hostile_reports(marker: Path) -> list[Hostile]:
         Hostile("010_empty.html", b"", "the file is empty"),
         Hostile("011_noise.html", binary_noise(), "binary data"),
         Hostile("012_report.pdf.html", pdf_renamed(), "a PDF file"),
-        Hostile("013_truncated.html", truncated_mid_tag(), warns="may be truncated"),
+        Hostile("013_truncated.html", truncated_mid_tag(), warns="file-truncated"),
         Hostile("014_recipe.html", recipe(), "not a market report"),
         Hostile("015_huge.html", huge(), "MB limit for one report"),
         Hostile("016_cp1252.html", cp1252()),
         Hostile("017_latin1.md", latin1()),
-        Hostile("018_no_figures.html", without_figures(), warns="no size or CAGR figures"),
+        Hostile("018_no_figures.html", without_figures(), warns="no-figures"),
         Hostile("019_copy_of_000.txt", seed_path("000").read_bytes()),
-        Hostile("020_contradicting.html", contradicting(), warns="Figures do not add up"),
+        Hostile("020_contradicting.html", contradicting(), warns="figures-do-not-add-up"),
         Hostile("021_injected.html", injected()),
         Hostile("022_injected_faq.html", injected_faq()),
         Hostile("023_front_matter.md", front_matter(marker), "front matter"),

@@ -73,15 +73,19 @@ def test_a_report_naming_no_market_is_named_after_its_file_whatever_its_runs(run
     markets = run.markets
     for name in ("050_dashes_80k.html", "051_dashes_1_9m.html"):
         assert len(markets[name]["name"]) <= 100
-        assert any("no market name found in the text" in w for w in markets[name]["warnings"])
+        fallback = [
+            w["args"] for w in markets[name]["warnings"] if w["code"] == "named-after-fallback"
+        ]
+        assert [a["source"] for a in fallback] == ["file name"], name
 
 
 def test_thousands_of_player_sentences_keep_the_first_companies_with_a_warning(run):
     markets = run.markets
     for name in ("052_players_4000.html", "053_players_20000.html"):
         assert len(markets[name]["companies"]) == MAX_COMPANIES
-        warning = f"more than {MAX_COMPANIES} companies"
-        assert any(warning in w for w in markets[name]["warnings"]), name
+        warning = {"code": "too-many-companies", "args": {"limit": MAX_COMPANIES}}
+        coded = [{"code": w["code"], "args": w["args"]} for w in markets[name]["warnings"]]
+        assert warning in coded, name
     assert len(run.companies) <= 2 * MAX_COMPANIES + 40  # the two floods and the seeds
 
 
@@ -114,8 +118,9 @@ def test_look_alike_letters_and_direction_overrides_never_reach_a_name(run):
     assert LOOK_ALIKE not in names and RIGHT_TO_LEFT not in names
     assert len([c for c in run.companies if c["name"] == "Lonza"]) == 1
     warnings = run.markets["056_scripts_000.html"]["warnings"]
-    assert any("look-alike" in w and LOOK_ALIKE in w for w in warnings)
-    assert any("invisible" in w for w in warnings)
+    coded = [(w["code"], w["args"]) for w in warnings]
+    assert ("look-alike-letters", {"name": LOOK_ALIKE, "latin": "Lonza"}) in coded
+    assert ("invisible-characters", {"name": "Samsung Biologics"}) in coded
 
 
 def _children_cpu() -> float:

@@ -123,11 +123,18 @@ def test_what_an_analyst_must_know_is_on_the_market(run):
     markets = run.markets()
     for report in run.reports:
         if report.warns:
-            assert any(report.warns in w for w in markets[report.name]["warnings"]), report.name
-    copy_warning = "019_copy_of_000.txt is an identical copy of this report"
-    assert any(copy_warning in w for w in markets[seed_path("000").name]["warnings"])
+            codes = [w["code"] for w in markets[report.name]["warnings"]]
+            assert report.warns in codes, report.name
+    copy_warning = {
+        "code": "identical-copy",
+        "text": "019_copy_of_000.txt is an identical copy of this report; it was not added again.",
+        "args": {"file": "019_copy_of_000.txt"},
+    }
+    assert copy_warning in markets[seed_path("000").name]["warnings"]
     contradicting = markets["020_contradicting.html"]["warnings"]
-    assert any(w.startswith("conflicting CAGR: 12.5%") for w in contradicting)
+    assert [w["args"]["cagr"] for w in contradicting if w["code"] == "conflicting-cagr"] == [
+        "12.5%"
+    ]
 
 
 def test_re_encoded_reports_give_the_facts_of_their_utf8_originals(run):

@@ -22,6 +22,7 @@ from builder.schema import (
     Source,
 )
 from builder.store import Brief
+from builder.warning_codes import warn
 from builder.yamlio import dump_model
 
 SCRIPT = "<script>alert(1)</script>"
@@ -76,7 +77,7 @@ def make_brief() -> Brief:
         challenges=[Entry(text="1. a line that starts like a numbered item")],
         outlook=[Entry(text=f"## not a heading {TEMPLATE}")],
         faq=[Faq(question=f'What is "{SCRIPT}"?', answer=f"An answer with {PIPES} and {RAW}.")],
-        warnings=[f"Conflicting CAGR: 9.05% and 7-10% {SCRIPT}"],
+        warnings=[warn("conflicting-cagr", cagr="7-10%", quote=SCRIPT, headline="9.05%")],
     )
     gadgets = Market(
         slug="gadgets-market",

@@ -27,6 +27,7 @@ from builder.extract.publishers import (
     verified_market_reports,
 )
 from builder.extract.publishers.template import Publisher, Template
+from builder.schema import ReportWarning
 from builder.slugs import slugify
 from builder.vocabulary.publishers import ELSEWHERE
 
@@ -49,7 +50,7 @@ class Recognised:
     template: Template
     publisher: str
     domains: tuple[str, ...]
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[ReportWarning, ...] = ()
 
 
 def recognise(blocks: list[Block], links: list[str]) -> Recognised:

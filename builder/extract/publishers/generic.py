@@ -33,6 +33,7 @@ from builder.extract.clean import on_site
 from builder.extract.document import Block
 from builder.extract.publishers.template import Template
 from builder.extract.sentences import split_sentences
+from builder.schema import ReportWarning
 from builder.vocabulary.names import LEGAL_FORMS, SHORT_AMBIGUOUS_FORMS
 from builder.vocabulary.publishers import (
     ELSEWHERE,
@@ -42,6 +43,7 @@ from builder.vocabulary.publishers import (
     PRESS,
     RESEARCH_WORDS,
 )
+from builder.warning_codes import warn
 
 TEMPLATE = Template(key="generic", publishers=())
 UNKNOWN = "Unknown publisher"
@@ -203,7 +205,7 @@ _SPELLINGS = tuple(spelling for firm in FIRMS for spelling in (firm.name, *firm.
 class Guess:
     publisher: str
     domains: tuple[str, ...]
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[ReportWarning, ...] = ()
 
 
 def guess_publisher(blocks: list[Block], hosts: Counter[str]) -> Guess:
@@ -218,8 +220,8 @@ def guess_publisher(blocks: list[Block], hosts: Counter[str]) -> Guess:
     behind, credited = _behind_figures(text, lowered)
     name = _released(blocks, text, lowered) or behind or _named(blocks, text)
     if name:
-        others = ", ".join(dict.fromkeys(n for n in credited if squash(n) != squash(name)))
-        warnings = (f"publisher: {name} is taken as the publisher; also credited: {others}",)
+        others = list(dict.fromkeys(n for n in credited if squash(n) != squash(name)))
+        warnings = (warn("publisher-also-credited", publisher=name, others=others),)
         return Guess(name, _site_of(name, own) or _first(own), warnings if others else ())
     for host in _domains(lowered, own):
         shown = _display(host, text)
