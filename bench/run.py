@@ -6,15 +6,15 @@
 Each run copies the project's inputs (config, templates, hand-written pages, rate and alias
 tables) into a fresh temporary folder with N generated reports, then runs `brief build` as a
 subprocess four times: cold (no cache, no data, no site), again with nothing changed, after
-one report changed, and after one override changed. Each build is timed by the wall clock
-and by the CPU seconds of its processes (the steadier figure on a shared machine); the search
+one report changed, and after one override changed. Each build is timed by the wall clock and
+by the CPU seconds of its processes (the steadier figure on a shared machine); the search
 index a build leaves to a background run is waited for, and that wait is printed apart. Then
 `brief serve` starts on the project, a report is revised, and the seconds until the server
-sends the revised market page are the preview's reload time. Search is measured as a reader meets it:
-the bytes Chromium downloads for one query with Pagefind (the site's search), and with
-Material's own search (one more build of the same project with it switched back on), whose
-whole index is downloaded before the first query. Timings come from the build itself: the
-wall clock of the subprocess, the builder's summary lines (extraction's and the MkDocs
+sends the revised market page are the preview's reload time. Search is measured as a reader
+meets it: the bytes Chromium downloads for one query with Pagefind (the site's search), and
+with Material's own search (one more build of the same project with it switched back on),
+whose whole index is downloaded before the first query. Timings come from the build itself:
+the wall clock of the subprocess, the builder's summary lines (extraction's and the MkDocs
 plugin's, which name their seconds) and MkDocs' "Documentation built in" line. Peak memory is
 the largest resident set of any process of the build, from `os.wait4`. Extraction's rate is
 measured in this process on one core without a cache. bench/README.md holds the results.
