@@ -207,11 +207,14 @@ def free_port() -> int:
 
 
 def fetch(url: str) -> bytes | None:
+    """The page's article (the preview server adds a script that differs on each request)."""
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read()
+            page = response.read()
     except OSError:
         return None
+    start, end = page.find(b"<article"), page.rfind(b"</article>")
+    return page[start:end] if start >= 0 else page
 
 
 def wait_for(check: Callable[[], bool], timeout: float, what: str) -> None:
