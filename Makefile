@@ -6,9 +6,9 @@ STAMP := $(VENV)/.installed
 
 .PHONY: site test serve chromium clean
 
-# Build site/ from the reports in content/reports.
+# Build site/ from the reports in content/reports, search index included (ready to publish).
 site: $(STAMP)
-	$(BIN)/brief build
+	$(BIN)/brief build --search wait
 
 # Lint and run every test, browser tests included.
 test: $(STAMP) chromium

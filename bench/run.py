@@ -1,15 +1,20 @@
 """Time the whole build on generated corpora and print the median of every figure.
 
-    python bench/run.py [--sizes 100,1000,5000] [--runs 3] [--json FILE] [--keep DIR]
+    python bench/run.py [--sizes 100,1000,5000] [--runs 3] [--json FILE] [--work DIR]
+                        [--no-serve]
 
 Each run copies the project's inputs (config, templates, hand-written pages, rate and alias
 tables) into a fresh temporary folder with N generated reports, then runs `brief build` as a
 subprocess four times: cold (no cache, no data, no site), again with nothing changed, after
-one report changed, and after one override changed. Search is measured as a reader meets it:
-the bytes Chromium downloads for one query with Pagefind (the site's search), and with
-Material's own search (one more build of the same project with it switched back on), whose
-whole index is downloaded before the first query. Timings come from the build itself: the
-wall clock of the subprocess, the builder's summary lines (extraction's and the MkDocs
+one report changed, and after one override changed. Each build is timed by the wall clock and
+by the CPU seconds of its processes (the steadier figure on a shared machine); the search
+index a build leaves to a background run is waited for, and that wait is printed apart. Then
+`brief serve` starts on the project, a report is revised, and the seconds until the server
+sends the revised market page are the preview's reload time. Search is measured as a reader
+meets it: the bytes Chromium downloads for one query with Pagefind (the site's search), and
+with Material's own search (one more build of the same project with it switched back on),
+whose whole index is downloaded before the first query. Timings come from the build itself:
+the wall clock of the subprocess, the builder's summary lines (extraction's and the MkDocs
 plugin's, which name their seconds) and MkDocs' "Documentation built in" line. Peak memory is
 the largest resident set of any process of the build, from `os.wait4`. Extraction's rate is
 measured in this process on one core without a cache. bench/README.md holds the results.
@@ -24,12 +29,15 @@ import json
 import os
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import urllib.request
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -44,6 +52,7 @@ if str(ROOT) not in sys.path:  # run as a script: make `bench` and `builder` imp
 
 from bench.make_corpus import write_corpus  # noqa: E402
 from builder.extract_cache import extract_records  # noqa: E402
+from builder.search import Indexer  # noqa: E402
 from builder.sources import collect_sources  # noqa: E402
 
 SKELETON = (
@@ -72,6 +81,11 @@ class Build:
     mkdocs: float
     peak_mb: float
     data_written: int
+    cpu: float = 0.0
+    """CPU seconds of the command and the processes it waited for: less moved by the
+    machine's load than the wall clock, so the figure to compare across runs."""
+    search_after: float = 0.0
+    """Seconds after the command ended until the background search run was done."""
     pages: int = 0
     pages_rendered: int = 0
     pages_seconds: float = 0.0
@@ -95,6 +109,7 @@ class Run:
     override_changed: Build
     sizes: dict[str, float] = field(default_factory=dict)
     search: dict[str, float] = field(default_factory=dict)
+    serve_reload: float | None = None
 
 
 def make_project(folder: Path, corpus: Path) -> Path:
@@ -123,8 +138,10 @@ def build(project: Path, *flags: str) -> Build:
         stdout, stderr = out.read().decode(), err.read().decode()
     if process.returncode != 0:
         sys.exit(f"build failed in {project}:\n{stdout}\n{stderr}")
+    cpu = usage.ru_utime + usage.ru_stime
+    search_after = settle_search(project)
     if "nothing changed" in stdout:  # stopped before extraction and MkDocs
-        return Build(total, 0.0, 0.0, 0.0, usage.ru_maxrss / 1024, 0)
+        return Build(total, 0.0, 0.0, 0.0, usage.ru_maxrss / 1024, 0, cpu, search_after)
     extract, plugin = EXTRACT_LINE.search(stdout), PLUGIN_LINE.search(stderr)
     mkdocs, written = MKDOCS_LINE.search(stderr), WRITTEN.search(stdout)
     if not (extract and plugin and mkdocs and written):
@@ -136,6 +153,8 @@ def build(project: Path, *flags: str) -> Build:
         mkdocs=float(mkdocs[1]) - float(plugin[2]),
         peak_mb=usage.ru_maxrss / 1024,  # kilobytes on Linux
         data_written=int(written[1]),
+        cpu=cpu,
+        search_after=search_after,
     )
     if found := PAGES_PART.search(plugin[1]):
         result.pages, result.pages_rendered = int(found[1]), int(found[2])
@@ -144,6 +163,15 @@ def build(project: Path, *flags: str) -> Build:
         result.charts, result.charts_drawn = int(found[1]), int(found[2])
         result.charts_seconds = float(found[3])
     return result
+
+
+def settle_search(project: Path) -> float:
+    """Wait for the search index a `brief build` left running in the background."""
+    search = Indexer(project / ".cache", project / "site")
+    started = time.perf_counter()
+    while search.running() is not None:
+        time.sleep(0.05)
+    return time.perf_counter() - started
 
 
 def change_report(project: Path) -> None:
@@ -170,6 +198,61 @@ def change_override(project: Path) -> None:
             override.write_text(f"cagr:\n  percent: {percent}\n", encoding="utf-8")
             return
     sys.exit("no market with a CAGR to correct")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> bytes | None:
+    """The page's article (the preview server adds a script that differs on each request)."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            page = response.read()
+    except OSError:
+        return None
+    start, end = page.find(b"<article"), page.rfind(b"</article>")
+    return page[start:end] if start >= 0 else page
+
+
+def wait_for(check: Callable[[], bool], timeout: float, what: str) -> None:
+    deadline = time.perf_counter() + timeout
+    while not check():
+        if time.perf_counter() > deadline:
+            sys.exit(f"gave up waiting for {what}")
+        time.sleep(0.05)
+
+
+def serve_reload(project: Path) -> float:
+    """`brief serve`, as a person previews: seconds from saving a revised report until the
+    server sends its market page with the change (what the reloaded browser shows)."""
+    report = sorted((project / "content" / "reports").iterdir())[0].name
+    slug = next(
+        p.stem
+        for p in (project / "data" / "markets").glob("*.yaml")
+        if f"file: {report}" in p.read_text(encoding="utf-8")
+    )
+    port = free_port()
+    page = f"http://127.0.0.1:{port}/markets/{slug}/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "builder.cli", "--root", str(project), "serve"]
+    command += ["--dev-addr", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(
+        command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        wait_for(lambda: fetch(page) is not None, 1800, "brief serve to start")
+        time.sleep(2)  # the first build's own writes settle
+        before = fetch(page)
+        change_report(project)
+        saved = time.perf_counter()
+        wait_for(lambda: fetch(page) not in (None, before), 600, "the page to change")
+        return time.perf_counter() - saved
+    finally:
+        server.terminate()
+        server.wait(60)
 
 
 def extraction_rate(project: Path) -> float:
@@ -290,7 +373,7 @@ def search_figures(project: Path, material: bool) -> dict[str, float]:
     return found
 
 
-def one_run(reports: int, corpus: Path, work: Path, with_text: bool) -> Run:
+def one_run(reports: int, corpus: Path, work: Path, with_text: bool, serve: bool) -> Run:
     project = make_project(Path(tempfile.mkdtemp(prefix=f"brief-{reports}-", dir=work)), corpus)
     try:
         cold = build(project)
@@ -300,11 +383,14 @@ def one_run(reports: int, corpus: Path, work: Path, with_text: bool) -> Run:
         report_changed = build(project)
         change_override(project)
         override_changed = build(project)
+        reload = serve_reload(project) if serve else None
         search = search_figures(project, material=with_text)
         rate = extraction_rate(project)
     finally:
         shutil.rmtree(project)
-    return Run(reports, rate, cold, no_change, report_changed, override_changed, found, search)
+    return Run(
+        reports, rate, cold, no_change, report_changed, override_changed, found, search, reload
+    )
 
 
 # --- Medians and the table -------------------------------------------------------------------
@@ -319,11 +405,15 @@ FIGURES: list[tuple[str, str]] = [
     ("cold: MkDocs' own, s", "cold.mkdocs"),
     ("no change: builder's part, s", "no_change.builder"),
     ("no change: whole, s", "no_change.total"),
+    ("one report changed, `brief serve`: saved to page served, s", "serve_reload"),
     ("one report changed: builder's part, s", "report_changed.builder"),
     ("one report changed: whole, s", "report_changed.total"),
+    ("one report changed: whole, CPU s", "report_changed.cpu"),
+    ("one report changed: search current after a further, s", "report_changed.search_after"),
     ("one report changed: pages rendered / charts drawn", "report_changed.redone"),
     ("one override changed: builder's part, s", "override_changed.builder"),
     ("one override changed: whole, s", "override_changed.total"),
+    ("one override changed: whole, CPU s", "override_changed.cpu"),
     ("one override changed: pages rendered / charts drawn", "override_changed.redone"),
     ("peak memory (cold), MB", "cold.peak_mb"),
     ("site size, MB", "sizes.site_mb"),
@@ -341,6 +431,8 @@ def figure(run: Run, name: str) -> float | str | None:
     """One figure of one run; None when the build did not report it."""
     if name == "extract_rate":
         return run.extract_rate
+    if name == "serve_reload":
+        return run.serve_reload
     if name == "pages_rate":
         c = run.cold
         return c.pages_rendered / c.pages_seconds if c.pages_seconds else None
@@ -402,6 +494,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="100,1000,5000", help="report counts, comma-separated")
     parser.add_argument("--runs", type=int, default=3, help="runs per size (medians are printed)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write every run as JSON")
+    parser.add_argument("--no-serve", action="store_true", help="skip timing `brief serve`")
     parser.add_argument("--work", type=Path, metavar="DIR", help="folder for corpora and projects")
     args = parser.parse_args(argv)
     counts = [int(n.replace("_", "")) for n in args.sizes.split(",") if n.strip()]
@@ -413,7 +506,7 @@ def main(argv: list[str] | None = None) -> int:
         corpus = work / f"corpus-{n}"
         write_corpus(n, corpus)
         for k in range(args.runs):
-            run = one_run(n, corpus, work, with_text=k == 0)
+            run = one_run(n, corpus, work, with_text=k == 0, serve=not args.no_serve)
             runs.setdefault(n, []).append(run)
             print(
                 f"{n} reports, run {k + 1}: cold {run.cold.total:.1f} s "

@@ -63,10 +63,12 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
     """Extract, then build the site; with nothing changed since the last strict build, stop
     before importing MkDocs (`--force` builds anyway, and in full)."""
     from builder.fingerprint import BuildStamp, build_date
+    from builder.search import default_mode
 
     stamp = BuildStamp(settings.root, settings.site_dir, build_date().isoformat())
     if not args.force and stamp.current():
         print(f"nothing changed since the last build; {settings.site_dir} is up to date")
+        _catch_up_search(settings, args.search or default_mode())
         return 0
     stamp.begin()
     from builder.lock import build_lock
@@ -81,11 +83,35 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
         print(result.summary())
         strict = not args.no_strict
         ok = build_site(
-            settings, strict=strict, incremental=not args.force, printed=result.problems
+            settings,
+            strict=strict,
+            incremental=not args.force,
+            printed=result.problems,
+            search=args.search,
         )
         if ok and strict and not result.problems:
             stamp.commit()
     return 0 if ok and not result.problems else 1
+
+
+def _catch_up_search(settings: Settings, mode: str) -> None:
+    """A background index run that was stopped (the machine slept, a process was killed)
+    left the search behind the pages: run it again, or now with `--search wait`."""
+    from builder.search import Indexer, run_pagefind
+
+    search = Indexer(settings.cache_dir, settings.site_dir)
+    if not search.behind():
+        return
+    with search.lock():
+        if mode == "wait":
+            run_pagefind(settings.site_dir)
+            search.indexed()
+        else:
+            search.start()
+    print(
+        "the search index was behind the pages; "
+        + ("indexed again" if mode == "wait" else "indexing again in the background")
+    )
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
@@ -149,6 +175,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--no-strict", action="store_true", help="do not fail on MkDocs warnings")
     p.add_argument(
         "--force", action="store_true", help="rebuild every page, even with nothing changed"
+    )
+    p.add_argument(
+        "--search",
+        choices=("background", "wait"),
+        default=None,
+        help="index search before the command ends (wait), or keep the last index and index "
+        "again in the background (default on your machine; BRIEF_SEARCH sets it, CI waits)",
     )
     p.set_defaults(run=cmd_build)
 

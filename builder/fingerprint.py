@@ -225,8 +225,17 @@ class BuildStamp:
         inputs = listing(self.root, USER_INPUTS)
         if not self._same(stamp["inputs"], inputs):
             return False
-        site = listing(self.site, ("",))
-        return stamp["site"] == {k: list(v) for k, v in site.items()}
+        return stamp["site"] == self._site()
+
+    def _site(self) -> dict[str, list]:
+        """The site's files, but the search index's, which a background run replaces after
+        the build (`builder.search`); only that there is one."""
+        from builder.search import INDEX
+
+        skip = (f"{INDEX}/",)
+        site: dict[str, list] = {k: list(v) for k, v in listing(self.site, ("",), skip).items()}
+        site[skip[0]] = [(self.site / INDEX).is_dir()]
+        return site
 
     def _record(self, names: tuple[str, ...], skip: tuple[str, ...] = ()) -> dict[str, list]:
         """Size, time and hash of each file; a hash is reused while size and time are."""
@@ -251,8 +260,7 @@ class BuildStamp:
         if self._before is None:
             return
         inputs = {**self._before, **self._record(EXTRACTED)}
-        site = {k: list(v) for k, v in listing(self.site, ("",)).items()}
-        stamp = {"key": self.key, "inputs": inputs, "site": site}
+        stamp = {"key": self.key, "inputs": inputs, "site": self._site()}
         atomic_write(self.path, json.dumps(stamp).encode("utf-8"))
 
     def clear(self) -> None:

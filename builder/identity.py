@@ -18,6 +18,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -35,8 +36,12 @@ from builder.vocabulary.names import (
 FUZZY_THRESHOLD = 90.0
 
 
+@lru_cache(maxsize=65536)
 def identity_key(name: str) -> str:
-    """Comparable form of a name: no case, accents, punctuation or trailing legal suffixes."""
+    """Comparable form of a name: no case, accents, punctuation or trailing legal suffixes.
+
+    Remembered: the cross-references ask for the same few thousand names tens of thousands
+    of times in a build of a thousand reports."""
     text = _spelt(name).replace("&", " and ")
     text = re.sub(r"(?<=\b\w)\.(?=\w\b)", "", text)  # u.s.a. -> usa, s.a. -> sa
     words = re.sub(r"[^\w]+|_", " ", text).split()

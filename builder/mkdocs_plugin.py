@@ -10,8 +10,9 @@ the site and lists the problems on the Sources page.
 
 With `--dirty` (what `brief build` and `brief serve` pass) a build keeps every page of the
 last clean build whose source did not change (`Incremental`), and the result is byte for byte
-a clean build's. Search is Pagefind's: published builds index the site before it is swapped
-in; `serve` indexes in the background.
+a clean build's. Search is Pagefind's (`builder.search`): published builds index the site
+before it is swapped in; `brief build` on a person's machine and `serve` index in the
+background.
 """
 
 from __future__ import annotations
@@ -24,8 +25,6 @@ import os
 import posixpath
 import re
 import shutil
-import subprocess
-import sys
 import threading
 import time
 from contextlib import ExitStack
@@ -45,16 +44,20 @@ from mkdocs.utils import CountHandler, clean_directory, get_relative_url
 
 from builder.errors import BriefError
 from builder.fingerprint import package_fingerprint, versions
+from builder.search import Indexer, default_mode, has_index, link_index, run_pagefind
 from builder.settings import Settings
-from builder.site import SiteStats, generate_site
+from builder.site import SiteStats, generate_site, template_cache
 from builder.store import load_brief
-from builder.write import atomic_write, staging_folder, swap_in
+from builder.write import atomic_write, discard, staging_folder, swap_in
 
 log = get_plugin_logger("brief")
 WATCHED = ("content", "data", "site_templates", "templates")
 _PRINTED: dict[Path, list[BriefError]] = {}
 """Extraction problems `brief build` already printed before it started MkDocs, by project:
 the plugin shows them on the Sources page without extracting again or printing them twice."""
+_SEARCH: dict[Path, str] = {}
+"""How `brief build` asked for the search index, by project (`builder.search.MODES`); other
+builds index before they publish."""
 
 
 SECTIONS = (
@@ -111,34 +114,9 @@ def head_tags(output: str, title: str, site_name: str, url: str | None) -> str:
 DIRTY_WARNING = "A 'dirty' build is being performed"
 
 
-PAGEFIND_OPTIONS = (
-    # only the article: header, navigation and footer are on every page
-    ("--root-selector", "article"),
-    # tables list other pages' names ("met most often", the indexes): a page does not
-    # match a name because one of its tables mentions it
-    ("--exclude-selectors", "table"),
-    # extraction's warnings quote the report they are about, for an analyst, not a reader
-    ("--exclude-selectors", ".warning"),
-    ("--exclude-selectors", ".failure"),
-    ("--exclude-selectors", "[data-search-exclude]"),
-    ("--exclude-selectors", ".headerlink"),
-)
-
-
 class BriefConfig(Config):
     extract = opt.Type(bool, default=True)
     pagefind = opt.Type(bool, default=True)
-
-
-def run_pagefind(site: Path) -> None:
-    """Index the built pages with Pagefind into `site/pagefind/` (made again in full: it has
-    no incremental update, about 7 s at 1,500 pages)."""
-    shutil.rmtree(site / "pagefind", ignore_errors=True)
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
-    command += [part for option in PAGEFIND_OPTIONS for part in option]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0 or not (site / "pagefind" / "pagefind-entry.json").is_file():
-        raise PluginError(f"Pagefind could not index {site}: {done.stderr.strip()[-500:]}")
 
 
 def link_kept(files: Files, kept: set[str], published: Path, staging: Path) -> None:
@@ -187,7 +165,7 @@ class _Background:
         while True:
             try:
                 run_pagefind(site)
-            except PluginError as exc:
+            except BriefError as exc:
                 log.warning(str(exc))
             with self.lock:
                 site, self.again = self.again, None  # type: ignore[assignment]
@@ -368,7 +346,7 @@ class BriefPlugin(BasePlugin[BriefConfig]):
                 raise PluginError(str(exc)) from None
             self.final = Path(config.site_dir)
             staging = staging_folder(self.final)
-            shutil.rmtree(staging, ignore_errors=True)  # a killed build's leftover
+            discard(staging)  # a killed build's leftover
             config.site_dir = str(staging)
         self.warnings.counts.clear()
         logging.getLogger("mkdocs").addHandler(self.warnings)
@@ -432,19 +410,41 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         if self.config.pagefind and self.final is None:
             self.background.index(Path(config.site_dir))
         if self.final is not None:
-            if self.config.pagefind:
-                run_pagefind(Path(config.site_dir))  # before the swap: whole site, or old one
-            swap_in(Path(config.site_dir), self.final)
+            self._publish(Path(config.site_dir), self.final)
             config.site_dir = str(self.final)
             self.final = None
         if plan is not None and clean:
             plan.commit(self._files, Path(config.site_dir))
 
+    def _publish(self, staging: Path, final: Path) -> None:
+        """Swap the staging folder in with a search index (`builder.search`): made now, or
+        the last one carried over while a background run makes the new one."""
+        if not self.config.pagefind:
+            swap_in(staging, final)
+            return
+        search = Indexer(self.settings.cache_dir, final)
+        mode = _SEARCH.get(self.settings.root, "wait") if self.command == "build" else "wait"
+        later = mode == "background" and has_index(final)
+        if not later:
+            try:
+                run_pagefind(staging)  # before the swap: the whole site, or the old one
+            except BriefError as exc:
+                raise PluginError(str(exc)) from None
+        with search.lock():
+            search.stop()  # a run for the old pages must not replace this index
+            if later:
+                link_index(final, staging)
+            swap_in(staging, final)
+            if later:
+                search.start()
+            else:
+                search.indexed()
+
     def on_build_error(self, *, error: Exception) -> None:
         """The published site stays as it was; the half-built one goes."""
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         if self.final is not None:
-            shutil.rmtree(staging_folder(self.final), ignore_errors=True)
+            discard(staging_folder(self.final))
             self.final = None
 
     def on_shutdown(self) -> None:
@@ -492,6 +492,10 @@ class BriefPlugin(BasePlugin[BriefConfig]):
             f"{time.perf_counter() - started:.2f} s"
         )
         return files
+
+    def on_env(self, env, /, *, config: MkDocsConfig, files: Files):
+        env.bytecode_cache = template_cache(self.settings.cache_dir)
+        return env
 
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
@@ -576,17 +580,21 @@ def build_site(
     strict: bool = True,
     incremental: bool = True,
     printed: list[BriefError] | None = None,
+    search: str | None = None,
 ) -> bool:
     """`mkdocs build`; incremental (`--dirty`, made exact by the plugin) unless told not;
-    `printed` are the problems of an extraction just run and printed."""
+    `printed` are the problems of an extraction just run and printed; `search` is one of
+    `builder.search.MODES` (by default as `default_mode` says)."""
     flags = ["--strict"] if strict else []
     flags += ["--dirty"] if incremental else []
     if printed is not None:
         _PRINTED[settings.root] = printed
+    _SEARCH[settings.root] = search or default_mode()
     try:
         return _mkdocs("build", "-f", _config(settings), "-d", str(settings.site_dir), *flags)
     finally:
         _PRINTED.pop(settings.root, None)
+        _SEARCH.pop(settings.root, None)
 
 
 def serve_site(settings: Settings, dev_addr: str = "127.0.0.1:8000") -> bool:

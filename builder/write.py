@@ -11,7 +11,10 @@ from __future__ import annotations
 import ctypes
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,22 +130,54 @@ def _exchange(first: Path, second: Path) -> bool:
     return done == 0
 
 
-def swap_in(staging: Path, final: Path) -> None:
+def swap_in(staging: Path, final: Path, remove: Callable[[Path], None] | None = None) -> None:
     """Publish a completely built folder: readers see the old one or the new one, whole.
 
     Where the system can exchange two paths atomically it does; elsewhere the old folder is
-    renamed aside and the new one renamed in, a gap of one system call. The old is deleted
-    after the swap.
+    renamed aside and the new one renamed in, a gap of one system call. The old one is then
+    removed, by `discard` unless told otherwise.
     """
+    remove = remove or discard
     if final.is_dir() and not final.is_symlink():
         if not _exchange(staging, final):
             aside = final.parent / f".{final.name}.old"
-            shutil.rmtree(aside, ignore_errors=True)
+            remove(aside)
             os.replace(final, aside)
             os.replace(staging, final)
             staging = aside
-        shutil.rmtree(staging, ignore_errors=True)
+        remove(staging)
         return
     if final.exists() or final.is_symlink():
         final.unlink()
     os.replace(staging, final)
+
+
+TRASH = ".trash-"
+DELETE = "import shutil, sys\nfor folder in sys.argv[1:]: shutil.rmtree(folder, ignore_errors=True)"
+
+
+def discard(folder: Path) -> None:
+    """Remove a folder at once, deleting its files in a process of its own.
+
+    Deleting a site of thousands of files takes seconds on a disk that discards freed blocks
+    (longer than the rest of a one-page rebuild), and nobody needs to wait for it: the folder
+    is renamed to a hidden sibling and deleted in the background, together with any such
+    sibling an earlier deletion left when it was stopped.
+    """
+    if not folder.exists() and not folder.is_symlink():
+        return
+    base = folder.name.lstrip(".")
+    trash = folder.parent / f".{base}{TRASH}{time.time_ns()}"
+    try:
+        os.replace(folder, trash)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    left = [str(p) for p in folder.parent.glob(f".{base}{TRASH}*")]
+    subprocess.Popen(
+        [sys.executable, "-c", DELETE, *left],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # outlives the build, whose command has ended
+    )

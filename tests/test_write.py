@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
 import pytest
 
 from builder.errors import BriefError
-from builder.write import Writer
+from builder.write import Writer, discard, swap_in
 
 
 def test_skips_unchanged_and_rewrites_changed(tmp_path):
@@ -76,3 +79,45 @@ def test_a_file_where_a_folder_should_be_is_one_error_naming_it(tmp_path):
         Writer(tmp_path).write("markets/a.yaml", "x", owner="a.txt")
     assert caught.value.path == (tmp_path / "markets" / "a.yaml").resolve()
     assert caught.value.problem.startswith("cannot write: ")
+
+
+def _site(folder: Path, pages: int) -> Path:
+    for n in range(pages):
+        (folder / f"page-{n}").mkdir(parents=True)
+        (folder / f"page-{n}" / "index.html").write_text(f"page {n}")
+    return folder
+
+
+def _gone(paths: list[Path], timeout: float = 30) -> bool:
+    deadline = time.monotonic() + timeout
+    while any(p.exists() for p in paths):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def test_discard_removes_a_folder_at_once_and_its_files_soon(tmp_path):
+    old = _site(tmp_path / ".site.new", 50)
+    stopped = _site(tmp_path / ".site.new.trash-1", 3)  # a deletion stopped halfway
+    discard(old)
+    assert not old.exists()  # at once: the name is free for the next build
+    assert _gone([*tmp_path.glob(".site.new.trash-*")]), "the files were not deleted"
+    assert not stopped.exists()
+    assert sorted(tmp_path.iterdir()) == []
+
+
+def test_swap_in_publishes_the_new_folder_and_leaves_no_old_one(tmp_path):
+    site, staging = _site(tmp_path / "site", 5), _site(tmp_path / ".site.new", 7)
+    swap_in(staging, site)
+    assert len(list(site.iterdir())) == 7 and not staging.exists()
+    assert _gone([*tmp_path.glob(".site*")])
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_swap_in_can_remove_the_old_folder_itself(tmp_path):
+    site, staging = _site(tmp_path / "index", 2), _site(tmp_path / ".index.new", 3)
+    removed: list[Path] = []
+    swap_in(staging, site, remove=removed.append)
+    assert removed == [staging]  # the old folder, now at the staging path
+    assert len(list(site.iterdir())) == 3

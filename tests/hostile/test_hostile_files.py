@@ -20,10 +20,10 @@ import pytest
 from brief_runs import ROOT, brief, every_file, make_project
 
 from builder.cli import main
+from builder.downloads import companies_csv
 from builder.extract import extract_bytes
 from builder.extract.sentences import split_sentences
 from builder.index import build_index
-from builder.site import companies_csv
 from builder.text import md
 from tests.extract.seeds import seed_path, seed_text
 

@@ -12,12 +12,13 @@ import pytest
 from make_brief import make_brief
 from sitebuild import ROOT
 
-from builder import site as site_module
+from builder import site_charts
 from builder.errors import BriefError
 from builder.index import build_index
 from builder.schema import Company, Market
 from builder.settings import Settings
-from builder.site import SiteStats, companies_csv, generate_site, markets_csv
+from builder.downloads import companies_csv, markets_csv
+from builder.site import SiteStats, generate_site
 from builder.store import Brief
 
 
@@ -167,12 +168,12 @@ def test_worker_processes_draw_the_same_bytes(settings, monkeypatch):
         copy = template.model_copy(update={"slug": f"copy-{n}", "name": f"Copy {n}"}, deep=True)
         copy.size[1].usd_millions += n
         brief.markets[copy.slug] = copy
-    monkeypatch.setattr(site_module, "POOL_THRESHOLD", 4)
+    monkeypatch.setattr(site_charts, "POOL_THRESHOLD", 4)
     stats = SiteStats()
     pooled = files(settings, brief, workers=2, stats=stats)
     assert stats.charts_drawn == stats.charts == 17
     shutil.rmtree(settings.cache_dir)
-    monkeypatch.setattr(site_module, "POOL_THRESHOLD", 10_000)
+    monkeypatch.setattr(site_charts, "POOL_THRESHOLD", 10_000)
     assert files(settings, brief, workers=2) == pooled
 
 
@@ -208,7 +209,7 @@ def test_an_analysts_market_group_gives_a_consensus_table_and_a_bad_slug_is_a_pr
 def test_rendering_reports_its_progress_page_by_page_and_chart_by_chart(settings, monkeypatch):
     seen: dict[str, list[tuple[int, int]]] = {}
     monkeypatch.setattr(
-        site_module.progress,
+        site_charts.progress,
         "step",
         lambda stage, done, total: seen.setdefault(stage, []).append((done, total)),
     )

@@ -1,0 +1,127 @@
+"""`brief build` on a person's machine keeps the last search index and indexes again in a
+process of its own (`builder.search`). The site it leaves must become, once that run is done,
+byte for byte the site a build that waited writes; a reader must never meet a site without
+an index or with a half-written one; and a build started meanwhile must win over the run."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from builder.search import Indexer, default_mode
+from tests.site.sitebuild import make_project
+from tests.test_incremental import (
+    brief_build,
+    clean_build,
+    correct_growth,
+    revise_report,
+    site_files,
+)
+
+pytestmark = pytest.mark.xdist_group("search-background")
+
+
+@pytest.fixture(autouse=True)
+def background(monkeypatch):
+    monkeypatch.setenv("BRIEF_SEARCH", "background")
+
+
+def indexer(root: Path) -> Indexer:
+    return Indexer(root / ".cache", root / "site")
+
+
+def settle(root: Path, timeout: float = 120) -> None:
+    """Wait until no background run is indexing the site."""
+    search = indexer(root)
+    deadline = time.monotonic() + timeout
+    while search.running() is not None:
+        assert time.monotonic() < deadline, "the background index run did not finish"
+        time.sleep(0.1)
+
+
+def index_files(files: dict[str, bytes]) -> dict[str, bytes]:
+    return {name: data for name, data in files.items() if name.startswith("pagefind/")}
+
+
+def test_the_index_follows_in_the_background_and_ends_as_a_waiting_build_would(tmp_path):
+    root = make_project(tmp_path / "project", extract=True, reports=True)
+    first = brief_build(root)  # nothing to carry over: the first build waits for its index
+    assert indexer(root).running() is None and not indexer(root).behind()
+    assert "pagefind/pagefind-entry.json" in site_files(root), first.stderr
+    old_index = index_files(site_files(root))
+
+    revise_report(root)
+    brief_build(root)
+    right_after = site_files(root)
+    if indexer(root).running() is not None:  # still indexing: the last index serves
+        assert index_files(right_after) == old_index
+    settle(root)
+    assert not indexer(root).behind()
+    done = site_files(root)
+    assert index_files(done) != old_index  # the revised page is indexed
+    assert done == clean_build(root, tmp_path / "clean")
+    assert not (root / ".site.new").exists(), "the build left its staging folder behind"
+
+
+def test_a_build_started_during_a_run_stops_it_and_its_own_index_wins(tmp_path):
+    root = make_project(tmp_path / "project", extract=True, reports=True)
+    brief_build(root)
+    revise_report(root)
+    brief_build(root)
+    first_run = indexer(root).running()
+    correct_growth(root)
+    brief_build(root)
+    if first_run is not None:  # the second build stopped the first run
+        with pytest.raises(ProcessLookupError):
+            os.kill(first_run, 0)
+    settle(root)
+    assert site_files(root) == clean_build(root, tmp_path / "clean")
+
+
+def test_a_stopped_run_is_made_up_by_the_next_build_with_nothing_else_to_do(tmp_path):
+    root = make_project(tmp_path / "project", extract=True, reports=True)
+    brief_build(root)
+    revise_report(root)
+    brief_build(root)
+    settle(root)
+    # as a run that was killed before it swapped its index in leaves the state
+    state = indexer(root).state
+    recorded = json.loads(state.read_text(encoding="utf-8"))
+    state.write_text(json.dumps({**recorded, "done": "stopped"}), encoding="utf-8")
+    assert indexer(root).behind()
+
+    again = brief_build(root)
+    assert "nothing changed since the last build" in again.stdout
+    assert "search index was behind" in again.stdout
+    settle(root)
+    assert not indexer(root).behind()
+
+
+@pytest.mark.parametrize(
+    ("brief_search", "ci", "mode"),
+    [
+        ("", "", "background"),  # a person's machine
+        ("", "true", "wait"),  # CI publishes the site as soon as the command ends
+        ("wait", "", "wait"),
+        ("background", "true", "background"),  # said outright, it wins
+        ("later", "", "background"),  # not a mode: the default
+    ],
+)
+def test_the_default_mode(monkeypatch, brief_search, ci, mode):
+    monkeypatch.setenv("BRIEF_SEARCH", brief_search)
+    monkeypatch.setenv("CI", ci)
+    assert default_mode() == mode
+
+
+def test_search_wait_indexes_before_the_command_ends(tmp_path):
+    root = make_project(tmp_path / "project", extract=True, reports=True)
+    brief_build(root)
+    old_index = index_files(site_files(root))
+    revise_report(root)
+    brief_build(root, "--search", "wait")
+    assert indexer(root).running() is None and not indexer(root).behind()
+    assert index_files(site_files(root)) != old_index
