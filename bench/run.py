@@ -244,7 +244,9 @@ def serve_reload(project: Path) -> float:
     )
     try:
         wait_for(lambda: fetch(page) is not None, 1800, "brief serve to start")
-        time.sleep(2)  # the first build's own writes settle
+        index = f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json"
+        wait_for(lambda: fetch(index) is not None, 600, "the preview's search index")
+        time.sleep(2)  # settled: as a person edits some time after starting the preview
         before = fetch(page)
         change_report(project)
         saved = time.perf_counter()

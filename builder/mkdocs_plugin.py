@@ -44,6 +44,7 @@ from mkdocs.utils import CountHandler, clean_directory, get_relative_url
 
 from builder.errors import BriefError
 from builder.fingerprint import package_fingerprint, versions
+from builder.paths import ALIASES, GROUPS, RATES
 from builder.search import Indexer, default_mode, has_index, link_index, run_pagefind
 from builder.settings import Settings
 from builder.site import SiteStats, generate_site, template_cache
@@ -51,7 +52,9 @@ from builder.store import load_brief
 from builder.write import atomic_write, discard, staging_folder, swap_in
 
 log = get_plugin_logger("brief")
-WATCHED = ("content", "data", "site_templates", "templates")
+WATCHED = ("content", "site_templates", "templates")
+"""Folders of the project whose every change rebuilds the preview (of `data/`, only what a
+person edits: see `BriefPlugin.on_serve`)."""
 _PRINTED: dict[Path, list[BriefError]] = {}
 """Extraction problems `brief build` already printed before it started MkDocs, by project:
 the plugin shows them on the Sources page without extracting again or printing them twice."""
@@ -542,15 +545,20 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         return head_tags(output, title, site, page.canonical_url)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
-        """Rebuild on any change to reports, pages, data (overrides too) or templates.
+        """Rebuild on any change to reports, pages, templates, corrections or tables.
 
-        The overrides folder is created if missing, so the first correction is seen too.
-        Extraction rewrites only changed files, so its own writes settle after one rebuild.
+        Of `data/`, what a person edits is watched: the overrides (the folder is created if
+        missing, so the first correction is seen too) and the rate, alias and group tables.
+        The data files extraction writes are not: a saved report would otherwise build the
+        preview a second time, for the first build's own writes.
         """
+        root, data = self.settings.root, self.settings.data_dir
         self.settings.overrides_dir.mkdir(parents=True, exist_ok=True)
-        for folder in WATCHED:
-            if (self.settings.root / folder).is_dir():
-                server.watch(str(self.settings.root / folder))
+        watched = [root / folder for folder in WATCHED] + [self.settings.overrides_dir]
+        watched += [data / table for table in (RATES, ALIASES, GROUPS)]
+        for path in watched:
+            if path.exists():
+                server.watch(str(path))
         return server
 
 

@@ -82,3 +82,30 @@ def test_preview_shows_a_correction_after_the_rebuild_and_stops_on_ctrl_c(browse
     assert server.returncode in (0, 130), said  # 130: the conventional exit after Ctrl-C
     assert "Traceback" not in said, said
     assert "Detected file changes" in said  # the page changed because the server rebuilt
+
+
+def test_a_saved_report_rebuilds_the_preview_once(tmp_path):
+    """Extraction rewrites the report's data file; that write must not set off a second
+    rebuild, which would keep the preview busy as long again after every save."""
+    root = make_project(tmp_path / "project", extract=True, reports=True)
+    base = f"http://127.0.0.1:{free_port()}/"
+    command = [str(BRIEF), "--root", str(root), "serve", "--dev-addr", base[7:-1]]
+    log = tmp_path / "serve.log"
+    with log.open("w") as output:
+        server = subprocess.Popen(command, cwd=root, stdout=output, stderr=subprocess.STDOUT)
+    try:
+        wait_until_served(base, server)
+        report = sorted((root / "content" / "reports").iterdir())[0]
+        data = root / "data" / "markets"
+        before = {p: p.read_bytes() for p in data.glob("*.yaml")}
+        report.write_bytes(report.read_bytes() + b"\n\nThe market is led by Zyxwv Holdings.\n")
+        deadline = time.monotonic() + 60
+        while {p: p.read_bytes() for p in data.glob("*.yaml")} == before:
+            assert time.monotonic() < deadline, "the saved report was not extracted again"
+            time.sleep(0.2)
+        time.sleep(5)  # time enough for a second rebuild to start, if one were coming
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    said = log.read_text(encoding="utf-8")
+    assert said.count("Detected file changes") == 1, said
