@@ -95,22 +95,23 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _catch_up_search(settings: Settings, mode: str) -> None:
-    """A background index run that was stopped (the machine slept, a process was killed)
-    left the search behind the pages: run it again, or now with `--search wait`."""
-    from builder.search import Indexer, run_pagefind
+    """A background index run that was stopped (the machine slept, a process was killed) or
+    failed left the search behind the pages: run it again, or now with `--search wait`."""
+    from builder.search import Indexer
 
     search = Indexer(settings.cache_dir, settings.site_dir)
     if not search.behind():
         return
+    said = search.last_problem()
     with search.lock():
         if mode == "wait":
-            run_pagefind(settings.site_dir)
-            search.indexed()
+            search.index_now()
         else:
             search.start()
     print(
-        "the search index was behind the pages; "
-        + ("indexed again" if mode == "wait" else "indexing again in the background")
+        "the search index was behind the pages"
+        + (f" (the last run said: {said})" if said else "")
+        + ("; indexed again" if mode == "wait" else "; indexing again in the background")
     )
 
 

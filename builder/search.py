@@ -107,8 +107,9 @@ class Indexer:
         return state if isinstance(state, dict) else {}
 
     def _write(self, **state: object) -> None:
-        from builder.write import atomic_write  # not at the top: `brief build` with nothing
-        # to do reads this module, and the writer brings the data model (pydantic) with it
+        # imported here: `brief build` with nothing to do reads this module, and the writer
+        # brings the data model (pydantic) with it
+        from builder.write import atomic_write
 
         atomic_write(self.state, json.dumps(state).encode("utf-8"))
 
@@ -178,18 +179,39 @@ class Indexer:
     def run(self, wanted: str) -> None:
         """The background run itself: index into a hidden folder, then swap it in, unless a
         newer build has asked for another run meanwhile."""
-        from builder.write import swap_in
+        fresh = self._index()
+        with self.lock():
+            if self._read().get("wanted") != wanted:  # a newer build took over
+                return
+            self._swap(fresh)
+            self._write(wanted=wanted, done=wanted)
 
+    def index_now(self) -> None:
+        """Index the published site in this process, replacing its index whole; called with
+        the lock held."""
+        self.stop()
+        self._swap(self._index())
+        self.indexed()
+
+    def last_problem(self) -> str:
+        """The last line the last background run wrote: why it failed, when it did."""
+        try:
+            lines = (self.folder / "last-run.log").read_text(encoding="utf-8").splitlines()
+        except OSError:
+            return ""
+        return next((line.strip() for line in reversed(lines) if line.strip()), "")
+
+    def _index(self) -> Path:
         fresh = self.site / f".{INDEX}.new"
         run_pagefind(self.site, fresh)
-        with self.lock():
-            state = self._read()
-            if state.get("wanted") != wanted:  # a newer build took over
-                return
-            # the old index goes now, in this run: a folder being deleted in the background
-            # must not sit inside a site that may be copied to a host at any moment
-            swap_in(fresh, self.site / INDEX, remove=_remove)
-            self._write(wanted=wanted, done=wanted)
+        return fresh
+
+    def _swap(self, fresh: Path) -> None:
+        from builder.write import swap_in
+
+        # the old index goes now, in this process: a folder being deleted in the background
+        # must not sit inside a site that may be copied to a host at any moment
+        swap_in(fresh, self.site / INDEX, remove=_remove)
 
 
 def _remove(folder: Path) -> None:

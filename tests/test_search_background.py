@@ -125,3 +125,19 @@ def test_search_wait_indexes_before_the_command_ends(tmp_path):
     brief_build(root, "--search", "wait")
     assert indexer(root).running() is None and not indexer(root).behind()
     assert index_files(site_files(root)) != old_index
+
+
+def test_a_failed_run_is_named_and_made_up_now_with_search_wait(tmp_path):
+    root = make_project(tmp_path / "project", extract=True, reports=True)
+    brief_build(root)
+    search = indexer(root)
+    recorded = json.loads(search.state.read_text(encoding="utf-8"))
+    search.state.write_text(json.dumps({**recorded, "wanted": "a run that failed"}))
+    (search.folder / "last-run.log").write_text("site: Pagefind could not index it: no space\n")
+    before = index_files(site_files(root))
+
+    again = brief_build(root, "--search", "wait")
+    assert "(the last run said: site: Pagefind could not index it: no space)" in again.stdout
+    assert "indexed again" in again.stdout
+    assert not search.behind() and search.running() is None
+    assert index_files(site_files(root)) == before  # the same pages: the same index
