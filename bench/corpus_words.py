@@ -1,10 +1,15 @@
-"""Vocabulary for the synthetic benchmark corpus: industries, companies, and prose pools.
+"""Vocabulary of the generated benchmark corpus: industries, companies, and prose pools.
 
 Kept apart from the templates so the layout code stays readable. Everything here is plain
 text: `;` separates items on a line, `|` separates a company's name from its legal form, and
 prose pools separate entries by blank lines so long sentences can wrap. The sentences carry
 `{slots}` that the generator fills per report, which is what makes thousands of reports read
 differently while keeping the seeds' tone and length.
+
+None of it comes from `builder/vocabulary/`: the regression check scores the extractor on
+these words, so they must be the generator's own. The lists are as long as the corpus' shape
+needs: about 400 firms (one company page each) and over 3,000 market names (a market page per
+report at 1,000 reports); each prose pool a little longer than one section draws.
 """
 
 from __future__ import annotations
@@ -530,24 +535,13 @@ VMR_REGIONS = {
     "and Egypt, etc.)",
 }
 
-# Which of the regions above a geography belongs to (a global report lists them all).
-GEOGRAPHY_REGION = {
-    "United States": "North America",
-    "North America": "North America",
-    "Canada": "North America",
-    "Europe": "Europe",
-    "Germany": "Europe",
-    "United Kingdom": "Europe",
-    "France": "Europe",
-    "Asia Pacific": "Asia-Pacific",
-    "Japan": "Asia-Pacific",
-    "China": "Asia-Pacific",
-    "India": "Asia-Pacific",
-    "South Korea": "Asia-Pacific",
-    "Southeast Asia": "Asia-Pacific",
-    "Latin America": "Latin America",
-    "Brazil": "Latin America",
-    "Middle East and Africa": "Middle East & Africa",
+# The geographies of each of the regions above (a global report lists them all).
+REGION_GEOGRAPHIES = {
+    "North America": "United States; North America; Canada",
+    "Europe": "Europe; Germany; United Kingdom; France",
+    "Asia-Pacific": "Asia Pacific; Japan; China; India; South Korea; Southeast Asia",
+    "Latin America": "Latin America; Brazil",
+    "Middle East & Africa": "Middle East and Africa",
 }
 
 # Credence's "Based on the Geography" lists, including its mangled "U.S." (printed "S.").
@@ -620,15 +614,13 @@ UNKNOWN_PUBLISHERS = """Northbridge Insights; Meridian Data Lab; Bluepeak Resear
     Finch Analytics; Quantis Market Intelligence; Orion Sector Reports"""
 
 LINKEDIN_PHRASES = """evolution-{slug}-market-key-shifts-from;
-    global-perspectives-{slug}-market-trends;
-    market-dynamics-future-trends-global-{slug}; global-{slug}-market-forecast-2024;
-    {slug}-market-size-share-analysis; {slug}-market-outlook-regional-insights"""
+    global-perspectives-{slug}-market-trends; {slug}-market-size-share-analysis"""
 
-GITHUB_USERS = "SamiaChowdhury801; MarketInsightsHub; report-lists-2024; industry-notes"
-
-UNIT_WORDS = {"million": 1.0, "billion": 1000.0}
+GITHUB_USERS = "SamiaChowdhury801; MarketInsightsHub"
 
 # --- Prose pools (blank-line separated; `{slots}` are filled per report) ----------------------
+# Each pool holds a few more entries than one section draws (application 9, trend 10,
+# opportunity 9, challenge 7, driver 5, outlook 10, FAQ 10), so sections differ.
 
 APPLICATION_SENTENCES = """
 {App} represents one of the largest application segments of the {market}{where}.
@@ -651,35 +643,17 @@ providers with documented quality systems hold an advantage over new entrants.
 Over the forecast period, {app} is expected to grow faster than the overall {market},
 supported by new capacity additions and a steady flow of product launches.
 
-Buyers in {app} are also consolidating their supplier base, favouring partners that can
-support them across several regions and product lines.
-
 Smaller firms in {app} often lack in-house expertise, which makes outsourced services and
 turnkey offerings particularly attractive to them.
 
-Pricing in {app} has been under pressure as competition intensified, yet premium offerings
-built around {tech} continue to command higher margins.
-
-The growing complexity of {app} requirements is encouraging closer collaboration between
-suppliers and {customer} from the earliest design stages.
-
 Recent investments in {tech2} have shortened delivery times for {app} customers and improved
 consistency from one batch to the next.
-
-Because {app} projects are often long-term, suppliers that can guarantee continuity of supply
-and transparent reporting are preferred.
-
-Although {app} is a mature segment in some countries, emerging economies still offer
-considerable room for first-time adoption.
 
 Sustainability targets are becoming part of {app} tenders, with buyers asking for lower
 energy use, recyclable materials and traceable sourcing.
 
 The {app} segment also faces challenges, including skilled-labour shortages and rising input
 costs, which suppliers are addressing through automation and process optimisation.
-
-Digital tools such as remote monitoring and predictive maintenance are increasingly bundled
-into {app} offerings, creating recurring service revenue.
 
 Strategic partnerships between {customer} and specialised suppliers are common in {app},
 allowing both sides to share risk and accelerate time-to-market.
@@ -697,9 +671,6 @@ point of accountability.
 Consolidation continues as larger players acquire specialised firms to broaden their
 portfolios and expand their geographic footprint.
 
-The shift toward subscription and service-based business models is creating more
-predictable revenue streams for suppliers.
-
 Sustainability has moved from a marketing message to a procurement requirement, with buyers
 asking for documented reductions in energy use and waste.
 
@@ -712,20 +683,11 @@ capacity and detect quality issues earlier.
 Regional supply chains are gaining importance as companies seek to reduce exposure to
 long-distance logistics and trade disruptions.
 
-Customer expectations for customisation are rising, pushing suppliers toward modular designs
-and flexible production lines.
-
 Investment activity remains strong, with venture capital and private equity funding new
 entrants that focus on {tech}.
 
-Partnerships between technology providers and {customer} are becoming longer and more
-strategic, often covering several product generations.
-
 Price competition from low-cost manufacturers in Asia is encouraging established suppliers
 to differentiate through service, quality and speed.
-
-Standardisation efforts are lowering integration costs and making it easier for smaller
-customers to adopt {tech}.
 
 Talent shortages are prompting companies to invest in training programmes and automation to
 maintain output.
@@ -747,9 +709,6 @@ untapped demand as infrastructure and purchasing power improve.
 There is considerable room for growth in after-sales services, including maintenance,
 training and performance monitoring.
 
-Integrated offerings that combine hardware, software and services allow vendors to build
-closer and longer customer relationships.
-
 Small and mid-sized {customer} remain underserved, creating an opportunity for flexible,
 lower-cost solutions tailored to their needs.
 
@@ -761,9 +720,6 @@ uneconomical.
 
 Strategic acquisitions of niche specialists can help established players enter adjacent
 segments quickly.
-
-Demand for sustainable and energy-efficient products creates an opportunity for suppliers
-able to document the environmental performance of their offerings.
 
 Digital sales channels and direct-to-customer models are allowing new entrants to reach
 buyers without large distribution networks.
@@ -788,9 +744,6 @@ suppliers to sudden cost increases.
 Shortages of skilled engineers and technicians are slowing capacity expansions in several
 regions.
 
-Intense price competition is compressing margins, particularly for standardised products with
-little differentiation.
-
 Long qualification cycles mean that new products can take years to reach meaningful sales
 volumes.
 
@@ -803,16 +756,12 @@ established supply chains.
 High upfront costs remain a barrier for smaller buyers, who often postpone investments when
 financing conditions tighten.
 
-Fragmented standards across countries increase the cost of certification and slow down
-international expansion.
-
 This makes it essential for suppliers to invest strategically in workforce training,
 capacity and digital tools to overcome operational bottlenecks and maintain customer trust.
 """
 
 ISSUES = """regulatory complexity; capacity limitations; rising input costs; a shortage of
-    skilled labour; supply chain disruptions; high capital requirements; pricing pressure;
-    interoperability issues; long qualification cycles; data security concerns"""
+    skilled labour; supply chain disruptions; high capital requirements; pricing pressure"""
 
 DRIVER_SENTENCES = """
 The {market}{where} is experiencing strong momentum due to {theme}.
@@ -887,10 +836,6 @@ Key challenges include {issue}, {issue2} and compliance with {rule}.
 What role does technology play in the {name} market?
 Technologies such as {tech} improve efficiency, reduce errors and enable faster delivery.
 
-How are regulations affecting the {name} market?
-Stricter requirements, especially {rule}, are pushing suppliers to strengthen quality systems
-and documentation.
-
 What are the key trends in the {name} market?
 Key trends include {tech2}, industry consolidation and a growing focus on sustainability.
 
@@ -900,10 +845,6 @@ The outlook is positive, with continued growth expected through {fy} as {theme} 
 Which segment of the {name} market is growing fastest?
 The {app} segment is expected to register the fastest growth over the forecast period.
 
-How does sustainability affect the {name} market?
-Buyers increasingly require lower energy use, recyclable materials and transparent sourcing,
-which shapes product development.
-
 What opportunities exist for new entrants in the {name} market?
 New entrants can target underserved small and mid-sized customers and niche applications
 with flexible offerings.
@@ -911,8 +852,7 @@ with flexible offerings.
 
 SEGMENT_PHRASES = """accounts for the largest share of revenue; is growing fastest as adoption
     broadens; serves customers with specialised requirements; is favoured by price-sensitive
-    buyers; benefits from recent technology upgrades; remains important in mature markets;
-    is gaining traction among smaller customers"""
+    buyers; benefits from recent technology upgrades"""
 
 # Company paragraphs in the "Major Market Players" block. {rev} is a money phrase.
 PLAYER_SENTENCES = """
@@ -927,10 +867,6 @@ significant growth through strategic partnerships.
 **{company}** has rapidly ascended in the market, reporting revenues of {rev}. Its
 state-of-the-art facilities position it to cater to high-volume demand, particularly in
 {app}.
-
-**{company}** is also noteworthy, with its extensive experience and revenues of {rev}. The
-company has been investing in capacity expansion and digital technology to enhance
-operational efficiencies and scalability.
 """
 
 PLAYER_WITHOUT_REVENUE = """**{company}** operates as a leading supplier to {customer}.
@@ -950,6 +886,3 @@ RELIABLE_COUNTRIES = {
     "Latin America": "Mexico; Brazil; Argentina Korea; Colombia",
     "Middle East & Africa": "Turkey; Saudi; Arabia; UAE; Korea",
 }
-
-EUROPEAN_LEGAL_FORMS = """AG; SE; GmbH; S.A.; SA; N.V.; A/S; AB; Oyj; ASA; S.p.A.; plc; PLC; Plc;
-    KGaA; KG; B.V.; SAS"""

@@ -1,33 +1,36 @@
-"""Write a synthetic corpus of market reports for the benchmark, byte-identical for a seed.
+"""Write a generated corpus of market reports for the build benchmarks, byte-identical for a seed.
 
-    python bench/make_corpus.py N DIR [--seed S] [--truth FILE]
+    python bench/make_corpus.py N DIR [--seed S]
 
-Five real reports cannot show how the builder behaves on thousands, so this fills their
-publishers' templates (Verified Market Reports, Reliable Market Forecast, Markets CAGR,
-Credence Research) plus a Markdown layout no extractor knows, with varied facts. The mess is
-kept on purpose: tracking links, mojibake, entities, placeholder companies, one company spelt
-several ways across reports, second CAGRs that disagree with the headline, and in about one
-report in twenty a headline whose figures do not match its own CAGR.
+Five real reports cannot show how the builder behaves on thousands. This fills their
+publishers' layouts (Verified Market Reports, Reliable Market Forecast, Markets CAGR, Credence
+Research) plus a Markdown layout no extractor knows, at the seeds' lengths and with their mess
+(tracking links, mojibake, entities, placeholder companies, one company spelt several ways,
+second CAGRs that disagree with the headline, a headline in twenty whose figures miss its own
+CAGR), so that page counts, page sizes and extraction cost are those of real work. Its jobs:
+volume for `bench/run.py`, a regression check that these layouts still extract
+(`bench/regression.py`, scored against `make_report_truth`), and fixtures for tests that need
+many reports (`write_corpus`). It makes no accuracy claim: the real corpus does.
+
+It imports nothing from `builder/`. Its words are its own (`corpus_words.py`): a generator
+that wrote with the extractor's vocabulary (units, legal forms, region names) would make the
+regression check circular.
 
 Report `i` depends only on (i, seed), never on N, so a corpus of 1,000 is the first 1,000
-files of a corpus of 5,000. `make_report_truth` returns what a report states, taken from the
-facts its text was built from, so extraction can be scored against it.
+files of a corpus of 5,000.
 """
 
 from __future__ import annotations
 
 import argparse
 import html
-import json
 import random
+import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
-
-from builder.slugs import slugify
-from builder.write import Writer
 
 if __package__:
     from bench import corpus_words as words
@@ -46,7 +49,13 @@ FILE_PATTERN = "[0-9][0-9][0-9][0-9][0-9]_" + "?" * 16 + ".txt"
 INCONSISTENT_SHARE = 0.05
 PLACEHOLDER_SHARE = 0.04
 EUR_SHARE = 0.1
-EUR_IN_USD = 1.08
+OTHER_CAGR_SHARE = 0.12
+REVENUE_PHRASES = (
+    "approximately {} in {}",
+    "{} in {}",
+    "more than {} in {}",
+    "around {} in recent periods",
+)
 REGIONS = ("North America", "Europe", "Asia-Pacific", "Latin America", "Middle East & Africa")
 _SPEC_KEYS = set("qualifiers items names applications themes techs customers rules".split())
 _SPEC_KEYS |= {"purposes", "companies"}  # every other key of a domain is a segment dimension
@@ -69,25 +78,30 @@ def _pool(text: str) -> tuple[str, ...]:
     return tuple(_flat(block) for block in text.split("\n\n") if block.strip())
 
 
+def _slug(text: str) -> str:
+    """The publishers' URL slug of a name, for the links their reports carry."""
+    text = text.replace("'", "").replace("&", " and ").lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def _typical_revenue(name: str) -> float:
+    """A firm's revenue in USD billions, stable per name, so reports roughly agree on it."""
+    return 10 ** random.Random(name).uniform(-0.7, 1.9)
+
+
 @dataclass(frozen=True)
 class Firm:
     name: str  # canonical: the name the truth uses
     legal: str  # legal form, e.g. "Group AG", "Co., Ltd.", or ""
     parent: str | None
-    revenue_busd: float  # stable per firm, so its figures roughly agree across reports
 
 
 @dataclass(frozen=True, eq=False)
 class Domain:
-    key: str
     names: tuple[str, ...]
     dimensions: tuple[tuple[str, tuple[str, ...]], ...]
     slots: dict[str, tuple[str, ...]]  # sentence slot pools: theme, tech, customer, app...
     firms: tuple[Firm, ...]
-
-
-def _typical_revenue(name: str) -> float:
-    return round(10 ** random.Random(name).uniform(-0.7, 1.9), 1)
 
 
 @cache
@@ -96,12 +110,11 @@ def domains() -> tuple[Domain, ...]:
     parents = dict(pair.split(" > ") for pair in _items(words.PARENTS))
     registry: dict[str, Firm] = {}
     result = []
-    for key, spec in words.DOMAINS.items():
+    for spec in words.DOMAINS.values():
         firms = []
         for entry in _items(spec["companies"]):
             name, _, legal = (part.strip() for part in entry.partition("|"))
-            new = Firm(name, legal, parents.get(name), _typical_revenue(name))
-            firm = registry.setdefault(name, new)
+            firm = registry.setdefault(name, Firm(name, legal, parents.get(name)))
             if firm.legal != legal:
                 raise ValueError(f"{name} has two legal forms: {firm.legal!r} and {legal!r}")
             firms.append(firm)
@@ -109,20 +122,10 @@ def domains() -> tuple[Domain, ...]:
         slots |= {"purpose": _items(spec["purposes"]), "issue": _items(words.ISSUES)}
         slots["app"] = _items(spec["applications"])
         names = [f"{q} {i}" for q in _items(spec["qualifiers"]) for i in _items(spec["items"])]
-        dimensions = [(k, _items(v)) for k, v in spec.items() if k not in _SPEC_KEYS]
         names += _items(spec["names"])
-        result.append(Domain(key, tuple(names), tuple(dimensions), slots, tuple(firms)))
+        dimensions = tuple((k, _items(v)) for k, v in spec.items() if k not in _SPEC_KEYS)
+        result.append(Domain(tuple(names), dimensions, slots, tuple(firms)))
     return tuple(result)
-
-
-@cache
-def _firms_by_name() -> dict[str, Firm]:
-    return {firm.name: firm for domain in domains() for firm in domain.firms}
-
-
-def _firm(name: str) -> Firm:
-    """A parent need not be in any pool; it still gets a stable revenue."""
-    return _firms_by_name().get(name) or Firm(name, "", None, _typical_revenue(name))
 
 
 @cache
@@ -131,6 +134,13 @@ def _pools() -> dict[str, tuple[str, ...]]:
     pools = {name.lower(): _pool(getattr(words, f"{name}_SENTENCES")) for name in names}
     pools["outlook"] = _pool(words.OUTLOOK_LINES)
     return pools
+
+
+@cache
+def _region_of() -> dict[str, str]:
+    """The region each geography of a report belongs to."""
+    pairs = words.REGION_GEOGRAPHIES.items()
+    return {geography: region for region, names in pairs for geography in _items(names)}
 
 
 @cache
@@ -182,20 +192,14 @@ def spell(firm: Firm, rng: random.Random) -> str:
 
 @dataclass(frozen=True)
 class Figure:
-    amount: float
-    unit: str  # "million" or "billion"
+    millions: float  # in the figure's own currency
     currency: str
     year: int
     original: str  # as written in the report
 
-    @property
-    def millions(self) -> float:
-        return round(self.amount * words.UNIT_WORDS[self.unit], 6)
-
 
 @dataclass(frozen=True, eq=False)
 class Facts:
-    index: int
     file: str
     template: str
     domain: Domain
@@ -226,18 +230,22 @@ def template_for(index: int, seed: int) -> str:
     return block[index % 5]
 
 
-def _money(millions: float, currency: str, style: str, decimals: int) -> tuple[float, str, str]:
-    """(amount, unit, text) the way the publisher writes a market size."""
-    unit = "million" if style == "credence" or millions < 1000 else "billion"
-    amount = round(millions / words.UNIT_WORDS[unit], decimals)
+def _money(millions: float, currency: str, year: int, style: str, decimals: int) -> Figure:
+    """A market size the way the publisher writes it (Credence always in millions)."""
+    scale, unit = (1000, "billion") if style != "credence" and millions >= 1000 else (1, "million")
+    amount = round(millions / scale, decimals)
     if style == "verified":
-        return amount, unit, f"{currency} {amount:.{decimals}f} {unit.title()}"
-    if style == "credence":
-        return amount, unit, f"{currency} {amount:,.{decimals}f} {unit}"
-    return amount, unit, f"{'$' if currency == 'USD' else '€'}{amount:.{decimals}f} {unit}"
+        text = f"{currency} {amount:.{decimals}f} {unit.title()}"
+    elif style == "credence":
+        text = f"{currency} {amount:,.{decimals}f} {unit}"
+    else:
+        text = f"{'$' if currency == 'USD' else '€'}{amount:.{decimals}f} {unit}"
+    return Figure(round(amount * scale, 6), currency, year, text)
 
 
-def _figures(rng: random.Random, template: str, base_year: int, forecast_year: int):
+def _figures(
+    rng: random.Random, template: str, base_year: int, forecast_year: int
+) -> tuple[Figure | None, Figure | None, float, bool | None]:
     """Base and forecast figures and the stated CAGR; the figures follow it unless drawn
     inconsistent, when they imply a growth rate 4 to 9 points away."""
     cagr = round(rng.uniform(2.5, 24.0), 2 if template == "credence" else 1)
@@ -245,19 +253,20 @@ def _figures(rng: random.Random, template: str, base_year: int, forecast_year: i
         return None, None, cagr, None
     currency = "EUR" if rng.random() < EUR_SHARE else "USD"
     decimals = 2 if template == "credence" else rng.choice((1, 2, 2))
-    amount, unit, text = _money(10 ** rng.uniform(1.5, 5.4), currency, template, decimals)
-    base = Figure(amount, unit, currency, base_year, text)
+    base = _money(10 ** rng.uniform(1.5, 5.4), currency, base_year, template, decimals)
     consistent = rng.random() >= INCONSISTENT_SHARE
     growth = cagr
     if not consistent:
         shift = rng.uniform(4, 9)
         growth = cagr + shift if cagr - shift < 1 or rng.random() < 0.5 else cagr - shift
     projected = base.millions * (1 + growth / 100) ** (forecast_year - base_year)
-    amount, unit, text = _money(projected, currency, template, 2)
-    return base, Figure(amount, unit, currency, forecast_year, text), cagr, consistent
+    forecast = _money(projected, currency, forecast_year, template, 2)
+    return base, forecast, cagr, consistent
 
 
-def _shares(rng: random.Random, names: tuple[str, ...], count: int, decimals: int):
+def _shares(
+    rng: random.Random, names: tuple[str, ...], count: int, decimals: int
+) -> tuple[tuple[str, float], ...]:
     """`count` regions with shares adding up to 100, largest first; big regions usually lead."""
     lead = {"North America": 1.0, "Asia-Pacific": 0.9, "Europe": 0.85, "China": 0.35}
     ranked = sorted(names, key=lambda name: -lead.get(name, 0.25) * rng.uniform(0.6, 1.4))
@@ -302,7 +311,7 @@ def make_facts(index: int, seed: int) -> Facts:
         regions = _shares(rng, REGIONS, rng.randint(3, 5), 1)
     file = f"{index:05d}_{rng.getrandbits(64):016x}.txt"
     return Facts(
-        index=index, file=file, template=template, domain=domain, name=name,
+        file=file, template=template, domain=domain, name=name,
         geography=geography, base_year=base_year, forecast_year=forecast_year, base=base,
         forecast=forecast, cagr=cagr, cagr_years=cagr_years, consistent=consistent, firms=firms,
         spellings=spellings, placeholders=placeholders, segments=tuple(segments),
@@ -329,10 +338,12 @@ def _series(items: tuple[str, ...] | list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])}, and {items[-1]}"
 
 
-class _Slots(dict):
+class _Slots(dict[str, str]):
     """One sentence's slot values: the fixed ones, plus distinct picks drawn on first use."""
 
-    def __init__(self, fixed: dict[str, str], pools: dict[str, tuple[str, ...]], rng):
+    def __init__(
+        self, fixed: dict[str, str], pools: dict[str, tuple[str, ...]], rng: random.Random
+    ) -> None:
         super().__init__(fixed)
         self.pools, self.rng = pools, rng
 
@@ -344,17 +355,6 @@ class _Slots(dict):
             self.setdefault(stem + suffix, pick)
             self.setdefault(stem.capitalize() + suffix, pick[0].upper() + pick[1:])
         return self[key]
-
-
-@dataclass
-class Notes:
-    """What rendering decided that the truth records (drawn from the text stream)."""
-
-    other_cagrs: list[str] = field(default_factory=list)
-    revenues: list[dict[str, Any]] = field(default_factory=list)
-    parents: dict[str, str] = field(default_factory=dict)
-    spellings: list[tuple[str, str]] = field(default_factory=list)  # beyond Facts.spellings
-    faq_count: int = 0
 
 
 class Text:
@@ -372,7 +372,6 @@ class Text:
             "fy": str(facts.forecast_year),
         }
         self.pools = dict(facts.domain.slots, company=facts.spellings)
-        self.notes = Notes()
 
     def encode(self, text: str) -> str:
         if self.escape:
@@ -392,12 +391,25 @@ class Text:
         return self.paragraphs(pool, count, **fixed)[0]
 
     def faq(self, count: int) -> list[tuple[str, str]]:
-        self.notes.faq_count = count
         pairs = []
         for question, answer in self.rng.sample(_faq_pairs(), count):
             slots = _Slots(self.fixed, self.pools, self.rng)  # one draw for both halves
-            pairs.append(tuple(self.encode(half.format_map(slots)) for half in (question, answer)))
+            asked, answered = (self.encode(half.format_map(slots)) for half in (question, answer))
+            pairs.append((asked, answered))
         return pairs
+
+    def drivers(self, count: int) -> list[tuple[str, str]]:
+        """Three or four (heading, paragraph of `count` sentences) on one growth theme each."""
+        themes = self.rng.sample(self.facts.domain.slots["theme"], self.rng.randint(3, 4))
+        return [
+            (self.encode(_title(theme)), self.sentences("driver", count, theme=theme))
+            for theme in themes
+        ]
+
+    def outlook(self, fewest: int, most: int) -> list[str]:
+        """The lines of an outlook list."""
+        lines = self.rng.sample(_pools()["outlook"], self.rng.randint(fewest, most))
+        return [self.fill(line) for line in lines]
 
     def other_cagr(self) -> str:
         """A second growth figure that disagrees with the headline, as publishers often add."""
@@ -405,59 +417,42 @@ class Text:
         text = f"{low}-{low + self.rng.randint(2, 4)}%"
         if self.rng.random() < 0.3:
             text = f"around {round(self.facts.cagr) + self.rng.choice((-3, -2, 2, 3, 4))}%"
-        self.notes.other_cagrs.append(text)
         return text
 
-    def revenue(self, firm: Firm, euro: str, subject: str | None = None) -> str:
-        """A revenue phrase for a firm, or for its parent (`subject`), recorded for the truth."""
-        rng = self.rng
-        owner = _firm(subject) if subject else firm
-        billions = owner.revenue_busd * rng.uniform(0.95, 1.05)
-        forms = _items(words.EUROPEAN_LEGAL_FORMS)
-        european = any(form in forms for form in owner.legal.replace(",", " ").split())
-        currency = "EUR" if european and rng.random() < 0.5 else "USD"
-        billions /= EUR_IN_USD if currency == "EUR" else 1
-        if billions >= 1:
-            unit, amount = "billion", round(billions, 2 if currency == "EUR" else 1)
-        else:
-            unit, amount = "million", round(billions * 1000)
-        money = f"{euro if currency == 'EUR' else '$'}{amount:g} {unit}"
-        year = min(self.facts.base_year - rng.choice((0, 1)), 2024)
-        phrase, approximate, stated_year = rng.choice(
-            (
-                (f"approximately {money} in {year}", True, year),
-                (f"{money} in {year}", False, year),
-                (f"around {money} in recent periods", True, None),
-                (f"more than {money} in {year}", True, year),
-            )
-        )
-        if subject:
-            phrase, approximate, stated_year = money, True, None
-        self.notes.revenues.append(
-            {"company": firm.name, "subject": subject, "amount": amount, "unit": unit,
-             "currency": currency, "year": stated_year, "approximate": approximate}
-        )  # fmt: skip
-        return phrase
+    def trends(self, *counts: int, joiner: str = " ") -> str:
+        """The trend section, now and then closed by another estimate's growth rate."""
+        text = joiner.join(self.paragraphs("trend", *counts))
+        if self.rng.random() < OTHER_CAGR_SHARE:
+            text += f" Some industry estimates put growth closer to a CAGR of {self.other_cagr()}."
+        return text
+
+    def money(self, busd: float, euro: str) -> str:
+        """A revenue near a firm's usual one, in dollars or euros, millions or billions."""
+        billions = busd * self.rng.uniform(0.95, 1.05)
+        amount, unit = round(billions, 1), "billion"
+        if billions < 1:
+            amount, unit = round(billions * 1000), "million"
+        return f"{euro if self.rng.random() < 0.3 else '$'}{amount:g} {unit}"
 
     def player(self, firm: Firm, spelled: str, euro: str) -> str:
-        """A **bold** company paragraph of the Reliable/Markets CAGR kind."""
-        if spelled not in self.facts.spellings:
-            self.notes.spellings.append((firm.name, spelled))
+        """A **bold** company paragraph, with its revenue or its parent's, of the Reliable kind."""
         if firm.parent and self.rng.random() < 0.7:
-            self.notes.parents[firm.name] = firm.parent
-            rev = self.revenue(firm, euro, subject=firm.parent)
+            rev = self.money(_typical_revenue(firm.parent), euro)
             template = _flat(words.PLAYER_WITH_PARENT)
             return self.fill(template, company=spelled, parent=firm.parent, rev=rev)
         if self.rng.random() < 0.15:
             return self.fill(_flat(words.PLAYER_WITHOUT_REVENUE), company=spelled)
         template = self.rng.choice(_pools()["player"])
-        return self.fill(template, company=spelled, rev=self.revenue(firm, euro))
+        year = min(self.facts.base_year - self.rng.choice((0, 1)), 2024)
+        money = self.money(_typical_revenue(firm.name), euro)
+        rev = self.rng.choice(REVENUE_PHRASES).format(money, year)
+        return self.fill(template, company=spelled, rev=rev)
 
 
 # --- Templates ------------------------------------------------------------------------------
 
 
-def _verified(f: Facts) -> tuple[str, Notes]:
+def _verified(f: Facts) -> str:
     t = Text(f, escape=True, apostrophes=("'", "â€™"), dash=" â€“ ")
     rng = t.rng
     assert f.base and f.forecast
@@ -466,7 +461,7 @@ def _verified(f: Facts) -> tuple[str, Notes]:
     site = "https://www.verifiedmarketreports.com"
     tracking = f"utm_source=Github&amp;utm_medium={medium}"
     sample = f"{site}/download-sample/?rid={rng.randint(100000, 999999)}&amp;{tracking}"
-    product = f"{site}/product/{slugify(f.name)}-market/?{tracking}"
+    product = f"{site}/product/{_slug(f.name)}-market/?{tracking}"
     verb = rng.choice(("size was valued", "Revenue was valued", "size is valued"))
     headline = (
         f"{html.escape(f.name, quote=False)} Market {verb} at {f.base.original} in {f.base_year} "
@@ -488,9 +483,7 @@ def _verified(f: Facts) -> tuple[str, Notes]:
     for app in apps:
         text = joiner.join(t.paragraphs("application", 5, 4, app=app))
         out.append(f"<{h_app}>{t.encode(app)}</{h_app}><p>{text} </p>")
-    trends = joiner.join(t.paragraphs("trend", 5, 5))
-    if rng.random() < 0.12:
-        trends += f" Some industry estimates put growth closer to a CAGR of {t.other_cagr()}."
+    trends = t.trends(5, 5, joiner=joiner)
     opportunities = joiner.join(t.paragraphs("opportunity", 4, 5))
     out.append(
         f"<h2>Key Trends in the {full}</h2><p>{trends} </p><h2>Opportunities in the "
@@ -499,7 +492,7 @@ def _verified(f: Facts) -> tuple[str, Notes]:
     )
     out += [f"<p>{q}</p><p>{a}</p>" for q, a in t.faq(rng.randint(7, 10))]
     listed = "</li><li> ".join(html.escape(name, quote=False) for name in f.spellings)
-    regions = REGIONS if f.geography == "Global" else (words.GEOGRAPHY_REGION[f.geography],)
+    regions = REGIONS if f.geography == "Global" else (_region_of()[f.geography],)
     lines = "".join(f'<li dir="ltr"><p dir="ltr">{words.VMR_REGIONS[r]}</p></li>' for r in regions)
     out.append(
         f'```</p><p><strong>Top {full} Companies</strong></p><div data-test-id=""><p><li>{listed}'
@@ -507,7 +500,7 @@ def _verified(f: Facts) -> tuple[str, Notes]:
         "<p><strong>For More Information or Query, Visit @&nbsp;</strong><strong><a "
         f'href="{product}" target="_blank">{full} Insights Size And Forecast</a></strong></p></div>'
     )
-    return "".join(out), t.notes
+    return "".join(out)
 
 
 def _reliable_regions() -> str:
@@ -519,7 +512,7 @@ def _reliable_regions() -> str:
     return "<p>\n" + "        </p> \n".join(blocks) + "    </p>\n    </p>"
 
 
-def _reliable(f: Facts) -> tuple[str, Notes]:
+def _reliable(f: Facts) -> str:
     """Reliable Market Forecast and Markets CAGR: one template, two sites and endings."""
     reliable = f.template == "reliable"
     t = Text(f, escape=False, apostrophes=("'", "'", "â€™"), dash=", ")
@@ -530,7 +523,7 @@ def _reliable(f: Facts) -> tuple[str, Notes]:
     term = f"{rng.randint(1, 28):02d}{rng.randint(1, 12):02d}{rng.choice((2024, 2025))}"
     utm = (
         f"?utm_campaign={campaign}&utm_medium=2&utm_source=Github&utm_content=ia"
-        f"&utm_term={term}&utm_id={slugify(m)}"
+        f"&utm_term={term}&utm_id={_slug(m)}"
     )
 
     def link(path: str, text: str | None = None) -> str:
@@ -594,7 +587,7 @@ def _reliable(f: Facts) -> tuple[str, Notes]:
         t.encode(f"The {value} segment {rng.choice(phrases)}.") for value in types
     )
     about_apps = t.encode(f"The {m} Market encompasses applications including {_series(apps)}.")
-    report_page = f"{slugify(m)}-r{rid}"
+    report_page = f"{_slug(m)}-r{rid}"
     out.append(
         f"<p><strong>What Are The Key Opportunities For {m} Manufacturers?</strong></p>\n"
         f"<p><p>{opportunities} {t.sentences('opportunity', 4)}</p></p>\n"
@@ -631,29 +624,30 @@ def _reliable(f: Facts) -> tuple[str, Notes]:
         out.append(f"<p>{links}</p>")
     else:
         out.append(f"<p>Check more reports on {link('', f'{site}/')}</p>")
-    return "".join(out), t.notes
+    return "".join(out)
 
 
 def _unrelated_link(rng: random.Random, utm: str) -> str:
     """A link to another market's report, as Reliable Market Forecast appends five of."""
     other = rng.choice(rng.choice(domains()).names)
-    slug = slugify(other)
+    slug = _slug(other)
     if rng.random() < 0.7:
         phrase = rng.choice(_items(words.LINKEDIN_PHRASES)).format(slug=slug)
         tail = "".join(rng.choices("abcdefghijklmnopqrstuvwxyz0123456789", k=5))
         url = f"https://www.linkedin.com/pulse/{phrase}-{tail}"
     else:
         user, number = rng.choice(_items(words.GITHUB_USERS)), rng.randint(1, 9)
-        url = f"https://github.com/{user}/Market-Research-Report-List-{number}/blob/main/{slug}-market.md"
+        path = f"Market-Research-Report-List-{number}/blob/main/{slug}-market.md"
+        url = f"https://github.com/{user}/{path}"
     return f'<a href="{url}{utm}">{other} Market</a>'
 
 
-def _credence(f: Facts) -> tuple[str, Notes]:
+def _credence(f: Facts) -> str:
     t = Text(f, escape=True, apostrophes=("&rsquo;",), dash="&mdash;")
     rng = t.rng
     assert f.base and f.forecast
-    place = "" if f.geography == "Global" else slugify(f.geography) + "-"
-    url = f"https://www.credenceresearch.com/report/{place}{slugify(f.name)}-market"
+    place = "" if f.geography == "Global" else _slug(f.geography) + "-"
+    url = f"https://www.credenceresearch.com/report/{place}{_slug(f.name)}-market"
     titles = _pool(words.CREDENCE_TITLES)
     if f.base.currency != "USD":
         titles = tuple(title for title in titles if "USD" not in title)
@@ -663,7 +657,7 @@ def _credence(f: Facts) -> tuple[str, Notes]:
         Market=f"{f.full_name} Market",
         start=f.base_year + rng.randint(1, 2),
         end=f.forecast_year,
-        forecast=f"{f.forecast.amount:,.2f}",
+        forecast=f"{f.forecast.millions:,.2f}",
     )
     geography = "global" if f.geography == "Global" else f.geography
     anchor = t.encode(f"The {geography} {_lower_name(f.name)} market")
@@ -688,15 +682,10 @@ def _credence(f: Facts) -> tuple[str, Notes]:
         f"{t.sentences('driver', 2)}</p>\n<p><strong>&nbsp;</strong></p>\n"
         "<p><strong>Market Drivers</strong></p>\n<ol>\n"
     ]
-    for theme in rng.sample(f.domain.slots["theme"], rng.randint(3, 4)):
-        body = t.sentences("driver", 5, theme=theme)
-        out.append(f"<li><strong> {t.encode(_title(theme))}</strong><br /> {body}</li>\n")
-    trends = t.sentences("trend", 7)
-    if rng.random() < 0.12:
-        trends += f" Some industry estimates put growth closer to a CAGR of {t.other_cagr()}."
+    out += [f"<li><strong> {theme}</strong><br /> {body}</li>\n" for theme, body in t.drivers(5)]
     out.append(
         f"</ol>\n<p>&nbsp;</p>\n<p>{ctas[0]}</p>\n<p>&nbsp;</p>\n<p><strong>Market Trends</strong>"
-        f"</p>\n<p>{trends}</p>\n<p><strong>&nbsp;</strong></p>\n<p><strong>Market Challenges"
+        f"</p>\n<p>{t.trends(7)}</p>\n<p><strong>&nbsp;</strong></p>\n<p><strong>Market Challenges"
         f"</strong></p>\n<p>{t.sentences('challenge', 7)}</p>\n"
     )
     if f.regions:
@@ -715,15 +704,14 @@ def _credence(f: Facts) -> tuple[str, Notes]:
     if f.geography == "Global":
         places = REGIONS
     else:
-        places = _items(words.CREDENCE_COUNTRIES[words.GEOGRAPHY_REGION[f.geography]])
+        places = _items(words.CREDENCE_COUNTRIES[_region_of()[f.geography]])
     for i, (dimension, values) in enumerate((*f.segments, ("the Geography", places))):
         items = "".join(f"<li><strong>{t.encode(value)}</strong></li>\n" for value in values)
         label = f"Based on{' ' if i else '&nbsp;'}{dimension}:"
         out.append(f"<p><strong>{label}</strong></p>\n<ul>\n{items}</ul>\n")
     out.append("<p><strong>&nbsp;</strong></p>\n<p><strong>Future Outlook </strong></p>\n<ol>\n")
     position = rng.randint(4000, 6000)  # editor offsets left in the seed's list items
-    for i, line in enumerate(rng.sample(_pools()["outlook"], rng.randint(8, 10))):
-        text = t.fill(line)
+    for i, text in enumerate(t.outlook(8, 10)):
         offsets = f' data-start="{position}" data-end="{position + len(text) + 2}"' if i else ""
         position += len(text) + 6
         out.append(f"<li{offsets}>{text}</li>\n")
@@ -734,16 +722,16 @@ def _credence(f: Facts) -> tuple[str, Notes]:
         '<p>Email: <a href="mailto:sales@credenceresearch.com">sales@credenceresearch.com</a></p>\n'
         '<p>Web: <a href="http://www.credenceresearch.com/">www.credenceresearch.com/</a></p>'
     )
-    return "".join(out), t.notes
+    return "".join(out)
 
 
-def _markdown(f: Facts) -> tuple[str, Notes]:
+def _markdown(f: Facts) -> str:
     """A publisher no extractor knows: plain Markdown and its own headline phrasing."""
     t = Text(f, escape=False, apostrophes=("'", "’", "â€™"), dash=" — ")
     rng = t.rng
     assert f.base and f.forecast
     publisher = rng.choice(_items(words.UNKNOWN_PUBLISHERS))
-    page = f"https://{slugify(publisher)}.example/reports/{slugify(f.full_name)}-market"
+    page = f"https://{_slug(publisher)}.example/reports/{_slug(f.full_name)}-market"
     utm = f"?utm_source=newsletter&utm_medium=email&utm_campaign=q{rng.randint(1, 4)}"
     full = f"{f.full_name} Market"
     title = rng.choice(
@@ -768,11 +756,8 @@ def _markdown(f: Facts) -> tuple[str, Notes]:
         f"Summary\n\n{headline} {t.sentences('driver', 3)} {t.sentences('trend', 2)}\n\n"
         "## Key Market Drivers\n\n"
     ]
-    for theme in rng.sample(f.domain.slots["theme"], rng.randint(3, 4)):
-        out.append(f"- **{t.encode(_title(theme))}**: {t.sentences('driver', 4, theme=theme)}\n")
-    trends = "\n\n".join(t.paragraphs("trend", 5, 5))
-    if rng.random() < 0.12:
-        trends += f" Some industry estimates put growth closer to a CAGR of {t.other_cagr()}."
+    out += [f"- **{theme}**: {body}\n" for theme, body in t.drivers(4)]
+    trends = t.trends(5, 5, joiner="\n\n")
     profiled = 0 if f.placeholders else min(len(f.firms), rng.randint(3, 5))
     leaders = f.spellings[: max(profiled, 5)]
     out.append(
@@ -797,8 +782,7 @@ def _markdown(f: Facts) -> tuple[str, Notes]:
     out.append("## Regional Outlook\n\n" + "".join(f"- {r}: {s:.1f}%\n" for r, s in f.regions))
     out.append(f"\n{regional}\n\n## Opportunities\n\n{opportunities}\n\n")
     out.append(f"## Outlook to {f.forecast_year}\n\n")
-    lines = rng.sample(_pools()["outlook"], rng.randint(6, 8))
-    out += [f"{i}. {t.fill(line)}\n" for i, line in enumerate(lines, 1)]
+    out += [f"{i}. {line}\n" for i, line in enumerate(t.outlook(6, 8), 1)]
     out.append("\n## Frequently Asked Questions\n\n")
     out += [f"**Q: {q}**\nA: {a}\n\n" for q, a in t.faq(rng.randint(5, 7))]
     out.append(
@@ -808,7 +792,7 @@ def _markdown(f: Facts) -> tuple[str, Notes]:
     text = "".join(out)
     if rng.random() < 0.2:  # copied from a web page: the entities came along
         text = text.replace("&", "&amp;")
-    return text, t.notes
+    return text
 
 
 _RENDERERS = {"verified": _verified, "reliable": _reliable, "marketscagr": _reliable}
@@ -821,63 +805,34 @@ _RENDERERS |= {"credence": _credence, "markdown": _markdown}
 def make_report(index: int, seed: int = 0) -> tuple[str, bytes]:
     """(file name, UTF-8 content) of report `index` of the corpus for `seed`."""
     facts = make_facts(index, seed)
-    return facts.file, _RENDERERS[facts.template](facts)[0].encode("utf-8")
-
-
-def _figure_truth(figure: Figure | None) -> dict[str, Any] | None:
-    if figure is None:
-        return None
-    usd = figure.millions if figure.currency == "USD" else None
-    return {
-        "year": figure.year, "amount": figure.amount, "unit": figure.unit,
-        "currency": figure.currency, "millions": figure.millions, "usd_millions": usd,
-        "original": figure.original,
-    }  # fmt: skip
+    return facts.file, _RENDERERS[facts.template](facts).encode("utf-8")
 
 
 def make_report_truth(index: int, seed: int = 0) -> dict[str, Any]:
-    """What report `index` states, for scoring extraction against.
+    """What report `index` states, for `bench/regression.py` to score extraction against.
 
-    Figures are as stated (currency and unit kept; `usd_millions` only where the report states
-    US dollars, so no exchange rate is assumed). `implied_cagr_percent` is the growth the base
-    and forecast figures imply over their years, and `cagr_consistent` says whether the stated
-    CAGR was built to match it (None when the report states no figures). `companies` are
-    canonical names in report order; `spellings` maps each to how the report writes it.
+    Figures are as stated, in their own currency. `cagr_consistent` says whether the figures
+    were built to match the stated CAGR (None when the report states no figures). `companies`
+    are canonical names in report order; `spellings` maps each to how the report lists it.
     """
     facts = make_facts(index, seed)
-    notes = _RENDERERS[facts.template](facts)[1]
-    implied = None
-    if facts.base and facts.forecast:
-        ratio = facts.forecast.millions / facts.base.millions
-        implied = round((ratio ** (1 / (facts.forecast_year - facts.base_year)) - 1) * 100, 2)
-    spellings: dict[str, list[str]] = {}
-    written = zip((firm.name for firm in facts.firms), facts.spellings, strict=False)
-    for canonical, spelled in [*written, *notes.spellings]:
-        if spelled not in spellings.setdefault(canonical, []):
-            spellings[canonical].append(spelled)
     start, end = facts.cagr_years
+    written = zip(facts.firms, facts.spellings, strict=False)  # placeholders are no firms
     return {
         "file": facts.file,
-        "index": index,
         "template": facts.template,
         "publisher": PUBLISHERS[facts.template],
-        "domain": facts.domain.key,
         "name": facts.name,
         "geography": facts.geography,
-        "base": _figure_truth(facts.base),
-        "forecast": _figure_truth(facts.forecast),
+        "base": asdict(facts.base) if facts.base else None,
+        "forecast": asdict(facts.forecast) if facts.forecast else None,
         "cagr": {"percent": facts.cagr, "start_year": start, "end_year": end},
-        "implied_cagr_percent": implied,
         "cagr_consistent": facts.consistent,
-        "other_cagrs": notes.other_cagrs,
         "companies": [firm.name for firm in facts.firms],
-        "spellings": spellings,
+        "spellings": {firm.name: [spelled] for firm, spelled in written},
         "placeholders": facts.placeholders,
-        "parents": notes.parents,
-        "revenues": notes.revenues,
         "segments": {dimension: list(values) for dimension, values in facts.segments},
         "regions": dict(facts.regions),
-        "faq_count": notes.faq_count,
     }
 
 
@@ -885,21 +840,25 @@ def write_corpus(n: int, directory: Path | str, seed: int = 0) -> list[Path]:
     """Write reports 0..n-1 into `directory`, which then holds exactly these reports: files
     named like this corpus's reports but not in it (an earlier, larger run) are removed.
     Unchanged files are not rewritten, so regenerating a corpus keeps its timestamps."""
-    writer = Writer(Path(directory))
+    folder = Path(directory)
+    folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for index in range(n):
         name, content = make_report(index, seed)
-        paths.append(writer.write(name, content, owner=f"corpus report {index}"))
-    writer.prune(".", FILE_PATTERN)
+        path = folder / name
+        if not path.is_file() or path.read_bytes() != content:
+            path.write_bytes(content)
+        paths.append(path)
+    for stale in set(folder.glob(FILE_PATTERN)).difference(paths):
+        stale.unlink()
     return paths
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Write N synthetic market reports into DIR.")
+    parser = argparse.ArgumentParser(description="Write N generated market reports into DIR.")
     parser.add_argument("n", type=int, metavar="N", help="number of reports")
     parser.add_argument("directory", type=Path, metavar="DIR", help="folder to write them into")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
-    parser.add_argument("--truth", type=Path, metavar="FILE", help="also write the truth as JSON")
     args = parser.parse_args(argv)
     if args.n < 0:
         parser.error("N must be 0 or more")
@@ -908,11 +867,6 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
     size = sum(path.stat().st_size for path in paths) / 1e6
     print(f"wrote {len(paths)} reports ({size:.1f} MB) to {args.directory} in {elapsed:.2f} s")
-    if args.truth:
-        truth = [make_report_truth(index, args.seed) for index in range(args.n)]
-        text = json.dumps(truth, ensure_ascii=False, indent=1) + "\n"
-        Writer(args.truth.parent).write(args.truth.name, text, owner="corpus truth")
-        print(f"wrote the truth of {len(truth)} reports to {args.truth}")
     return 0
 
 
