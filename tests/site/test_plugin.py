@@ -143,7 +143,9 @@ def test_a_hand_written_page_cannot_hide_a_generated_one(hostile_project):
     assert "compare.md has the path of a generated file" in result.stderr
 
 
-def test_serve_watches_reports_data_and_templates(hostile_project):
+def test_serve_watches_reports_templates_corrections_and_tables_not_extracted_data(
+    hostile_project,
+):
     config = load_config(str(hostile_project / "mkdocs.yml"))
     plugin = config.plugins["brief"]
     assert isinstance(plugin, BriefPlugin)
@@ -153,7 +155,13 @@ def test_serve_watches_reports_data_and_templates(hostile_project):
     )
     plugin.on_serve(server, config, builder=lambda: None)
     watched = set(server._watched_paths)
-    for folder in ("content", "site_templates", "data"):
-        assert str(hostile_project / folder) in watched
+    data = hostile_project / "data"
+    tables = [data / "fx_rates.yaml", data / "company_aliases.yaml"]
+    assert all(table.is_file() for table in tables)
+    for path in (hostile_project / "content", hostile_project / "site_templates", *tables):
+        assert str(path) in watched
+    assert str(data / "overrides") in watched
+    # what extraction writes is not watched: a saved report would build the preview twice
+    assert not [path for path in watched if path == str(data) or "/data/markets" in path]
     assert (hostile_project / "data" / "overrides").is_dir()  # the first correction is seen too
     assert not list((hostile_project / "data").glob(".*"))  # builds leave nothing hidden there
