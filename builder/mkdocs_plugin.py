@@ -21,10 +21,8 @@ import hashlib
 import html
 import json
 import logging
-import os
 import posixpath
 import re
-import shutil
 import threading
 import time
 from contextlib import ExitStack
@@ -49,7 +47,7 @@ from builder.search import Indexer, default_mode, has_index, link_index, run_pag
 from builder.settings import Settings
 from builder.site import SiteStats, generate_site, template_cache
 from builder.store import load_brief
-from builder.write import atomic_write, discard, staging_folder, swap_in
+from builder.write import atomic_write, discard, link_or_copy, staging_folder, swap_in
 
 log = get_plugin_logger("brief")
 WATCHED = ("content", "site_templates", "templates")
@@ -131,10 +129,7 @@ def link_kept(files: Files, kept: set[str], published: Path, staging: Path) -> N
             continue
         target = staging / file.dest_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(published / file.dest_uri, target)
-        except OSError:
-            shutil.copy2(published / file.dest_uri, target)
+        link_or_copy(published / file.dest_uri, target)
 
 
 class _Background:

@@ -80,14 +80,9 @@ def has_index(site: Path) -> bool:
 def link_index(published: Path, staging: Path) -> None:
     """The published site's index, hard-linked into the staging folder (copied where the file
     system cannot link): Pagefind writes new files, never into old ones."""
-    shutil.copytree(published / INDEX, staging / INDEX, copy_function=_link_or_copy)
+    from builder.write import link_or_copy
 
-
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
+    shutil.copytree(published / INDEX, staging / INDEX, copy_function=link_or_copy)
 
 
 class Indexer:

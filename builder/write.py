@@ -114,6 +114,15 @@ def write_schemas(writer: Writer) -> None:
         writer.write(schema_file(kind), text, owner="schema")
 
 
+def link_or_copy(source: str | Path, target: str | Path) -> None:
+    """A hard link to a published file in a folder being built, a copy where the file
+    system has none: builds write new files, never into old ones, so the two never differ."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 def staging_folder(final: Path) -> Path:
     """Where a folder is built before it replaces `final`: a hidden sibling, same file system."""
     return final.parent / f".{final.name}.new"
