@@ -56,9 +56,11 @@ def in_data(relative: str) -> str:
     return f"{DATA}/{relative}"
 
 
-def override_file(slug: str) -> str:
-    """The correction of a market or company, as a person finds it in the project."""
-    return in_data(f"{OVERRIDES}/{slug}.yaml")
+def override_file(slug: str, kind: str | None = None) -> str:
+    """The correction of a market or company, as a person finds it in the project: in the
+    kind's own folder when one is named (for a slug both a market and a company have)."""
+    folder = {one: name for name, one in OVERRIDE_FOLDERS.items()}[kind] + "/" if kind else ""
+    return in_data(f"{OVERRIDES}/{folder}{slug}.yaml")
 
 
 # --- The site ------------------------------------------------------------------------------

@@ -193,7 +193,7 @@ class Pages:
             charts=self.data.charts.get(slug, []),
             geography=self.index.geography_of[slug],
             publisher=self.index.publisher_of[slug],
-            override=slug in self.brief.applied_overrides,
+            override=self.brief.corrected("market", slug),
             evidence=found,
             cited=citations(market, found),
             cite=cite_line(market, self.data.built),
@@ -265,7 +265,7 @@ class Pages:
             subsidiaries=[known[s] for s in self.index.subsidiaries_of.get(slug, [])],
             peers=[(known[p], n) for p, n in self.index.peers.get(slug, [])],
             description=company_description(company.name, [a.market for a in appearances]),
-            override=slug in self.brief.applied_overrides,
+            override=self.brief.corrected("company", slug),
             edit_path=override_file(slug),
         )
 
@@ -325,6 +325,7 @@ class Pages:
             rates=rates,
             rate_years=years,
             currencies=list(rates.rates) if rates else [],
+            corrections=self.brief.correction_files(),
         )
 
     def source_group(self, position: int) -> str:

@@ -31,6 +31,7 @@ from builder.paths import (
     OVERRIDE_FOLDERS,
     OVERRIDES,
     in_data,
+    override_file,
 )
 from builder.schema import AliasFile, Company, Market, MarketGroups, RateTable
 from builder.settings import Settings
@@ -54,6 +55,19 @@ class Brief:
     companies: dict[str, Company] = field(default_factory=dict)
     problems: list[BriefError] = field(default_factory=list)
     applied_overrides: dict[str, Path] = field(default_factory=dict)
+    """Each correction applied, by slug, or "market:<slug>" / "company:<slug>" when it came
+    from the kind's own folder."""
+
+    def corrected(self, kind: str, slug: str) -> bool:
+        """Whether a correction applied to this market's (kind "market") or company's page."""
+        own = self.markets if kind == "market" else self.companies
+        named = slug in self.applied_overrides and slug in own
+        return named or f"{kind}:{slug}" in self.applied_overrides
+
+    def correction_files(self) -> list[str]:
+        """The files of the corrections applied, as a person finds them in the project."""
+        keys = (key.rpartition(":") for key in self.applied_overrides)
+        return sorted(override_file(slug, kind or None) for kind, _, slug in keys)
 
 
 def merge(base: Any, override: Any) -> Any:

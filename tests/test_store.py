@@ -110,3 +110,19 @@ def test_merge_replaces_lists_and_merges_mappings():
     base = {"cagr": {"percent": 15.42, "start_year": 2025}, "companies": ["a", "b"]}
     merged = merge(base, {"cagr": {"percent": 15.0}, "companies": ["c"]})
     assert merged == {"cagr": {"percent": 15.0, "start_year": 2025}, "companies": ["c"]}
+
+
+def test_a_correction_in_the_kinds_folder_marks_its_page_and_is_listed_by_its_path(data_dir):
+    market = "north-america-biopharmaceuticals-contract-manufacturing-market"
+    folder = data_dir / "overrides" / "markets"
+    folder.mkdir()
+    (folder / f"{market}.yaml").write_text("geography: North America\n", encoding="utf-8")
+    override(data_dir, "lonza", "aliases: [Lonza Group]\n")
+    brief = load_brief(data_dir)
+    assert not brief.problems
+    assert brief.corrected("market", market) and brief.corrected("company", "lonza")
+    assert not brief.corrected("company", market) and not brief.corrected("market", "lonza")
+    assert brief.correction_files() == [
+        "data/overrides/lonza.yaml",
+        f"data/overrides/markets/{market}.yaml",
+    ]
