@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from builder.paths import DATA_FOLDERS, SCHEMAS, in_data
+from builder.search import INDEX
 
 PACKAGE = Path(__file__).resolve().parent
 DATA_SUFFIXES = (".txt", ".yaml", ".yml", ".json", ".csv")
@@ -134,6 +135,9 @@ USER_INPUTS = ("content", "site_templates", "templates", "overrides", "mkdocs.ym
 EXTRACTED = tuple(in_data(folder) for folder in (*DATA_FOLDERS, SCHEMAS))
 
 Listing = dict[str, tuple[int, int]]
+INDEX_KEY = f"{INDEX}/"
+"""The search index's folder in a site listing: only whether it is there is recorded, since a
+background run replaces it after the build."""
 """Relative path -> (size, mtime in ns): enough to tell an untouched file in milliseconds."""
 
 
@@ -225,16 +229,17 @@ class BuildStamp:
         inputs = listing(self.root, USER_INPUTS)
         if not self._same(stamp["inputs"], inputs):
             return False
-        return stamp["site"] == self._site()
+        site = self._site()
+        if stamp["site"].get(INDEX_KEY) == [False]:  # a first build's index, still to come
+            site[INDEX_KEY] = [False]
+        return stamp["site"] == site
 
     def _site(self) -> dict[str, list]:
         """The site's files, but the search index's, which a background run replaces after
         the build (`builder.search`); only that there is one."""
-        from builder.search import INDEX
-
-        skip = (f"{INDEX}/",)
+        skip = (INDEX_KEY,)
         site: dict[str, list] = {k: list(v) for k, v in listing(self.site, ("",), skip).items()}
-        site[skip[0]] = [(self.site / INDEX).is_dir()]
+        site[INDEX_KEY] = [(self.site / INDEX).is_dir()]
         return site
 
     def _record(self, names: tuple[str, ...], skip: tuple[str, ...] = ()) -> dict[str, list]:

@@ -422,7 +422,7 @@ class BriefPlugin(BasePlugin[BriefConfig]):
             return
         search = Indexer(self.settings.cache_dir, final)
         mode = _SEARCH.get(self.settings.root, "wait") if self.command == "build" else "wait"
-        later = mode == "background" and has_index(final)
+        later = mode == "background"
         if not later:
             try:
                 run_pagefind(staging)  # before the swap: the whole site, or the old one
@@ -430,7 +430,7 @@ class BriefPlugin(BasePlugin[BriefConfig]):
                 raise PluginError(str(exc)) from None
         with search.lock():
             search.stop()  # a run for the old pages must not replace this index
-            if later:
+            if later and has_index(final):
                 link_index(final, staging)
             swap_in(staging, final)
             if later:

@@ -6,12 +6,13 @@ Pagefind has no incremental update: it reads every page again, about 3 s at 1,50
 
 - **wait**: index the staging folder before it is swapped in, so the published site and its
   index are one. `mkdocs build`, `brief publish` and `brief build` in CI (or with
-  `--search wait`) do this; so does every build with no index to start from.
+  `--search wait`) do this.
 - **background** (`brief build` on a person's machine): the new site starts with the last
   build's index, hard-linked, and a detached process indexes it again and swaps the new index
   in when it is whole. A reader searches the previous build's pages for those seconds, never a
-  half-written index. The next build stops a run in progress first, under the same lock the
-  swap takes, so an index never lands in a site it was not made from.
+  half-written index. A first build has no index to carry over: its search box says the index
+  is being prepared until the run swaps it in. The next build stops a run in progress first,
+  under the same lock the swap takes, so an index never lands in a site it was not made from.
 
 What the background run is doing is kept in `.cache/search/`, per site folder: its process id
 while it runs, and which build it indexed once done, so a build that finds nothing else to do

@@ -53,7 +53,7 @@ def clean_build(inputs: Path, folder: Path) -> dict[str, bytes]:
             shutil.copytree(source, target)
         elif source.is_file():
             shutil.copy2(source, target)
-    brief_build(fresh)
+    brief_build(fresh, "--search", "wait")  # whole when the command ends, index included
     return site_files(fresh)
 
 

@@ -1,7 +1,8 @@
 """`brief build` on a person's machine keeps the last search index and indexes again in a
 process of its own (`builder.search`). The site it leaves must become, once that run is done,
-byte for byte the site a build that waited writes; a reader must never meet a site without
-an index or with a half-written one; and a build started meanwhile must win over the run."""
+byte for byte the site a build that waited writes; a reader must never meet a half-written
+index (a first build's pages come before any index); and a build started meanwhile must win
+over the run."""
 
 from __future__ import annotations
 
@@ -49,9 +50,14 @@ def index_files(files: dict[str, bytes]) -> dict[str, bytes]:
 
 def test_the_index_follows_in_the_background_and_ends_as_a_waiting_build_would(tmp_path):
     root = make_project(tmp_path / "project", extract=True, reports=True)
-    first = brief_build(root)  # nothing to carry over: the first build waits for its index
-    assert indexer(root).running() is None and not indexer(root).behind()
+    first = brief_build(root)  # nothing to carry over: the pages come first, then the index
+    if indexer(root).running() is not None:
+        assert not index_files(site_files(root)), "a half-written index was published"
+    settle(root)
+    assert not indexer(root).behind()
     assert "pagefind/pagefind-entry.json" in site_files(root), first.stderr
+    assert site_files(root) == clean_build(root, tmp_path / "first")
+    assert "nothing changed" in brief_build(root).stdout  # the index that came is not a change
     old_index = index_files(site_files(root))
 
     revise_report(root)
@@ -70,6 +76,7 @@ def test_the_index_follows_in_the_background_and_ends_as_a_waiting_build_would(t
 def test_a_build_started_during_a_run_stops_it_and_its_own_index_wins(tmp_path):
     root = make_project(tmp_path / "project", extract=True, reports=True)
     brief_build(root)
+    settle(root)  # the first build's pages come first, then its index
     revise_report(root)
     brief_build(root)
     first_run = indexer(root).running()
@@ -85,6 +92,7 @@ def test_a_build_started_during_a_run_stops_it_and_its_own_index_wins(tmp_path):
 def test_a_stopped_run_is_made_up_by_the_next_build_with_nothing_else_to_do(tmp_path):
     root = make_project(tmp_path / "project", extract=True, reports=True)
     brief_build(root)
+    settle(root)  # the first build's pages come first, then its index
     revise_report(root)
     brief_build(root)
     settle(root)
@@ -120,6 +128,7 @@ def test_the_default_mode(monkeypatch, brief_search, ci, mode):
 def test_search_wait_indexes_before_the_command_ends(tmp_path):
     root = make_project(tmp_path / "project", extract=True, reports=True)
     brief_build(root)
+    settle(root)  # the first build's pages come first, then its index
     old_index = index_files(site_files(root))
     revise_report(root)
     brief_build(root, "--search", "wait")
@@ -130,6 +139,7 @@ def test_search_wait_indexes_before_the_command_ends(tmp_path):
 def test_a_failed_run_is_named_and_made_up_now_with_search_wait(tmp_path):
     root = make_project(tmp_path / "project", extract=True, reports=True)
     brief_build(root)
+    settle(root)  # the first build's pages come first, then its index
     search = indexer(root)
     recorded = json.loads(search.state.read_text(encoding="utf-8"))
     search.state.write_text(json.dumps({**recorded, "wanted": "a run that failed"}))

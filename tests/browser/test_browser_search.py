@@ -8,10 +8,11 @@ tables lists it ("met most often", the indexes).
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
-from browsing import visit
+from browsing import serve, visit
 from make_brief import SCRIPT
 from playwright.sync_api import expect
 from sitebuild import load_yaml
@@ -96,4 +97,21 @@ def test_search_results_show_a_hostile_name_as_text(browser, injected_project, i
         tab.page.locator(".pagefind-ui__result-link").first.click()
         tab.page.wait_for_load_state()
         assert tab.page.evaluate(INJECTED) == []
+        assert tab.dialogs == [] and tab.errors == []
+
+
+def test_a_site_whose_index_is_still_being_made_says_so_in_the_search_box(
+    browser, seed_project, tmp_path
+):
+    """A first `brief build` on a person's machine publishes its pages before the background
+    run adds the index: the header says search is coming, and nothing breaks."""
+    site = tmp_path / "site"
+    shutil.copytree(seed_project / "site", site)
+    shutil.rmtree(site / "pagefind")
+    with serve(site) as base, visit(browser, base) as tab:
+        tab.open("markets/")
+        note = tab.page.locator("#brief-search .brief-search__note")
+        expect(note).to_have_text("Search is being prepared: reload the page in a moment.")
+        expect(note).to_have_attribute("role", "status")
+        assert tab.page.locator("#brief-search input").count() == 0
         assert tab.dialogs == [] and tab.errors == []

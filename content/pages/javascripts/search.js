@@ -44,6 +44,15 @@
         form.addEventListener("submit", function (event) { event.preventDefault(); });
       }
     };
+    // a site's first build on a person's machine publishes its pages before the index,
+    // which a background run adds a few seconds later
+    script.onerror = function () {
+      var note = document.createElement("p");
+      note.className = "brief-search__note";
+      note.setAttribute("role", "status");
+      note.textContent = "Search is being prepared: reload the page in a moment.";
+      box.appendChild(note);
+    };
     document.head.appendChild(script);
   }
 
