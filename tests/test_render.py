@@ -194,3 +194,21 @@ def test_a_segment_table_shows_report_values_as_text(pages):
     ) in text
     cells = page_html(text).xpath("//table/tbody/tr[2]/td[2]")
     assert cells[0].text_content() == "Clinical | trials, *Commercial*"
+
+
+def test_a_publishers_reports_and_warnings_are_html_with_report_text_escaped(pages):
+    acme, beta = pages.source_group(0), pages.source_group(1)
+    assert (
+        '<td><a href="../../markets/widgets-market/">'
+        "Widgets &#60;script&#62;alert(1)&#60;/script&#62; Market</a><br>001&#95;widgets.txt</td>"
+    ) in acme  # the javascript: link of the report is left out
+    assert (
+        "<summary>Widgets &#60;script&#62;alert(1)&#60;/script&#62; Market (1)</summary>\n<ul>\n"
+        "<li>conflicting CAGR: 7-10% (&#34;&#60;script&#62;alert(1)&#60;/script&#62;&#34;) "
+        "differs from the headline CAGR 9.05%</li>\n</ul>\n</details>"
+    ) in acme
+    assert (
+        '002&#95;gadgets.txt · <a href="https://example.org/report?id=1&amp;x=%282%29">'
+        "publisher's page</a></td>"
+    ) in beta
+    assert "## Warnings" not in beta
