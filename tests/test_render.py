@@ -212,3 +212,12 @@ def test_a_publishers_reports_and_warnings_are_html_with_report_text_escaped(pag
         "publisher's page</a></td>"
     ) in beta
     assert "## Warnings" not in beta
+
+
+def test_a_group_lists_its_markets_as_html_under_its_markdown_heading(pages):
+    text = pages.groups("geography")
+    assert (
+        "## Europe {#europe}\n\n<!-- brief:html -->\n<ul>\n"
+        '<li><a href="../../markets/widgets-market/">'
+        "Widgets &#60;script&#62;alert(1)&#60;/script&#62; Market</a></li>\n</ul>\n"
+    ) in text
