@@ -550,10 +550,11 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         return markdown
 
     def on_page_content(
-        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+        self, content: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        """The HTML blocks `on_page_markdown` set aside, back in the converted page."""
         held = self.lifted.pop(page.file.src_uri, [])
-        return put_back(html, held) if held else html
+        return put_back(content, held) if held else content
 
     def _light_section(self, page: Page, nav) -> None:
         """Mark the menu page a detail page belongs to as active, so its tab is highlighted."""

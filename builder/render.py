@@ -134,12 +134,12 @@ Markdown conversion and puts back after it."""
 
 
 def html_block(block: Markup) -> Markup:
-    """A table that grows with the reports, written as the HTML Markdown would make of it:
-    Python-Markdown spends about a second on a table of every market (its inline patterns run
-    on every cell, and even raw HTML is parsed), and such a page changes on every edit. The
-    plugin (`builder.mkdocs_plugin`) lifts the block out unconverted; without it the block
+    """A table or list that grows with the reports, written as the HTML Markdown would make of
+    it: Python-Markdown spends about a second on a table of every market (its inline patterns
+    run on every cell, and even raw HTML is parsed), and such a page changes on every edit.
+    The plugin (`builder.mkdocs_plugin`) lifts the block out unconverted; without it the block
     is still raw HTML that Markdown keeps as it is. Values in it are escaped as everywhere
-    (`md` makes HTML character references)."""
+    (`md` makes HTML character references); links in it come from `html_link`."""
     return Markup(f"{HTML_START}\n{block.strip()}\n{HTML_END}\n")
 
 
