@@ -43,6 +43,7 @@ from mkdocs.utils import CountHandler, clean_directory, get_relative_url
 from builder.errors import BriefError
 from builder.fingerprint import package_fingerprint, versions
 from builder.paths import ALIASES, GROUPS, RATES
+from builder.render import HTML_END, HTML_START
 from builder.search import Indexer, default_mode, has_index, link_index, run_pagefind
 from builder.settings import Settings
 from builder.site import SiteStats, generate_site, template_cache
@@ -110,6 +111,34 @@ def head_tags(output: str, title: str, site_name: str, url: str | None) -> str:
         tags.append(f'<meta property="og:url" content="{html.escape(url, quote=True)}">')
     output = TITLE.sub(lambda _: f"<title>{title}</title>", output, count=1)
     return output.replace("</head>", "\n".join(tags) + "\n</head>", 1)
+
+
+HTML_BLOCK = re.compile(f"^{re.escape(HTML_START)}\n(.*?)\n{re.escape(HTML_END)}$", re.S | re.M)
+HELD = re.compile(r"<!-- brief:held (\d+) -->(?:\n(?=\n))?")
+"""A block set aside as it leaves Markdown: a raw HTML comment, followed by a blank line that
+the block itself would not have had."""
+
+
+def hold_html(markdown: str) -> tuple[str, list[str]]:
+    """Set a page's own HTML blocks (`builder.render.html_block`) aside, each replaced by a
+    comment Markdown passes through untouched: the converter never reads them."""
+    held: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        held.append(match.group(1))
+        return f"<!-- brief:held {len(held) - 1} -->"
+
+    return HTML_BLOCK.sub(hold, markdown), held
+
+
+def put_back(content: str, held: list[str]) -> str:
+    """The converted page with its HTML blocks where they stood."""
+
+    def block(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        return held[number] if number < len(held) else match.group(0)  # a page's own comment
+
+    return HELD.sub(block, content)
 
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
@@ -319,6 +348,7 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         self.held = ExitStack()
         self.lit: list[Page] = []
         self.crumbs = ""
+        self.lifted: dict[str, list[str]] = {}
         self.incremental: Incremental | None = None
         self.background = _Background()
         self.warnings = CountHandler()
@@ -498,11 +528,14 @@ class BriefPlugin(BasePlugin[BriefConfig]):
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """Point a generated page's edit button at its correction file, never a generated one.
+        """Set the page's own HTML blocks aside until `on_page_content`, and point a generated
+        page's edit button at its correction file, never a generated one.
 
-        Only with a repository configured (`repo_url` and `edit_uri`); a correction file not
-        yet written opens the repository's "new file" form with its name filled in.
+        The edit button is changed only with a repository configured (`repo_url` and
+        `edit_uri`); a correction file not yet written opens the repository's "new file" form
+        with its name filled in.
         """
+        markdown, self.lifted[page.file.src_uri] = hold_html(markdown)
         edit_path = page.meta.get("edit_path")
         if edit_path and config.repo_url and config.edit_uri:
             docs = Path(config.docs_dir).relative_to(self.settings.root).as_posix()
@@ -515,6 +548,13 @@ class BriefPlugin(BasePlugin[BriefConfig]):
                     f"{config.repo_url.rstrip('/')}/new/{branch}?filename={quote(edit_path)}"
                 )
         return markdown
+
+    def on_page_content(
+        self, content: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """The HTML blocks `on_page_markdown` set aside, back in the converted page."""
+        held = self.lifted.pop(page.file.src_uri, [])
+        return put_back(content, held) if held else content
 
     def _light_section(self, page: Page, nav) -> None:
         """Mark the menu page a detail page belongs to as active, so its tab is highlighted."""

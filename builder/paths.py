@@ -126,3 +126,18 @@ def relative(target: str, page: str) -> str:
     while common < min(len(folders), len(parts) - 1) and folders[common] == parts[common]:
         common += 1
     return "/".join([".."] * (len(folders) - common) + parts[common:])
+
+
+def page_url(page: str) -> str:
+    """Where a page is published, as MkDocs' directory URLs place it, relative to the site:
+    `markets/x.md` -> `markets/x/`, `markets/index.md` -> `markets/`, `index.md` -> ``."""
+    stem = page.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
+
+
+def published_link(target: str, page: str) -> str:
+    """The link from one page to another as the built site has it: what MkDocs makes of a
+    `.md` link, for HTML that never passes through Markdown (`markets/x/`, `../`, `./`)."""
+    return relative(page_url(target), page_url(page)) or "./"

@@ -11,6 +11,7 @@ only lay it out, and a project's `templates/` folder can replace any of them.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,6 +32,7 @@ from builder.paths import (
     dimension_page,
     market_page,
     override_file,
+    published_link,
     relative,
     sources_page,
 )
@@ -117,6 +119,30 @@ def _href(context: Context, target: str) -> Markup:
     return Markup(relative(target, context["page"]))
 
 
+@pass_context
+def _html_link(context: Context, text: object, target: str, fragment: str = "") -> Markup:
+    """`link` for a template's own HTML (`html_block`): an `<a>` with the URL MkDocs would
+    have made of the `.md` link, since no Markdown conversion rewrites it."""
+    href = published_link(target, context["page"]) + (f"#{fragment}" if fragment else "")
+    return Markup(f'<a href="{html.escape(href)}">{md(text)}</a>')
+
+
+HTML_START = "<!-- brief:html -->"
+HTML_END = "<!-- /brief:html -->"
+"""The lines around HTML a template wrote itself, which the MkDocs plugin sets aside before
+Markdown conversion and puts back after it."""
+
+
+def html_block(block: Markup) -> Markup:
+    """A table or list that grows with the reports, written as the HTML Markdown would make of
+    it: Python-Markdown spends about a second on a table of every market (its inline patterns
+    run on every cell, and even raw HTML is parsed), and such a page changes on every edit.
+    The plugin (`builder.mkdocs_plugin`) lifts the block out unconverted; without it the block
+    is still raw HTML that Markdown keeps as it is. Values in it are escaped as everywhere
+    (`md` makes HTML character references); links in it come from `html_link`."""
+    return Markup(f"{HTML_START}\n{block.strip()}\n{HTML_END}\n")
+
+
 def make_environment(folders: Sequence[Path]) -> Environment:
     """The Jinja environment of the pages; a template is taken from the first of `folders`
     that has it (a project's own folder before the shipped one, like Pelican's
@@ -141,9 +167,11 @@ def make_environment(folders: Sequence[Path]) -> Environment:
         bound=bound,
         full_stop=full_stop,
         qualifier=revenue_qualifier,
+        html_block=html_block,
     )
     env.globals.update(
         link=_link,
+        html_link=_html_link,
         href=_href,
         front_matter=front_matter,
         anchor=anchor,

@@ -10,7 +10,7 @@ import lxml.html
 import pytest
 
 from builder.index import build_index
-from builder.paths import PAGES, relative, sources_page
+from builder.paths import PAGES, page_url, published_link, relative, sources_page
 from builder.render import ChartRef, Pages, SiteData, make_environment
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,27 +67,35 @@ def test_company_page_lists_its_markets_aliases_group_and_peers(pages):
 
 
 def _targets(page: str, text: str) -> set[str]:
-    hrefs = page_html(text).xpath("//a/@href")
-    return {posixpath.normpath(posixpath.join(posixpath.dirname(page), h)) for h in hrefs}
+    """The site URLs a page's links reach: a `.md` link (which MkDocs rewrites) from the
+    page's folder, a link in a table written as HTML from the URL the page is published at."""
+    targets = set()
+    for href in page_html(text).xpath("//a/@href"):
+        path = href.partition("#")[0]
+        if path.endswith(".md"):
+            targets.add(page_url(posixpath.normpath(posixpath.join(posixpath.dirname(page), path))))
+        elif path:
+            targets.add(posixpath.normpath(posixpath.join(page_url(page), path)) + "/")
+    return targets
 
 
 def test_overview_pages_link_every_market(pages):
     for name in ("home", "markets", "compare"):
         targets = _targets(PAGES[name], getattr(pages, name)())
-        assert {"markets/widgets-market.md", "markets/gadgets-market.md"} <= targets
+        assert {"markets/widgets-market/", "markets/gadgets-market/"} <= targets
 
 
 def test_sources_links_each_publishers_page_and_those_every_market(pages):
     groups = pages.index.publishers
     assert groups
     listed = _targets(PAGES["sources"], pages.sources())
-    assert {sources_page(g.anchor) for g in groups} <= listed
+    assert {f"sources/{g.anchor}/" for g in groups} <= listed
     reached = set()
     for position, group in enumerate(groups):
         text = pages.source_group(position)
         reached |= _targets(sources_page(group.anchor), text)
         assert group.label in text
-    assert {"markets/widgets-market.md", "markets/gadgets-market.md"} <= reached
+    assert {"markets/widgets-market/", "markets/gadgets-market/"} <= reached
 
 
 @pytest.mark.parametrize(
@@ -139,3 +147,77 @@ def test_also_known_as_ends_with_one_full_stop(pages):
     text = page_html(pages.company(company.slug)).text_content()
     assert "Also known as: Alpha Holdings, Alpha Inc." in text
     assert "Inc.." not in text
+
+
+@pytest.mark.parametrize(
+    ("target", "page", "url"),
+    [
+        ("markets/a.md", "markets/index.md", "a/"),
+        ("markets/a.md", "compare.md", "../markets/a/"),
+        ("markets/a.md", "browse/segments/x.md", "../../../markets/a/"),
+        ("browse/geography.md", "browse/geography.md", "./"),
+        ("index.md", "markets/a.md", "../../"),
+        ("companies/b.md", "index.md", "companies/b/"),
+        ("markets/index.md", "compare.md", "../markets/"),
+    ],
+)
+def test_links_in_html_tables_are_the_urls_mkdocs_makes_of_md_links(target, page, url):
+    assert published_link(target, page) == url
+
+
+def test_the_markets_table_is_html_with_every_value_escaped(pages):
+    text = pages.markets()
+    assert (
+        "<tr>\n"
+        '<td><a href="widgets-market/">Widgets &#60;script&#62;alert(1)&#60;/script&#62; Market'
+        "</a></td>\n"
+        '<td><a href="../browse/geography/#europe">Europe</a></td>\n'
+        '<td><a href="../browse/publishers/#acme-research-raw">Acme Research &#123;% raw %&#125;'
+        "</a></td>\n"
+        '<td style="text-align: right;">1,200 (2022)</td>\n'
+        '<td style="text-align: right;">2,400 (2030)</td>\n'
+        '<td style="text-align: right;">9.05%</td>\n'
+        '<td style="text-align: right;">3</td>\n'
+        "</tr>\n"
+    ) in text
+    root = page_html(text)  # without the plugin, Markdown keeps the block as it is
+    assert root.xpath("//table//script") == []
+    assert SCRIPT in root.xpath("//div[@class='brief-table']//tbody/tr[2]/td[1]")[0].text_content()
+
+
+def test_a_segment_table_shows_report_values_as_text(pages):
+    text = pages.dimension(0)
+    assert (
+        '<td><a href="../../../markets/widgets-market/">'
+        "Widgets &#60;script&#62;alert(1)&#60;/script&#62; Market</a></td>\n"
+        "<td>Clinical &#124; trials, &#42;Commercial&#42;</td>\n"
+    ) in text
+    cells = page_html(text).xpath("//table/tbody/tr[2]/td[2]")
+    assert cells[0].text_content() == "Clinical | trials, *Commercial*"
+
+
+def test_a_publishers_reports_and_warnings_are_html_with_report_text_escaped(pages):
+    acme, beta = pages.source_group(0), pages.source_group(1)
+    assert (
+        '<td><a href="../../markets/widgets-market/">'
+        "Widgets &#60;script&#62;alert(1)&#60;/script&#62; Market</a><br>001&#95;widgets.txt</td>"
+    ) in acme  # the javascript: link of the report is left out
+    assert (
+        "<summary>Widgets &#60;script&#62;alert(1)&#60;/script&#62; Market (1)</summary>\n<ul>\n"
+        "<li>conflicting CAGR: 7-10% (&#34;&#60;script&#62;alert(1)&#60;/script&#62;&#34;) "
+        "differs from the headline CAGR 9.05%</li>\n</ul>\n</details>"
+    ) in acme
+    assert (
+        '002&#95;gadgets.txt · <a href="https://example.org/report?id=1&amp;x=%282%29">'
+        "publisher's page</a></td>"
+    ) in beta
+    assert "## Warnings" not in beta
+
+
+def test_a_group_lists_its_markets_as_html_under_its_markdown_heading(pages):
+    text = pages.groups("geography")
+    assert (
+        "## Europe {#europe}\n\n<!-- brief:html -->\n<ul>\n"
+        '<li><a href="../../markets/widgets-market/">'
+        "Widgets &#60;script&#62;alert(1)&#60;/script&#62; Market</a></li>\n</ul>\n"
+    ) in text

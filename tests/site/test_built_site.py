@@ -219,3 +219,41 @@ def test_a_hand_correction_shows_on_the_built_page(seed_site, tmp_path):
 def test_overview_pages_exist_and_are_not_empty(seed_site, page):
     text = article(html(seed_site / "site", page)).text_content()
     assert len(text.split()) > 20
+
+
+@pytest.mark.parametrize(
+    ("page", "rows"),
+    [
+        ("markets/index.md", 5),
+        ("compare.md", 5),
+        ("companies/index.md", 30),
+        ("browse/segments/type.md", 3),
+        ("sources/verified-market-reports.md", 2),
+    ],
+)
+def test_every_link_of_a_table_written_as_html_opens_the_page_it_names(seed_site, page, rows):
+    """These tables never pass through Markdown, so MkDocs neither rewrites nor checks their
+    links: each must be the built page's URL (and heading id), and a row's first link must
+    open the page of the market or company it names."""
+    site = seed_site / "site"
+    source = site / html_path(page)
+    table = lxml.html.parse(source).getroot().xpath("//article//table")[0]
+    assert len(table.xpath("tbody/tr")) == rows
+    for link in table.xpath("tbody/tr/td//a"):
+        if urlsplit(link.get("href")).scheme:  # the publisher's own page of a report
+            continue
+        href, _, fragment = link.get("href").partition("#")
+        assert href.endswith("/") and not href.startswith("/"), href
+        target = Path(posixpath.normpath(posixpath.join(str(source.parent), href))) / "index.html"
+        assert target.is_file(), f"{page} -> {href}"
+        built = lxml.html.parse(target).getroot()
+        if fragment:
+            assert built.xpath(f"//*[@id='{fragment}']"), f"{page} -> {href}#{fragment}"
+        elif link.getparent().xpath("count(preceding-sibling::td)") == 0:
+            assert built.xpath("//article//h1")[0].text == link.text_content(), f"{page} -> {href}"
+
+
+def html_path(page: str) -> str:
+    """The file MkDocs writes for a page: `compare.md` -> `compare/index.html`."""
+    stem = page.removesuffix(".md").removesuffix("index").rstrip("/")
+    return f"{stem}/index.html" if stem else "index.html"

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import markdown
 from make_brief import JS_URL, SCRIPT, TEMPLATE
+from markdown_html import CONFIGS, EXTENSIONS
+from markupsafe import Markup
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 from sitebuild import article, build, html, warnings
 
-from builder.mkdocs_plugin import BriefPlugin
+from builder.mkdocs_plugin import BriefPlugin, hold_html, put_back
+from builder.render import html_block
 
 
 def all_pages(site: Path):
@@ -165,3 +169,27 @@ def test_serve_watches_reports_templates_corrections_and_tables_not_extracted_da
     assert not [path for path in watched if path == str(data) or "/data/markets" in path]
     assert (hostile_project / "data" / "overrides").is_dir()  # the first correction is seen too
     assert not list((hostile_project / "data").glob(".*"))  # builds leave nothing hidden there
+
+
+def test_a_pages_own_html_skips_markdown_and_comes_back_where_it_stood():
+    table = "<table>\n<tr><td>*not emphasis* | [not a link](a.md)</td></tr>\n</table>"
+    page = (
+        f"Before *this*.\n\n{html_block(Markup(table))}\n## After\n\n"
+        "<!-- brief:held 4 -->\n\n"  # a hand-written comment of that shape stays
+        f"{html_block(Markup('<p>two</p>'))}"
+    )
+    text, held = hold_html(page)
+    assert held == [table, "<p>two</p>"]
+    assert text == (
+        "Before *this*.\n\n<!-- brief:held 0 -->\n\n## After\n\n"
+        "<!-- brief:held 4 -->\n\n<!-- brief:held 1 -->\n"
+    )
+    converted = markdown.markdown(text, extensions=EXTENSIONS, extension_configs=CONFIGS)
+    assert put_back(converted, held) == (
+        "<p>Before <em>this</em>.</p>\n"
+        "<table>\n<tr><td>*not emphasis* | [not a link](a.md)</td></tr>\n</table>\n"
+        '<h2 id="after">After<a class="headerlink" href="#after" title="Permanent link">'
+        "&para;</a></h2>\n"
+        "<!-- brief:held 4 -->\n\n"
+        "<p>two</p>"
+    )
