@@ -221,3 +221,18 @@ def test_a_group_lists_its_markets_as_html_under_its_markdown_heading(pages):
         '<li><a href="../../markets/widgets-market/">'
         "Widgets &#60;script&#62;alert(1)&#60;/script&#62; Market</a></li>\n</ul>\n"
     ) in text
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "cell"), [("about", "about 2,400 (2030)"), ("more_than", "more than 2,400 (2030)")]
+)
+def test_a_bound_figure_keeps_the_space_between_its_words_and_the_number(qualifier, cell):
+    """ "about USD 2.4 billion" in a report is "about 2,400 (2030)" in the tables, never
+    "about2,400"."""
+    brief = make_brief()
+    widgets = brief.markets["widgets-market"]
+    forecast = next(f for f in widgets.size if f.kind == "forecast")
+    forecast.qualifier = qualifier
+    pages = Pages(make_environment([ROOT / "site_templates"]), SiteData(brief, build_index(brief)))
+    assert f'<td style="text-align: right;">{cell}</td>' in pages.markets()
+    assert f"| {cell} |" in pages.home()
