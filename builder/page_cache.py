@@ -32,6 +32,7 @@ from jinja2 import Environment, nodes
 from pydantic import BaseModel
 
 from builder.fingerprint import CODE_VERSION
+from builder.paths import company_page, market_page
 from builder.render import Pages, SiteData
 from builder.write import atomic_write
 
@@ -40,6 +41,8 @@ Step = str | int
 Route = tuple[Step, ...]
 Tree = dict[Step, "Tree"]
 """The paths read into a value as a tree of steps; a leaf (no steps) is the whole value."""
+KNOWN = "known.json"
+"""Per digest of a page's inputs, the key of the page made from them."""
 Reads = dict[str, Tree]
 """Per name a template reads, what it reads of it."""
 
@@ -52,6 +55,9 @@ LENGTH = "|length"
 """The number of elements, all `|length` or `loop.last` read."""
 TRUTH = "?"
 """Whether the value is true, all an `if` reads of it."""
+WHOLE_DATA = frozenset({"brief", "index", "site"})
+"""The values every page is given; a template reading any of them reads all the data."""
+MARKERS = frozenset({EACH, ANY, LENGTH, TRUTH})
 WHOLE: Tree = {}
 
 
@@ -69,6 +75,11 @@ def _folders_digest(folders: Sequence[Path], *extra: str) -> str:
 
 def _fields(value: object) -> dict[str, object]:
     return {f.name: getattr(value, f.name) for f in fields(value)}  # type: ignore[arg-type]
+
+
+def _record(value: object) -> bool:
+    """A model or a dataclass instance: a template reads its attributes."""
+    return isinstance(value, BaseModel) or hasattr(type(value), "__dataclass_fields__")
 
 
 def _chain(node: nodes.Node) -> tuple[str, Route] | None:
@@ -232,9 +243,15 @@ class PageCache:
         self.rendered: list[str] = []
         self._version = _folders_digest(templates, CODE_VERSION, jinja2.__version__)
         self._digests: dict[tuple[int, int], tuple[object, str]] = {}
+        self._parts: dict[tuple[int, int], tuple[object, list[object]]] = {}
         self._reads: dict[str, Reads | None] = {}
+        self._known: dict[str, str] = {}
+        if folder is not None and (folder / KNOWN).is_file():
+            self._known = json.loads((folder / KNOWN).read_text(encoding="utf-8"))
+        self._learnt: dict[str, str] = {}
+        self._inputs = ""
 
-    def _template_reads(self, template: str) -> Reads | None:
+    def template_reads(self, template: str) -> Reads | None:
         if template not in self._reads:
             source = self.env.loader.get_source(self.env, template)[0]  # type: ignore[union-attr]
             self._reads[template] = template_reads(self.env.parse(source))
@@ -242,7 +259,7 @@ class PageCache:
 
     def key(self, template: str, page: str, given: dict[str, object]) -> str:
         """The key of a page rendered from `template` with the values `given` to it."""
-        reads = self._template_reads(template)
+        reads = self.template_reads(template)
         read: list[object] = []
         for name, value in given.items():
             if reads is not None and name not in reads:
@@ -252,12 +269,19 @@ class PageCache:
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
     def _part(self, value: object, tree: Tree) -> object:
-        """What JSON holds for the parts of `value` the tree reads. A mapping is digested once
-        a run per tree (`brief.markets[slug].name` is read by many pages)."""
+        """What JSON holds for the parts of `value` the tree reads. A mapping is digested, and
+        a model's or a dataclass's parts are gathered, once a run per tree: the same markets
+        and groups are read by many pages (`brief.markets[slug].name`)."""
         if not tree:
             return value
         if isinstance(value, dict):
             return self._digest(value, tree, lambda: self._json(self._follow(value, tree)))
+        if _record(value):
+            known = self._parts.get((id(value), id(tree)))
+            if known is None or known[0] is not value:
+                known = (value, self._follow(value, tree))
+                self._parts[(id(value), id(tree))] = known  # kept: its id stays its own
+            return known[1]
         return self._follow(value, tree)
 
     def _follow(self, value: object, tree: Tree) -> list[object]:
@@ -266,20 +290,22 @@ class PageCache:
     def _step(self, value: object, step: Step, rest: Tree) -> object:
         """The part of `value` one step reads, or all of it where the step cannot be followed
         in the same way Jinja would follow it."""
+        if isinstance(step, int):
+            if isinstance(value, list | tuple):
+                return self._part(value[step], rest) if -len(value) <= step < len(value) else None
+            return value
+        if step not in MARKERS:
+            return self._part(getattr(value, step, None), rest) if _record(value) else value
         if step == LENGTH and isinstance(value, Sized):
             return len(value)
         if step == TRUTH:
             return bool(value)
-        if step in (EACH, ANY) and isinstance(value, list | tuple):
+        if isinstance(value, list | tuple):  # EACH, ANY
             return [self._part(item, rest) for item in value]
         if step == ANY and isinstance(value, dict):
             return [[key, self._part(item, rest)] for key, item in value.items()]
         if step == EACH and isinstance(value, dict):
             return list(value)  # a loop over a mapping walks its keys
-        if isinstance(step, int) and isinstance(value, list | tuple):
-            return self._part(value[step], rest) if -len(value) <= step < len(value) else None
-        if isinstance(step, str) and (isinstance(value, BaseModel) or is_dataclass(value)):
-            return self._part(getattr(value, step, None), rest)
         return value
 
     def _stand_in(self, value: object) -> object:
@@ -309,6 +335,26 @@ class PageCache:
             self._digests[(id(value), id(tree))] = known  # the value is kept: its id stays its own
         return known[1]
 
+    def known(self, template: str, page: str, inputs: object) -> str | None:
+        """The text of the page made from these inputs before, if the cache still has it."""
+        payload = json.dumps([self._version, template, page, inputs], default=self._stand_in)
+        self._inputs = hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        key = self._known.get(self._inputs)
+        text = None if key is None else self.get(key)
+        if key is not None and text is not None:
+            self._learnt[self._inputs] = key
+        return text
+
+    def learn(self, key: str) -> None:
+        """The key of the page whose inputs `known` looked up last."""
+        self._learnt[self._inputs] = key
+
+    def save(self) -> None:
+        """Keep the inputs and keys of this run's pages (and only those) for the next one."""
+        if self.folder is not None and self._learnt != self._known:
+            text = json.dumps(self._learnt, sort_keys=True)
+            atomic_write(self.folder / KNOWN, text.encode("utf-8"))
+
     def get(self, key: str) -> str | None:
         if self.folder is None:
             return None
@@ -323,18 +369,101 @@ class PageCache:
 
 
 class CachedPages(Pages):
-    """`Pages`, reusing a page from the cache when nothing its template reads has changed."""
+    """`Pages`, reusing a page from the cache when nothing its template reads has changed.
+
+    A market's or a company's page is first looked up by a digest of what its view is made
+    from (the market's or company's data and the index entries and models its view reads),
+    so an unchanged page costs that digest, not a view and a key over it. That digest is
+    coarser than the page's key (a market's revised figure changes it on every page naming
+    the market), and then the view is worked out and keyed as for any page: the page is
+    rendered only if what it shows changed. A template that reads the whole brief, the
+    index or the site data (a project's own one may) is always keyed through its view.
+    """
 
     def __init__(self, env: Environment, data: SiteData, cache: PageCache) -> None:
         super().__init__(env, data)
         self.cache = cache
+        self._key = ""
+        self._dimensions = [(d.label, d.slug) for d in self.index.dimensions]
 
     def _render(self, template: str, page: str, **context: object) -> str:
         given = {"brief": self.brief, "index": self.index, "site": self.data, **context}
-        key = self.cache.key(template, page, given)
+        self._key = key = self.cache.key(template, page, given)
         text = self.cache.get(key)
         if text is None:
             self.cache.rendered.append(page)
             text = super()._render(template, page, **context)
             self.cache.put(key, text)
         return text
+
+    def _known(self, template: str, page: str, inputs: Callable[[], object]) -> str | None:
+        """The page's text, when the inputs of its view are those of a page cached before."""
+        reads = self.cache.template_reads(template)
+        if reads is None or not WHOLE_DATA.isdisjoint(reads):
+            return None
+        return self.cache.known(template, page, inputs())
+
+    def market(self, slug: str) -> str:
+        text = self._known("market.md.j2", market_page(slug), lambda: self._market_inputs(slug))
+        if text is None:
+            text = super().market(slug)
+            self.cache.learn(self._key)
+        return text
+
+    def company(self, slug: str) -> str:
+        page = company_page(slug)
+        text = self._known("company.md.j2", page, lambda: self._company_inputs(slug))
+        if text is None:
+            text = super().company(slug)
+            self.cache.learn(self._key)
+        return text
+
+    def _market_inputs(self, slug: str) -> list[object]:
+        """Everything `Pages.market` makes the page's view from."""
+        brief, index, checks = self.brief, self.index, self.data.checks
+        companies = [brief.companies.get(c) for c in index.companies_of.get(slug, [])]
+        consensus = checks.consensus_of(slug)
+        findings = checks.of_market(slug)
+        named = {s for f in findings for s in f.markets} | set(
+            consensus.markets if consensus else ()
+        )
+        return [
+            brief.markets[slug],
+            companies,
+            [index.attributed.get(c.slug, []) for c in companies if c is not None],
+            self.data.charts.get(slug, []),
+            index.geography_of[slug],
+            index.publisher_of[slug],
+            brief.corrected("market", slug),
+            self.data.built,
+            self._dimensions,
+            findings,
+            consensus,
+            [brief.markets.get(s) for s in sorted(named)],
+        ]
+
+    def _company_inputs(self, slug: str) -> list[object]:
+        """Everything `Pages.company` makes the page's view from."""
+        brief, index = self.brief, self.index
+        company = brief.companies[slug]
+        attributed = index.attributed.get(slug, [])
+        owners = index.revenue_owner.get(slug, {})
+        markets = index.markets_of.get(slug, [])
+        related = [
+            company.parent,
+            *(a.named_under for a in attributed),
+            *owners.values(),
+            *index.subsidiaries_of.get(slug, []),
+            *(p for p, _ in index.peers.get(slug, [])),
+        ]
+        return [
+            company,
+            attributed,
+            owners,
+            index.subsidiaries_of.get(slug, []),
+            index.peers.get(slug, []),
+            [brief.companies.get(c) for c in related if c],
+            [brief.markets.get(a.market) for a in attributed],
+            [(brief.markets[m], index.geography_of[m], index.publisher_of[m]) for m in markets],
+            brief.corrected("company", slug),
+        ]
