@@ -19,6 +19,7 @@ plain Markdown files in `.cache/pages/`, safe to delete.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections import defaultdict
@@ -41,8 +42,6 @@ Step = str | int
 Route = tuple[Step, ...]
 Tree = dict[Step, "Tree"]
 """The paths read into a value as a tree of steps; a leaf (no steps) is the whole value."""
-KNOWN = "known.json"
-"""Per digest of a page's inputs, the key of the page made from them."""
 Reads = dict[str, Tree]
 """Per name a template reads, what it reads of it."""
 
@@ -59,6 +58,8 @@ WHOLE_DATA = frozenset({"brief", "index", "site"})
 """The values every page is given; a template reading any of them reads all the data."""
 MARKERS = frozenset({EACH, ANY, LENGTH, TRUTH})
 WHOLE: Tree = {}
+KNOWN = "known.json"
+"""Per digest of a page's inputs, the key of the page made from them."""
 
 
 def _folders_digest(folders: Sequence[Path], *extra: str) -> str:
@@ -246,8 +247,10 @@ class PageCache:
         self._parts: dict[tuple[int, int], tuple[object, list[object]]] = {}
         self._reads: dict[str, Reads | None] = {}
         self._known: dict[str, str] = {}
-        if folder is not None and (folder / KNOWN).is_file():
-            self._known = json.loads((folder / KNOWN).read_text(encoding="utf-8"))
+        if folder is not None:
+            # none yet, or cut short: then every page is keyed through its view
+            with contextlib.suppress(OSError, ValueError):
+                self._known = json.loads((folder / KNOWN).read_text(encoding="utf-8"))
         self._learnt: dict[str, str] = {}
         self._inputs = ""
 

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from jinja2 import DictLoader, Environment
 
-from builder.page_cache import PageCache, template_reads
+from builder.index import build_index
+from builder.page_cache import CachedPages, PageCache, template_reads
+from builder.render import ChartRef, SiteData, make_environment
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "site"))
+from make_brief import make_brief  # noqa: E402
 
 
 def reads(source: str) -> object:
@@ -71,3 +79,31 @@ def test_a_page_key_changes_only_with_what_the_page_shows():
     assert key(Shown("Widgets", 9.5), Shown("Gadgets", 2.0)) == first  # a figure not shown
     assert key(Shown("Widgets", 1.0), Shown("Gizmos", 2.0)) != first
     assert key(Shown("Widgets", 1.0)) != first
+
+
+def test_a_page_whose_view_inputs_are_unchanged_is_taken_as_it_was(tmp_path):
+    """A run of the site's pages over the same folder of cached pages, as each build is."""
+    brief = make_brief()
+    folders = [ROOT / "site_templates"]
+
+    def run(charts: list[ChartRef]) -> tuple[str, str, list[str]]:
+        data = SiteData(brief, build_index(brief), {"widgets-market": charts})
+        env = make_environment(folders)
+        cache = PageCache(tmp_path, env, folders)
+        pages = CachedPages(env, data, cache)
+        texts = pages.company("gamma"), pages.market("widgets-market")
+        cache.save()
+        return *texts, cache.rendered
+
+    chart = ChartRef("size", "charts/market/widgets-market-size.svg", "Widgets by year")
+    company, market, rendered = run([chart])
+    assert rendered == ["companies/gamma.md", "markets/widgets-market.md"]
+    assert run([chart]) == (company, market, [])
+
+    company, market, rendered = run([ChartRef("size", chart.path, "Widgets, by year")])
+    assert "Widgets, by year" in market and rendered == ["markets/widgets-market.md"]
+
+    brief.companies["beta"].name = "Beta Renamed"  # gamma's group member, shown on its page
+    company, market, rendered = run([ChartRef("size", chart.path, "Widgets, by year")])
+    assert "[Beta Renamed](beta.md)" in company
+    assert rendered == ["companies/gamma.md", "markets/widgets-market.md"]
