@@ -137,8 +137,8 @@ def _subsidiaries(brief: Brief) -> dict[str, list[str]]:
         members[slug].update(s for s in company.subsidiaries if s in brief.companies)
         if company.parent in brief.companies:
             members[company.parent].add(slug)
-    by_name = {slug: sort_key(company.name) for slug, company in brief.companies.items()}
-    return {
+    by_name = {slug: (sort_key(c.name), slug) for slug, c in brief.companies.items()}
+    return {  # two members of one name come in the order of their slugs, not of a set
         slug: sorted(found, key=by_name.__getitem__) for slug, found in members.items() if found
     }
 

@@ -162,6 +162,7 @@ def generate_site(
     for position, group in enumerate(index.publishers):
         yield page(sources_page(group.anchor), pages.source_group, position)
     stats.rendered = cache.rendered
+    cache.save()
     yield from downloads(brief, index, data.checks)
     stats.charts_drawn = charts.finish()
     stats.charts_seconds = time.perf_counter() - charts_started

@@ -97,6 +97,13 @@ def test_group_membership_is_known_from_either_side():
     assert build_index(brief).subsidiaries_of["gamma"] == ["beta"]
 
 
+def test_group_members_of_one_name_come_in_the_order_of_their_slugs():
+    brief = make_brief()  # "Universal Robots" and "Universal Robots A/S" in the bench corpus
+    brief.companies["alpha"].name = brief.companies["beta"].name
+    brief.companies["gamma"].subsidiaries = ["beta", "alpha"]
+    assert build_index(brief).subsidiaries_of["gamma"] == ["alpha", "beta"]
+
+
 def test_markets_and_companies_are_in_reading_order():
     index = build_index(make_brief())
     names = [make_brief().markets[s].name.casefold() for s in index.market_order]

@@ -158,8 +158,21 @@ def test_only_pages_showing_changed_data_are_rendered_again(seeds):
     assert f"markets/{slug}.md" in differ and len(differ) < len(pages)
     assert differ <= set(third.rendered)
     # A segment page looks its markets' names up in the whole brief, so it is keyed on every
-    # market; every other page is rendered again only when its text changes.
+    # market's name; every other page is rendered again only when its text changes.
     assert all(p.startswith("browse/segments/") for p in set(third.rendered) - differ)
 
+    # A revised headline figure: the pages that show it, and no page that shows only the
+    # market's name or its companies, are rendered again.
+    slug, base = next(
+        (m.slug, s) for m in brief.markets.values() for s in m.size if s.kind == "base"
+    )
+    figure = base.model_copy(update={"usd_millions": base.usd_millions * 1.1})
+    sizes = [figure if s is base else s for s in brief.markets[slug].size]
+    brief.markets[slug] = brief.markets[slug].model_copy(update={"size": sizes})
+    refigured, fourth = generated(seeds, brief)
+    differ = {path for path in pages if refigured[path] != changed[path]}
+    assert f"markets/{slug}.md" in differ and "companies/index.md" not in differ
+    assert set(fourth.rendered) == differ
+
     shutil.rmtree(seeds.cache_dir / "pages")
-    assert generated(seeds, brief)[0] == changed
+    assert generated(seeds, brief)[0] == refigured
