@@ -367,6 +367,7 @@ class Pages:
             sources_page(group.anchor),
             group=group,
             markets=markets,
+            warned=[m for m in markets if m.warnings],
             extracted={
                 m.slug: extracted(found(m, len(self.index.companies_of[m.slug]))) for m in markets
             },
