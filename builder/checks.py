@@ -30,8 +30,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from builder.extract.places import GLOBAL, Place, lookup, mentions
 from builder.normalise import consistency_warning
+from builder.places import GLOBAL, Place, lookup, mentions
 from builder.schema import Market, SizeFigure
 from builder.text import money, percent
 from builder.vocabulary.places import ADJECTIVES, GLOBAL_WORDS

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from builder import progress
 from builder.errors import BriefError, BuilderBug, underlying_bug
-from builder.extract import EXTRACTOR_VERSION, extract_bytes
+from builder.extractor import EXTRACTOR_VERSION
 from builder.fingerprint import cache_folder, code_fingerprint
 from builder.schema import SCHEMA_VERSION, ReportRecord
 from builder.settings import Settings
@@ -47,6 +47,8 @@ def records_folder(settings: Settings) -> Path:
 
 def _extract_one(job: tuple[Path, bytes]) -> tuple[str | None, BriefError | None]:
     """Worker: (record JSON, None) or (None, problem). Runs in a pool process when many."""
+    from builder.extract import extract_bytes  # the passes: only when a report is extracted
+
     path, raw = job
     try:
         return extract_bytes(raw, path.name).model_dump_json(), None
