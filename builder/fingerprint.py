@@ -16,7 +16,7 @@ import os
 import re
 import time
 from datetime import UTC, date, datetime
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from builder.paths import DATA_FOLDERS, SCHEMAS, in_data
@@ -158,8 +158,10 @@ Listing = dict[str, tuple[int, int]]
 """Relative path -> (size, mtime in ns): enough to tell an untouched file in milliseconds."""
 
 
+@cache
 def versions() -> str:
-    """The installed versions of the packages that shape the site, without importing them."""
+    """The installed versions of the packages that shape the site, without importing them
+    (read once per process: the build's stamp and the plugin's manifest both ask)."""
     from importlib.metadata import PackageNotFoundError, version
 
     found = []
@@ -219,7 +221,10 @@ class BuildStamp:
         self.key = f"{key}|{versions()}|{package_fingerprint()}|{site}"
         self._before: dict[str, list] | None = None
 
-    def _load(self) -> dict | None:
+    @cached_property
+    def _last(self) -> dict | None:
+        """The stamp as the build found it, read once: `clear` removes the file before the
+        build, and `commit` reuses the hashes of files whose size and time are unchanged."""
         import json
 
         try:
@@ -240,7 +245,7 @@ class BuildStamp:
         return True
 
     def current(self) -> bool:
-        stamp = self._load()
+        stamp = self._last
         if stamp is None or not self.site.is_dir():
             return False
         inputs = listing(self.root, USER_INPUTS)
@@ -260,7 +265,7 @@ class BuildStamp:
 
     def _record(self, names: tuple[str, ...], skip: tuple[str, ...] = ()) -> dict[str, list]:
         """Size, time and hash of each file; a hash is reused while size and time are."""
-        known = (self._load() or {}).get("inputs", {})
+        known = (self._last or {}).get("inputs", {})
         record = {}
         for relative, (size, mtime) in listing(self.root, names, skip).items():
             old = known.get(relative)
