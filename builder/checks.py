@@ -30,8 +30,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from builder.extract.places import GLOBAL, Place, lookup, mentions
 from builder.normalise import consistency_warning
+from builder.places import GLOBAL, Place, lookup, mentions
 from builder.schema import Market, SizeFigure
 from builder.text import money, percent
 from builder.vocabulary.places import ADJECTIVES, GLOBAL_WORDS
@@ -298,13 +298,14 @@ def part_larger(markets: Sequence[Market], words: Mapping[str, frozenset[str]]) 
         }
         for whole in sorted(candidates.values(), key=lambda m: m.slug):
             narrower = words[whole.slug] - words[part.slug]
-            larger = _larger_figures(part, whole)
             if (
                 whole.slug == part.slug
                 or len(narrower) > NARROWING_WORDS
                 or not same_industry(words[part.slug], words[whole.slug])
-                or larger is None
             ):
+                continue
+            larger = _larger_figures(part, whole)  # the figures only of markets that qualify
+            if larger is None:
                 continue
             p, w = larger
             shared = ", ".join(sorted(words[part.slug] & words[whole.slug]))

@@ -139,9 +139,9 @@ def cmd_schema(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     """Validate data/ and overrides without building, for a quick look after a hand edit."""
-    from builder.store import load_brief, load_groups, load_tables
+    from builder.store import data_cache, load_brief, load_groups, load_tables
 
-    brief = load_brief(settings.data_dir)
+    brief = load_brief(settings.data_dir, data_cache(settings))  # the files a build loaded
     problems = [*load_tables(settings).problems, *brief.problems]
     problems += load_groups(settings, brief.markets)[1]
     _report(problems)

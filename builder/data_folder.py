@@ -86,8 +86,9 @@ class DataWriter:
     files: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def write(self, relative: str, model: Market | Company, kind: str, owner: str) -> None:
+        """Write one data file; a model equal to the last run's keeps the file it left, whose
+        loaded model the last run already remembered."""
         digest = _sha(model.model_dump_json().encode("utf-8"))
-        content = None
         before = self.previous.get(relative, {})
         if before.get("model") == digest:
             try:
@@ -95,18 +96,21 @@ class DataWriter:
             except OSError:
                 on_disk = None
             if on_disk is not None and _sha(on_disk) == before["sha"]:
-                content = on_disk
-        if content is None:
-            content = dump_model(model, kind).encode("utf-8")
+                self.writer.write(relative, on_disk, owner)
+                self.files[relative] = before
+                return
+        content = dump_model(model, kind).encode("utf-8")
         self.writer.write(relative, content, owner)
         self.files[relative] = {"sha": _sha(content), "model": digest}
         remember(self.load_cache, content, model)
 
     def write_manifest(self, path: Path, inputs: str, markets: int, companies: int) -> None:
         """Record a complete run: its inputs and every file it left, written or not."""
+        root = self.writer.root.resolve()
         for written in self.writer.written + self.writer.unchanged:
-            relative = written.relative_to(self.writer.root.resolve()).as_posix()
-            self.files.setdefault(relative, {"sha": _sha(written.read_bytes())})
+            relative = written.relative_to(root).as_posix()
+            if relative not in self.files:
+                self.files[relative] = {"sha": _sha(written.read_bytes())}
         record = {
             "code": CODE_VERSION,
             "inputs": inputs,

@@ -17,8 +17,9 @@ from pathlib import Path
 
 from builder import progress
 from builder.errors import BriefError, BuilderBug, underlying_bug
-from builder.extract import EXTRACTOR_VERSION, extract_bytes
+from builder.extractor import EXTRACTOR_VERSION
 from builder.fingerprint import cache_folder, code_fingerprint
+from builder.gc_pause import gc_paused
 from builder.schema import SCHEMA_VERSION, ReportRecord
 from builder.settings import Settings
 from builder.sources import Report, read_reports
@@ -47,6 +48,8 @@ def records_folder(settings: Settings) -> Path:
 
 def _extract_one(job: tuple[Path, bytes]) -> tuple[str | None, BriefError | None]:
     """Worker: (record JSON, None) or (None, problem). Runs in a pool process when many."""
+    from builder.extract import extract_bytes  # the passes: only when a report is extracted
+
     path, raw = job
     try:
         return extract_bytes(raw, path.name).model_dump_json(), None
@@ -66,15 +69,16 @@ def cached_records(
     records: dict[Path, ReportRecord] = {}
     problems: list[BriefError] = []
     todo: list[Report] = []
-    for report in reports:
-        cached = cache_dir / f"{report.key}.json" if cache_dir else None
-        if cached and cached.is_file():
-            try:
-                records[report.path] = ReportRecord.model_validate_json(cached.read_bytes())
-                continue
-            except ValueError:
-                pass  # a damaged cache entry is simply recomputed
-        todo.append(report)
+    with gc_paused():
+        for report in reports:
+            cached = cache_dir / f"{report.key}.json" if cache_dir else None
+            if cached and cached.is_file():
+                try:
+                    records[report.path] = ReportRecord.model_validate_json(cached.read_bytes())
+                    continue
+                except ValueError:
+                    pass  # a damaged cache entry is simply recomputed
+            todo.append(report)
     workers = jobs or os.cpu_count() or 1
     jobs_in = [(r.path, r.raw) for r in todo]
     results: list[tuple[str | None, BriefError | None]] = []

@@ -13,9 +13,10 @@ from __future__ import annotations
 import ast
 import hashlib
 import os
+import re
 import time
 from datetime import UTC, date, datetime
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from builder.paths import DATA_FOLDERS, SCHEMAS, in_data
@@ -38,11 +39,31 @@ def _source(module: str) -> Path | None:
     return PACKAGE / "__init__.py" if not parts else None
 
 
+_IMPORT_STATEMENT = re.compile(
+    rb"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+import[ \t]*(?:\([^)]*\)|[^\n]*)|import[ \t]+[^\n]*)",
+    re.MULTILINE,
+)
+"""A line that starts an import statement, with its parenthesised names: parsing these alone
+is 30 times faster than parsing the whole module, which every build did for ~50 modules."""
+
+
+def _import_nodes(source: bytes) -> list[ast.Import | ast.ImportFrom]:
+    """The import statements of a module, at any depth (lazy imports in functions too)."""
+    nodes: list[ast.Import | ast.ImportFrom] = []
+    for statement in _IMPORT_STATEMENT.finditer(source):
+        try:
+            parsed = ast.parse(statement.group().strip())
+        except SyntaxError:
+            continue  # prose in a docstring that reads like an import
+        nodes += [n for n in parsed.body if isinstance(n, ast.Import | ast.ImportFrom)]
+    return nodes
+
+
 def _imports(path: Path, module: str) -> set[str]:
     """The package's modules that `path` imports (`from builder.x import y` may name y)."""
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_bytes())):
+    for node in _import_nodes(path.read_bytes()):
         if isinstance(node, ast.Import):
             found |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom):
@@ -141,8 +162,10 @@ background run replaces it after the build."""
 """Relative path -> (size, mtime in ns): enough to tell an untouched file in milliseconds."""
 
 
+@cache
 def versions() -> str:
-    """The installed versions of the packages that shape the site, without importing them."""
+    """The installed versions of the packages that shape the site, without importing them
+    (read once per process: the build's stamp and the plugin's manifest both ask)."""
     from importlib.metadata import PackageNotFoundError, version
 
     found = []
@@ -202,7 +225,10 @@ class BuildStamp:
         self.key = f"{key}|{versions()}|{package_fingerprint()}|{site}"
         self._before: dict[str, list] | None = None
 
-    def _load(self) -> dict | None:
+    @cached_property
+    def _last(self) -> dict | None:
+        """The stamp as the build found it, read once: `clear` removes the file before the
+        build, and `commit` reuses the hashes of files whose size and time are unchanged."""
         import json
 
         try:
@@ -223,7 +249,7 @@ class BuildStamp:
         return True
 
     def current(self) -> bool:
-        stamp = self._load()
+        stamp = self._last
         if stamp is None or not self.site.is_dir():
             return False
         inputs = listing(self.root, USER_INPUTS)
@@ -244,7 +270,7 @@ class BuildStamp:
 
     def _record(self, names: tuple[str, ...], skip: tuple[str, ...] = ()) -> dict[str, list]:
         """Size, time and hash of each file; a hash is reused while size and time are."""
-        known = (self._load() or {}).get("inputs", {})
+        known = (self._last or {}).get("inputs", {})
         record = {}
         for relative, (size, mtime) in listing(self.root, names, skip).items():
             old = known.get(relative)

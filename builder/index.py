@@ -143,18 +143,19 @@ def _subsidiaries(brief: Brief) -> dict[str, list[str]]:
     }
 
 
-def _subject_company(brief: Brief, named_under: str, subject: str) -> str | None:
-    """The company a revenue's subject names: its identity key is a company's name or alias,
-    or the first words of one ("Thermo Fisher" for "Thermo Fisher Scientific"). The group
-    of the company whose entry states it is tried first; otherwise the match must be unique."""
+def _subject_company(
+    brief: Brief, keys: dict[str, list[str]], named_under: str, subject: str
+) -> str | None:
+    """The company a revenue's subject names: its identity key is a company's name or alias
+    (`keys`: each company's identity keys), or the first words of one ("Thermo Fisher" for
+    "Thermo Fisher Scientific"). The group of the company whose entry states it is tried
+    first; otherwise the match must be unique."""
     key = identity_key(subject)
     if not key:
         return None
 
     def names(slug: str) -> bool:
-        company = brief.companies[slug]
-        keys = [identity_key(n) for n in (company.name, *company.aliases)]
-        return any(k == key or k.startswith(key + " ") for k in keys)
+        return any(k == key or k.startswith(key + " ") for k in keys[slug])
 
     parent = brief.companies[named_under].parent
     if parent in brief.companies and names(parent):
@@ -165,12 +166,16 @@ def _subject_company(brief: Brief, named_under: str, subject: str) -> str | None
 
 def _attributed(brief: Brief, index: Index) -> None:
     """Who each revenue with a subject belongs to, for both companies' pages."""
+    keys = {  # once per build, not once per subject and company
+        slug: [identity_key(n) for n in (company.name, *company.aliases)]
+        for slug, company in brief.companies.items()
+    }
     for slug in index.company_order:
         for mention in brief.companies[slug].mentions:
             for revenue in mention.revenues:
                 if not revenue.subject:
                     continue
-                owner = _subject_company(brief, slug, revenue.subject)
+                owner = _subject_company(brief, keys, slug, revenue.subject)
                 if owner is None:
                     continue
                 index.revenue_owner.setdefault(slug, {})[revenue.subject] = owner

@@ -25,6 +25,7 @@ from builder.data_folder import (
 )
 from builder.errors import BriefError
 from builder.extract_cache import cached_records, record_key, records_folder
+from builder.gc_pause import gc_paused
 from builder.lock import build_lock
 from builder.normalise import normalise
 from builder.paths import COMPANIES, DATA_PATTERN, GENERATION, MARKETS, company_file, market_file
@@ -85,8 +86,9 @@ def extract_to_dir(sources: list[Path], out_dir: Path, settings: Settings) -> Ex
         return result
     records, problems = cached_records(reports, records_folder(settings), None)
     result.problems = sorted(result.problems + problems, key=lambda p: str(p.path))
-    data = normalise(records, tables.rates, tables.aliases)
-    with build_lock(out_dir):
+    with gc_paused():
+        data = normalise(records, tables.rates, tables.aliases)
+    with build_lock(out_dir), gc_paused():
         # the folder is marked "writing" before its first change and "complete" after the
         # last, so a run killed in between is seen (`brief check`) and finished by the next
         writer = Writer(out_dir, before_change=lambda: mark_generation(out_dir, "writing", inputs))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from builder.errors import BriefError
-from builder.extract.read import too_big as over_size_limit
+from builder.extractor import too_big as over_size_limit
 
 
 def _folder_entry(path: Path, folder: Path) -> BriefError | None:

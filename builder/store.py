@@ -23,6 +23,7 @@ from typing import Any
 
 from builder.errors import BriefError
 from builder.fingerprint import CODE_VERSION, cache_folder
+from builder.gc_pause import gc_paused
 from builder.paths import (
     COMPANIES,
     DATA_PATTERN,
@@ -217,8 +218,9 @@ def load_brief(data_dir: Path, cache_dir: Path | None = None) -> Brief:
     With a `cache_dir`, files loaded before come from their cached JSON (see above).
     """
     brief = Brief()
-    brief.markets = _load_folder(data_dir / MARKETS, Market, brief, cache_dir)
-    brief.companies = _load_folder(data_dir / COMPANIES, Company, brief, cache_dir)
+    with gc_paused():
+        brief.markets = _load_folder(data_dir / MARKETS, Market, brief, cache_dir)
+        brief.companies = _load_folder(data_dir / COMPANIES, Company, brief, cache_dir)
     if generation_state(data_dir) == "writing":
         brief.problems.append(
             BriefError(

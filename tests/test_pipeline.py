@@ -1,9 +1,12 @@
-"""The extraction pipeline's guards: size before reading, one build per output folder."""
+"""The extraction pipeline's guards: size before reading, one build per output folder; and
+the extractor is imported only by a build that has a report to extract."""
 
 from __future__ import annotations
 
 import fcntl
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,7 @@ import pytest
 from builder.errors import BriefError
 from builder.extract_cache import extract_records
 from builder.lock import build_lock
+from tests.site.sitebuild import make_project
 
 REPORTS = Path(__file__).resolve().parents[1] / "content" / "reports"
 
@@ -43,3 +47,36 @@ def test_one_build_per_output_folder_whatever_the_project(tmp_path):
         pass
     assert lock.stat().st_mtime_ns == before  # untouched, so a watcher is not set off
     assert [p.name for p in out.iterdir()] == [".brief.lock"]
+
+
+# Runs `brief ARGS...` and prints the exit code, then the extraction modules it imported.
+BRIEF_AND_IMPORTS = """
+import sys
+from builder.cli import main
+code = main(sys.argv[1:])
+print(code, *sorted(m for m in sys.modules if m.split(".")[:2] == ["builder", "extract"]))
+"""
+
+
+def brief_imports(*args: str) -> list[str]:
+    """Exit code and extraction modules of one `brief` command in a process of its own."""
+    run = subprocess.run(
+        [sys.executable, "-c", BRIEF_AND_IMPORTS, *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    return run.stdout.splitlines()[-1].split()
+
+
+def test_only_a_build_with_a_report_to_extract_imports_the_extractor(tmp_path):
+    root = str(make_project(tmp_path, extract=True, reports=True))
+    first = brief_imports("--root", root, "build")
+    assert first[0] == "0" and "builder.extract.companies" in first
+    overrides = tmp_path / "data" / "overrides"
+    overrides.mkdir()
+    market = sorted((tmp_path / "data" / "markets").glob("*.yaml"))[0]
+    (overrides / market.name).write_text("cagr:\n  percent: 12.34\n", encoding="utf-8")
+    assert brief_imports("--root", root, "build") == ["0"]  # an override: nothing extracted
+    assert brief_imports("--root", root, "check") == ["0"]

@@ -30,9 +30,8 @@ from builder.extract.naming import (
     name_from_subject,
     title_case,
 )
-from builder.extract.places import geography_of
 from builder.extract.publishers import recognise, report_page
-from builder.extract.read import decode, strip_front_matter, too_big
+from builder.extract.read import decode, strip_front_matter
 from builder.extract.regions import extract_regions
 from builder.extract.sections import (
     CHALLENGES,
@@ -46,13 +45,12 @@ from builder.extract.sections import (
 )
 from builder.extract.segments import extract_segments
 from builder.extract.sentences import Sentence, split_sentences
+from builder.extractor import too_big
+from builder.places import geography_of
 from builder.schema import Money, RawCompany, ReportRecord, ReportWarning, Source
 from builder.warning_codes import warn
 
-__all__ = ["EXTRACTOR_VERSION", "extract_bytes", "extract_file"]
-
-EXTRACTOR_VERSION = "9"
-"""Bump whenever the records produced for the same input change (it keys caches)."""
+__all__ = ["extract_bytes", "extract_file"]
 
 _REPORT_TERMS = (
     "cagr",

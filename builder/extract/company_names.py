@@ -14,7 +14,7 @@ import re
 import unicodedata
 
 from builder.extract.naming import capitalised
-from builder.extract.places import lookup
+from builder.places import lookup
 from builder.schema import ReportWarning
 from builder.vocabulary.names import (
     GENERIC_WORDS,

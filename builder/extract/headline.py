@@ -23,9 +23,9 @@ from typing import Final
 from builder.extract import figures
 from builder.extract.figures import CagrHit, MoneyHit
 from builder.extract.periods import period_origin, supported_period
-from builder.extract.places import GLOBAL, mentions, names_the_market
 from builder.extract.sections import FAQ, OVERVIEW, TITLE
 from builder.extract.sentences import Sentence
+from builder.places import GLOBAL, mentions, names_the_market
 from builder.schema import Cagr, PeriodSource, RawSize, ReportWarning, SizeKind
 from builder.vocabulary.money import UNIT_IN_MILLIONS
 from builder.warning_codes import warn

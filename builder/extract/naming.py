@@ -21,8 +21,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from builder.extract.places import is_global_word, lookup
 from builder.extract.sentences import Sentence
+from builder.places import is_global_word, lookup
 from builder.vocabulary.names import ARTICLES as _ARTICLES
 from builder.vocabulary.names import FUNCTION_WORDS, SMALL_WORDS, is_legal_form
 from builder.vocabulary.publishers import RESEARCH_WORDS

@@ -8,10 +8,8 @@ Files that are not text at all (a PDF renamed to .txt, an image, an archive) are
 recognised by their signature or their share of control bytes and refused with a
 message that says what the file is.
 
-Reports are 10-100 KB. Extraction takes time linear in the size, but markdown-it reads a
-long Markdown list at about 7 s a MB, so a file over `MAX_REPORT_BYTES` is refused with its
-size rather than read: at that size it is several reports pasted together, or a saved page
-with its images, and one such file must not hold up a build for minutes.
+A file over the size limit (`builder.extractor.MAX_REPORT_BYTES`) is refused with its size
+rather than read.
 
 YAML front matter at the top of a Markdown report is metadata, not report text. It is read
 with the safe loader only, so a tag such as `!!python/object/apply` is an error (naming the
@@ -23,6 +21,7 @@ from __future__ import annotations
 import re
 
 from builder.errors import BriefError
+from builder.extractor import too_big
 from builder.yamlio import parse_text
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -44,7 +43,6 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
-MAX_REPORT_BYTES = 2_000_000
 _SAMPLE = 65536
 _MAX_CONTROL_SHARE = 0.02
 _MIN_UTF16_SAMPLE = 64
@@ -62,16 +60,6 @@ _FRONT_MATTER = re.compile(
     re.DOTALL,
 )
 _MAX_FRONT_MATTER = 65536
-
-
-def too_big(size: int) -> str | None:
-    """Why a file of `size` bytes is not read as a report, or None when it may be."""
-    if size <= MAX_REPORT_BYTES:
-        return None
-    return (
-        f"the file is {size / 1e6:.1f} MB, over the {MAX_REPORT_BYTES / 1e6:g} MB limit for "
-        "one report (reports are 10-100 KB); it was not read: split it or check what it is"
-    )
 
 
 def decode(raw: bytes, file_name: str) -> str:

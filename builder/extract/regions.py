@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 
 from builder.extract import figures
 from builder.extract.document import HEADING, ITEM, Block
-from builder.extract.places import Place, lookup, mentions, names_the_market
 from builder.extract.publishers.template import ListRepair
 from builder.extract.sections import REGIONS, Section
 from builder.extract.sentences import Sentence
+from builder.places import Place, lookup, mentions, names_the_market
 from builder.schema import Region, ReportWarning
 from builder.vocabulary.names import is_filler
 from builder.warning_codes import warn

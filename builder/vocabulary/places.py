@@ -2,7 +2,7 @@
 market global or name a place as an adjective ("European glass packaging").
 
 Each place has one spelling (the key) and the other ways reports write it. The tables are
-deliberately small: the places market reports give figures for. `builder.extract.places`
+deliberately small: the places market reports give figures for. `builder.places`
 builds its look-ups from them.
 """
 

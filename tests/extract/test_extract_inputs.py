@@ -7,8 +7,8 @@ import random
 import pytest
 
 from builder.errors import BriefError
-from builder.extract import EXTRACTOR_VERSION, extract_bytes, extract_file
-from builder.extract.read import MAX_REPORT_BYTES
+from builder.extract import extract_bytes, extract_file
+from builder.extractor import EXTRACTOR_VERSION, MAX_REPORT_BYTES
 
 from .seeds import seed_path, seed_text
 

@@ -9,11 +9,11 @@ from builder.extract.clean import has_email, repair, strip_tracking
 from builder.extract.companies import extract_companies
 from builder.extract.document import BOLD_LEVEL, HEADING, ITEM, PARA, looks_truncated, parse
 from builder.extract.naming import name_from_heading, name_from_sentence
-from builder.extract.places import geography_of
 from builder.extract.publishers import reliable_market_forecast
 from builder.extract.regions import extract_regions
 from builder.extract.sections import COMPANIES, REGIONS, SEGMENTS, build_sections, classify
 from builder.extract.sentences import Sentence
+from builder.places import geography_of
 
 from .seeds import seed_text
 

@@ -13,8 +13,8 @@ import pytest
 from bench.make_corpus import make_report, make_report_truth, template_for
 from bench.regression import REGION_SPELLING
 from builder.extract import extract_bytes
-from builder.extract.places import geography_of
 from builder.identity import identity_key
+from builder.places import geography_of
 from builder.schema import ReportRecord
 
 from .seeds import seed_text

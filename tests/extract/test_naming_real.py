@@ -14,7 +14,7 @@ from builder.errors import BriefError
 from builder.extract import extract_bytes
 from builder.extract.boilerplate import strip_chrome_lines
 from builder.extract.naming import first_name, most_named
-from builder.extract.places import geography_of
+from builder.places import geography_of
 
 
 @pytest.mark.parametrize(

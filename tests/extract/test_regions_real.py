@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from builder.extract.places import lookup, mentions
 from builder.extract.regions import extract_regions
 from builder.extract.sentences import Sentence
+from builder.places import lookup, mentions
 
 
 def _shares(*texts: str, geography: str = "Global") -> dict[str, float | None]:

@@ -10,8 +10,8 @@ import pytest
 
 from builder.extract.document import parse
 from builder.extract.naming import first_name
-from builder.extract.places import names_the_market
 from builder.extract.sentences import split_sentences
+from builder.places import names_the_market
 from builder.vocabulary.names import ABBREVIATED_FORMS, FUNCTION_WORDS, keeps_full_stop
 
 

@@ -14,7 +14,7 @@ import yaml
 from brief_runs import every_file, make_project
 from make_inputs import ESCAPING_NAMES, SEED_MARKETS, seed_path
 
-from builder import extract_cache
+import builder.extract
 from builder.cli import main
 
 NAMES = (*ESCAPING_NAMES, "CMO/CDMO Market", "CMO-CDMO Market", "Index", "")
@@ -31,7 +31,7 @@ def renamed_reports(tmp_path, monkeypatch):
     for i in range(len(NAMES)):
         raw = seed_path(seeds[i % len(seeds)]).read_bytes()
         (folder / f"{i:03d}.html").write_bytes(raw + f"<p>Copy {i}.</p>".encode())
-    extract = extract_cache.extract_bytes
+    extract = builder.extract.extract_bytes
 
     def renaming(raw: bytes, file_name: str):
         record = extract(raw, file_name)
@@ -45,7 +45,8 @@ def renamed_reports(tmp_path, monkeypatch):
             update={"name": NAMES[i] or "-", "companies": companies + record.companies[2:]}
         )
 
-    monkeypatch.setattr(extract_cache, "extract_bytes", renaming)
+    # the extraction cache imports the extractor when it runs: it finds the renaming one
+    monkeypatch.setattr(builder.extract, "extract_bytes", renaming)
     return folder
 
 

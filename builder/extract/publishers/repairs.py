@@ -7,7 +7,7 @@ templates that name the repair; everyone else's lists are read as written.
 
 from __future__ import annotations
 
-from builder.extract.places import lookup
+from builder.places import lookup
 
 _LOST_INITIAL = {"S.": "U.S.", "S": "U.S.", "K.": "U.K.", "A.E.": "U.A.E."}
 

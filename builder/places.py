@@ -7,6 +7,9 @@ name, to place a bare country list under its continent), and names a place by on
 (`Place.name`) wherever it is a geography or a region entry, so that reports can be compared;
 a country list keeps each name as the report wrote it. The table is deliberately small: the
 places market reports split by. A place it does not know keeps the report's spelling.
+
+The brief's checks look places up too (which market contains which), so this module lives
+outside `builder.extract`: a build that extracts nothing never imports the extractor.
 """
 
 from __future__ import annotations
