@@ -3,8 +3,9 @@
 This is the one API every consumer uses: the MkDocs plugin hands the files to MkDocs, and
 anything else (a writer into a folder, a test) can take them as they come. It runs in two
 phases like MkDocs' own build: the cross-reference index and the chart plan are made before
-the first page, so every link agrees. The charts missing from their cache are drawn while
-the pages render (`builder.site_charts`); the downloads come from `builder.downloads`.
+the first page, so every link agrees. The charts (`builder.site_charts`) and the downloads
+(`builder.downloads`), which no page needs, are made in a second process (`builder.aside`)
+while the pages render on the first, and yielded after them.
 
 Pages are cached too (`builder.page_cache`), so after a correction only the pages that show
 the corrected data are rendered again.

@@ -2,9 +2,9 @@
 cache does not hold (`ChartRenderer`).
 
 Charts are the expensive part of a cold build: each is keyed by a hash of its data and drawn
-only when that key is not in the cache (`.cache/charts/`, plain SVG files, safe to delete);
-when many are missing, a process pool draws them on every core while the caller renders the
-pages.
+only when that key is not in the cache (`.cache/charts/`, plain SVG files, safe to delete).
+`builder.site` runs the renderer in a second process while the pages render; when many charts
+are missing, it draws them with a pool of worker processes on every core.
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
 import shutil
 from pathlib import Path
 
@@ -220,3 +221,44 @@ def test_rendering_reports_its_progress_page_by_page_and_chart_by_chart(settings
     assert {total for _, total in pages} == {stats.pages}
     # drawn in the second process, told to this one
     assert seen["Drawing charts"] == [(1, 4), (2, 4), (3, 4), (4, 4)]
+
+
+def test_one_process_gives_the_files_of_two_in_the_same_order(settings):
+    brief = make_brief()
+    two = list(generate_site(settings, brief, workers=2))
+    shutil.rmtree(settings.cache_dir)
+    assert list(generate_site(settings, brief, workers=1)) == two
+    assert [path for path, _ in two[-14:]] == [
+        "sources/beta-insights.md",  # the last page
+        "downloads/markets.csv",
+        "downloads/companies.csv",
+        "downloads/brief.json",
+        "downloads/facts.csv",
+        "downloads/checks.csv",
+        "charts/market/gadgets-market-size.svg",
+        "charts/market/gadgets-market-size.csv",
+        "charts/market/widgets-market-size.svg",
+        "charts/market/widgets-market-size.csv",
+        "charts/market/widgets-market-regions.svg",
+        "charts/market/widgets-market-regions.csv",
+        "charts/compare/size.svg",
+        "charts/compare/size.csv",
+    ]
+
+
+def test_a_chart_that_fails_in_the_second_process_fails_the_build(settings, monkeypatch):
+    def fail(spec):
+        raise ValueError(f"cannot draw {spec.title}")
+
+    monkeypatch.setattr(site_charts, "render_chart", fail)
+    with pytest.raises(ValueError, match="cannot draw") as raised:
+        files(settings, workers=2)
+    assert raised.value.__notes__[0].startswith("in the charts and downloads process:")
+
+
+def test_a_consumer_that_stops_early_leaves_no_process_behind(settings):
+    site = generate_site(settings, make_brief(), workers=2)
+    assert next(site)[0] == "index.md"
+    assert [p.name for p in multiprocessing.active_children()] == ["charts and downloads"]
+    site.close()
+    assert multiprocessing.active_children() == []
