@@ -6,7 +6,11 @@ import csv
 import io
 import json
 import multiprocessing
+import os
 import shutil
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -262,3 +266,25 @@ def test_a_consumer_that_stops_early_leaves_no_process_behind(settings):
     assert [p.name for p in multiprocessing.active_children()] == ["charts and downloads"]
     site.close()
     assert multiprocessing.active_children() == []
+
+
+def test_matplotlib_is_imported_by_the_second_process_only(settings):
+    """Its import costs the pages' process most of a second after a one-report change."""
+    script = textwrap.dedent(f"""
+        import sys
+        from pathlib import Path
+        from make_brief import make_brief
+        from builder.settings import Settings
+        from builder.site import SiteStats, generate_site
+        stats = SiteStats()
+        list(generate_site(Settings(Path({str(settings.root)!r})), make_brief(), stats=stats))
+        print(stats.charts_drawn, "matplotlib" in sys.modules)
+    """)
+    path = os.pathsep.join([str(ROOT), str(Path(__file__).parent)])
+    ran = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**os.environ, "PYTHONPATH": path},
+        capture_output=True,
+        text=True,
+    )
+    assert (ran.returncode, ran.stdout) == (0, "4 False\n"), ran.stderr
