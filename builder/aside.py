@@ -43,8 +43,12 @@ def _stop(signum: int, frame: FrameType | None) -> None:
 
 
 def _run(work: Work[T], out: Connection) -> None:
-    """The second process: do the work, send its progress and then its result or failure."""
+    """The second process: do the work, send its progress and then its result or failure.
+
+    Ctrl-C reaches every process of the terminal's group; here it is ignored, since the
+    caller stops this process when it unwinds, and one traceback is shown instead of two."""
     signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         value = work(lambda done, total: out.send(("step", done, total)))
     except Exception as exc:  # handed to the caller, who raises it
@@ -96,10 +100,9 @@ class Aside(Generic[T]):
                 if message[0] == "done":
                     value: T = message[1]
                     return value
-                else:
-                    exc: Exception = message[1]
-                    exc.add_note(f"in the {self.name} process:\n{message[2]}")
-                    raise exc
+                exc: Exception = message[1]
+                exc.add_note(f"in the {self.name} process:\n{message[2]}")
+                raise exc
         finally:
             self.close()
 
