@@ -3,8 +3,9 @@
 This is the one API every consumer uses: the MkDocs plugin hands the files to MkDocs, and
 anything else (a writer into a folder, a test) can take them as they come. It runs in two
 phases like MkDocs' own build: the cross-reference index and the chart plan are made before
-the first page, so every link agrees. The charts missing from their cache are drawn while
-the pages render (`builder.site_charts`); the downloads come from `builder.downloads`.
+the first page, so every link agrees. The charts (`builder.site_charts`) and the downloads
+(`builder.downloads`), which no page needs, are made in a second process (`builder.aside`)
+while the pages render on the first, and yielded after them.
 
 Pages are cached too (`builder.page_cache`), so after a correction only the pages that show
 the corrected data are rendered again.
@@ -12,22 +13,25 @@ the corrected data are rendered again.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 
 from builder import progress
+from builder.aside import Step, aside
 from builder.charts import CODE_VERSION as CHARTS_CODE
-from builder.charts import chart_table
-from builder.checks import run_checks
+from builder.charts import ChartSpec, chart_table
+from builder.checks import Checks, run_checks
 from builder.downloads import csv_text, downloads
 from builder.errors import BriefError
 from builder.fingerprint import CODE_VERSION, build_date, cache_folder
-from builder.index import build_index
+from builder.index import Index, build_index
 from builder.page_cache import CachedPages, PageCache
 from builder.paths import (
     PAGES,
@@ -86,6 +90,41 @@ def template_cache(cache_dir: Path) -> FileSystemBytecodeCache:
     return FileSystemBytecodeCache(str(folder))
 
 
+@dataclass(frozen=True)
+class AsideFiles:
+    """What the second process hands back: the downloads, then each chart and its data."""
+
+    downloads: list[tuple[str, str]]
+    charts: list[tuple[str, str]]
+    charts_drawn: int
+    charts_seconds: float
+
+
+def _charts_and_downloads(
+    brief: Brief,
+    index: Index,
+    checks: Checks,
+    specs: dict[str, ChartSpec],
+    charts_cache: Path,
+    workers: int | None,
+    step: Step,
+) -> AsideFiles:
+    """The files no page needs: drawn and computed while the pages render. The charts start
+    first, so when many are missing their pool draws while the rest is computed."""
+    started = time.perf_counter()
+    charts = ChartRenderer(charts_cache, workers)
+    charts.start(list(specs.values()))
+    others_started = time.perf_counter()
+    loaded = list(downloads(brief, index, checks))
+    tables = {path: csv_text(*chart_table(spec)) for path, spec in specs.items()}
+    others = time.perf_counter() - others_started
+    drawn = charts.finish(step)
+    files = []
+    for path, spec in specs.items():
+        files += [(path, charts.svg(spec)), (chart_data(path), tables[path])]
+    return AsideFiles(loaded, files, drawn, time.perf_counter() - started - others)
+
+
 def generate_site(
     settings: Settings,
     brief: Brief,
@@ -114,9 +153,6 @@ def generate_site(
         problems=[str(p) for p in problems],
         checks=run_checks(brief.markets, groups.groups),
     )
-    charts = ChartRenderer(cache_folder(settings.cache_dir / "charts", CHARTS_CODE), workers)
-    charts_started = time.perf_counter()
-    charts.start(list(specs.values()))
     env = make_environment(settings.template_folders)
     env.bytecode_cache = template_cache(settings.cache_dir)
     pages_cache = cache_folder(settings.cache_dir / "pages", CODE_VERSION)
@@ -151,23 +187,38 @@ def generate_site(
         progress.step("Rendering pages", stats.pages, total)
         return path, text
 
-    for path, render, args in overview:
-        yield page(path, render, *args)
-    for slug in index.market_order:
-        yield page(market_page(slug), pages.market, slug)
-    for slug in index.company_order:
-        yield page(company_page(slug), pages.company, slug)
-    for position, dimension in enumerate(index.dimensions):
-        yield page(dimension_page(dimension.slug), pages.dimension, position)
-    for position, group in enumerate(index.publishers):
-        yield page(sources_page(group.anchor), pages.source_group, position)
-    stats.rendered = cache.rendered
-    cache.save()
-    yield from downloads(brief, index, data.checks)
-    stats.charts_drawn = charts.finish()
-    stats.charts_seconds = time.perf_counter() - charts_started
-    for path, spec in specs.items():
-        yield path, charts.svg(spec)
-        yield chart_data(path), csv_text(*chart_table(spec))
+    side = aside(
+        partial(
+            _charts_and_downloads,
+            brief,
+            index,
+            data.checks,
+            specs,
+            cache_folder(settings.cache_dir / "charts", CHARTS_CODE),
+            workers,
+        ),
+        "charts and downloads",
+        fork=(workers or os.cpu_count() or 1) > 1,
+    )
+    try:
+        for path, render, args in overview:
+            yield page(path, render, *args)
+        for slug in index.market_order:
+            yield page(market_page(slug), pages.market, slug)
+        for slug in index.company_order:
+            yield page(company_page(slug), pages.company, slug)
+        for position, dimension in enumerate(index.dimensions):
+            yield page(dimension_page(dimension.slug), pages.dimension, position)
+        for position, group in enumerate(index.publishers):
+            yield page(sources_page(group.anchor), pages.source_group, position)
+        stats.rendered = cache.rendered
+        cache.save()
+        aside_files = side.result(lambda done, total: progress.step("Drawing charts", done, total))
+    finally:
+        side.close()  # the consumer stopped early: the second process must not outlive it
+    yield from aside_files.downloads
     stats.charts = len(specs)
+    stats.charts_drawn = aside_files.charts_drawn
+    stats.charts_seconds = aside_files.charts_seconds
+    yield from aside_files.charts
     stats.seconds = time.perf_counter() - started

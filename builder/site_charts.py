@@ -2,9 +2,9 @@
 cache does not hold (`ChartRenderer`).
 
 Charts are the expensive part of a cold build: each is keyed by a hash of its data and drawn
-only when that key is not in the cache (`.cache/charts/`, plain SVG files, safe to delete);
-when many are missing, a process pool draws them on every core while the caller renders the
-pages.
+only when that key is not in the cache (`.cache/charts/`, plain SVG files, safe to delete).
+`builder.site` runs the renderer in a second process while the pages render; when many charts
+are missing, it draws them with a pool of worker processes on every core.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
-from builder import progress
+from builder.aside import Step
 from builder.charts import (
     ChartSpec,
     alt_text,
@@ -110,14 +110,15 @@ class ChartRenderer:
                 if isinstance(waiting, ChartSpec):
                     self._pending[key] = self._pool.submit(_draw, waiting, self._cached(key))
 
-    def finish(self) -> int:
-        """Wait for every chart (each is cached as it is drawn); returns how many were drawn."""
+    def finish(self, step: Step) -> int:
+        """Wait for every chart (each is cached as it is drawn), telling `step` how many are
+        done; returns how many were drawn."""
         try:
             for done, (key, job) in enumerate(self._pending.items(), 1):
                 self._svg[key] = (
                     job.result() if isinstance(job, Future) else _draw(job, self._cached(key))
                 )
-                progress.step("Drawing charts", done, len(self._pending))
+                step(done, len(self._pending))
         finally:
             if self._pool:
                 self._pool.shutdown(cancel_futures=True)

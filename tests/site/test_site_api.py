@@ -5,14 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
+import os
 import shutil
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
 from make_brief import make_brief
 from sitebuild import ROOT
 
-from builder import site_charts
+from builder import progress, site_charts
 from builder.errors import BriefError
 from builder.index import build_index
 from builder.schema import Company, Market
@@ -209,7 +214,7 @@ def test_an_analysts_market_group_gives_a_consensus_table_and_a_bad_slug_is_a_pr
 def test_rendering_reports_its_progress_page_by_page_and_chart_by_chart(settings, monkeypatch):
     seen: dict[str, list[tuple[int, int]]] = {}
     monkeypatch.setattr(
-        site_charts.progress,
+        progress,
         "step",
         lambda stage, done, total: seen.setdefault(stage, []).append((done, total)),
     )
@@ -218,4 +223,68 @@ def test_rendering_reports_its_progress_page_by_page_and_chart_by_chart(settings
     pages = seen["Rendering pages"]
     assert [done for done, _ in pages] == list(range(1, stats.pages + 1))
     assert {total for _, total in pages} == {stats.pages}
-    assert seen["Drawing charts"][-1] == (stats.charts_drawn, stats.charts_drawn)
+    # drawn in the second process, told to this one
+    assert seen["Drawing charts"] == [(1, 4), (2, 4), (3, 4), (4, 4)]
+
+
+def test_one_process_gives_the_files_of_two_in_the_same_order(settings):
+    brief = make_brief()
+    two = list(generate_site(settings, brief, workers=2))
+    shutil.rmtree(settings.cache_dir)
+    assert list(generate_site(settings, brief, workers=1)) == two
+    assert [path for path, _ in two[-14:]] == [
+        "sources/beta-insights.md",  # the last page
+        "downloads/markets.csv",
+        "downloads/companies.csv",
+        "downloads/brief.json",
+        "downloads/facts.csv",
+        "downloads/checks.csv",
+        "charts/market/gadgets-market-size.svg",
+        "charts/market/gadgets-market-size.csv",
+        "charts/market/widgets-market-size.svg",
+        "charts/market/widgets-market-size.csv",
+        "charts/market/widgets-market-regions.svg",
+        "charts/market/widgets-market-regions.csv",
+        "charts/compare/size.svg",
+        "charts/compare/size.csv",
+    ]
+
+
+def test_a_chart_that_fails_in_the_second_process_fails_the_build(settings, monkeypatch):
+    def fail(spec):
+        raise ValueError(f"cannot draw {spec.title}")
+
+    monkeypatch.setattr(site_charts, "render_chart", fail)
+    with pytest.raises(ValueError, match="cannot draw") as raised:
+        files(settings, workers=2)
+    assert raised.value.__notes__[0].startswith("in the charts and downloads process:")
+
+
+def test_a_consumer_that_stops_early_leaves_no_process_behind(settings):
+    site = generate_site(settings, make_brief(), workers=2)
+    assert next(site)[0] == "index.md"
+    assert [p.name for p in multiprocessing.active_children()] == ["charts and downloads"]
+    site.close()
+    assert multiprocessing.active_children() == []
+
+
+def test_matplotlib_is_imported_by_the_second_process_only(settings):
+    """Its import costs the pages' process most of a second after a one-report change."""
+    script = textwrap.dedent(f"""
+        import sys
+        from pathlib import Path
+        from make_brief import make_brief
+        from builder.settings import Settings
+        from builder.site import SiteStats, generate_site
+        stats = SiteStats()
+        list(generate_site(Settings(Path({str(settings.root)!r})), make_brief(), stats=stats))
+        print(stats.charts_drawn, "matplotlib" in sys.modules)
+    """)
+    path = os.pathsep.join([str(ROOT), str(Path(__file__).parent)])
+    ran = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**os.environ, "PYTHONPATH": path},
+        capture_output=True,
+        text=True,
+    )
+    assert (ran.returncode, ran.stdout) == (0, "4 False\n"), ran.stderr
