@@ -21,6 +21,7 @@ import hashlib
 import html
 import json
 import logging
+import os
 import posixpath
 import re
 import threading
@@ -153,12 +154,15 @@ def link_kept(files: Files, kept: set[str], published: Path, staging: Path) -> N
     """Put the published output of every kept file into the staging folder as a hard link
     (a copy where the file system has none): MkDocs writes only the other files, each one new
     in the staging folder, so no write reaches a file the published site shares."""
-    for file in files:
+    made: set[str] = set()
+    for file in files:  # plain strings: a thousand pathlib joins cost more than the links
         if file.src_uri not in kept:
             continue
-        target = staging / file.dest_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        link_or_copy(published / file.dest_uri, target)
+        folder = posixpath.dirname(file.dest_uri)
+        if folder not in made:
+            os.makedirs(os.path.join(staging, folder), exist_ok=True)
+            made.add(folder)
+        link_or_copy(os.path.join(published, file.dest_uri), os.path.join(staging, file.dest_uri))
 
 
 class _Background:
@@ -212,10 +216,11 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _stat(path: Path) -> list[int] | None:
-    """Size and time of a written file: a file changed by hand since is not kept."""
+def _stat(folder: Path, name: str) -> list[int] | None:
+    """Size and time of a written file: a file changed by hand since is not kept. Joined as
+    strings: this runs for every file of the site on every build."""
     try:
-        stat = path.stat()
+        stat = os.stat(os.path.join(folder, name))
     except OSError:
         return None
     return [stat.st_size, stat.st_mtime_ns]
@@ -246,7 +251,7 @@ class Incremental:
 
     def plan(self, files: Files, config: MkDocsConfig) -> bool:
         """Hash every page and generated file; True when the last build's manifest applies."""
-        docs = Path(config.docs_dir)
+        docs = Path(config.docs_dir).resolve()
         pages = sorted(f.src_uri for f in files.documentation_pages())
         theme = config.theme.custom_dir
         theme_files = sorted(Path(theme).rglob("*")) if theme else []
@@ -261,9 +266,7 @@ class Incremental:
         for file in files:
             if file.generated_by is not None:
                 self.hashes[file.src_uri] = _sha(file.content_bytes)
-            elif file.is_documentation_page() or Path(file.abs_src_path or "").is_relative_to(
-                docs.resolve()
-            ):
+            elif file.is_documentation_page() or Path(file.abs_src_path or "").is_relative_to(docs):
                 self.hashes[file.src_uri] = _sha(Path(file.abs_src_path).read_bytes())  # type: ignore[arg-type]
             self.dests[file.src_uri] = file.dest_uri
         try:
@@ -281,7 +284,7 @@ class Incremental:
             digest = self.hashes.get(file.src_uri)
             if digest is None or old_hashes.get(file.src_uri) != digest:
                 continue
-            if _stat(site_dir / file.dest_uri) == written.get(file.dest_uri):  # untouched
+            if _stat(site_dir, file.dest_uri) == written.get(file.dest_uri):  # untouched
                 file.is_modified = lambda: False  # type: ignore[method-assign]
                 self.skipped.add(file.src_uri)
         if not prune:
@@ -304,7 +307,7 @@ class Incremental:
 
     def commit(self, files: Files, site_dir: Path) -> None:
         """Record what this build wrote, once the site folder holds it whole."""
-        written = {dest: _stat(site_dir / dest) for dest in self.dests.values()}
+        written = {dest: _stat(site_dir, dest) for dest in self.dests.values()}
         pages = {}
         for file in files.documentation_pages():
             page = file.page
@@ -356,6 +359,10 @@ class BriefPlugin(BasePlugin[BriefConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
+        if command == "serve":
+            # every rebuild forks its charts' process from this one (`builder.aside`): with
+            # matplotlib imported once here, a save does not pay its import again
+            import matplotlib.figure  # noqa: F401
         if dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_NotDirtyWarning())
 

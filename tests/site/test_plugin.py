@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import markdown
@@ -193,3 +196,24 @@ def test_a_pages_own_html_skips_markdown_and_comes_back_where_it_stood():
         "<!-- brief:held 4 -->\n\n"
         "<p>two</p>"
     )
+
+
+def test_serve_imports_matplotlib_once_for_every_rebuild_and_a_build_never():
+    """A preview's rebuilds fork their charts' process from the serving one, so each inherits
+    matplotlib instead of importing it again; a one-off build leaves it to that process."""
+    script = (
+        "import sys\n"
+        "from builder.mkdocs_plugin import BriefPlugin\n"
+        "BriefPlugin().on_startup(command='build', dirty=True)\n"
+        "print('matplotlib' in sys.modules)\n"
+        "BriefPlugin().on_startup(command='serve', dirty=True)\n"
+        "print('matplotlib.figure' in sys.modules)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    ran = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**os.environ, "PYTHONPATH": str(root)},
+        capture_output=True,
+        text=True,
+    )
+    assert (ran.returncode, ran.stdout) == (0, "False\nTrue\n"), ran.stderr
