@@ -125,10 +125,11 @@ def cache_folder(folder: Path, fingerprint: str) -> Path:
     if folder.is_dir():
         for path in folder.iterdir():
             try:
-                stale = path.name.endswith(".tmp") and now - path.stat().st_mtime > (
-                    STALE_TEMPORARY_SECONDS
-                )
-                if (current != fingerprint or stale) and path != stamp and path.is_file():
+                if path.name.endswith(".tmp"):  # a fresh one is another process' write
+                    remove = now - path.stat().st_mtime > STALE_TEMPORARY_SECONDS
+                else:
+                    remove = current != fingerprint and path != stamp
+                if remove and path.is_file():
                     path.unlink()
             except OSError:
                 continue  # gone meanwhile, or not ours to remove: a cache is best effort

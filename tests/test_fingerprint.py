@@ -1,6 +1,7 @@
 """The code fingerprint finds a module's imports by scanning for import statements instead of
 parsing the whole module: it must find exactly what a full parse finds. A build's stamp
-hashes only the files whose size or time changed since the last one."""
+hashes only the files whose size or time changed since the last one. A cache of other code
+is emptied without breaking another build's write in progress."""
 
 from __future__ import annotations
 
@@ -8,10 +9,18 @@ import ast
 import hashlib
 import json
 import os
+import time
 
 import pytest
 
-from builder.fingerprint import PACKAGE, BuildStamp, _import_nodes, _imports
+from builder.fingerprint import (
+    PACKAGE,
+    STALE_TEMPORARY_SECONDS,
+    BuildStamp,
+    _import_nodes,
+    _imports,
+    cache_folder,
+)
 
 MODULES = sorted(PACKAGE.rglob("*.py"))
 
@@ -74,3 +83,22 @@ def test_the_stamp_of_a_build_reuses_the_hashes_of_files_it_left_untouched(tmp_p
     recorded = json.loads((tmp_path / ".cache" / "build" / "stamp.json").read_text())
     solar = hashlib.sha256(b"slug: solar\n").hexdigest()
     assert recorded["inputs"]["data/markets/solar.yaml"] == [stat.st_size, stat.st_mtime_ns, solar]
+
+
+def test_a_cache_of_other_code_is_emptied_but_a_write_in_progress_is_left_alone(tmp_path):
+    """Two builds starting together both find the cache of older code: the second must not
+    delete the temporary file the first is about to rename into place."""
+    folder = tmp_path / "extract"
+    folder.mkdir()
+    (folder / ".code").write_text("old code", encoding="utf-8")
+    (folder / "entry.json").write_text("{}", encoding="utf-8")
+    writing = folder / ".entry2.json.abc123.tmp"
+    writing.write_text("{}", encoding="utf-8")
+    killed = folder / ".entry3.json.def456.tmp"  # left by a build killed long ago
+    killed.write_text("{}", encoding="utf-8")
+    long_ago = time.time() - STALE_TEMPORARY_SECONDS - 60
+    os.utime(killed, (long_ago, long_ago))
+
+    assert cache_folder(folder, "new code") == folder
+    assert sorted(p.name for p in folder.iterdir()) == [".code", ".entry2.json.abc123.tmp"]
+    assert (folder / ".code").read_text(encoding="utf-8") == "new code"

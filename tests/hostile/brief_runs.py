@@ -10,6 +10,7 @@ import os
 import resource
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -84,3 +85,14 @@ def start_brief(root: Path, *args: str) -> subprocess.Popen:
 def every_file(folder: Path) -> dict[Path, bytes]:
     """Every file below `folder` (hidden ones too) with its bytes."""
     return {p: p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def build_folders_left(root: Path, timeout: float = 30) -> list[Path]:
+    """The staging and replaced site folders still beside `site/` once their deletion, which
+    runs in a process of its own (`builder.write.discard`), has had `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        left = [p for p in root.iterdir() if p.name.startswith(".site")]
+        if not left or time.monotonic() > deadline:
+            return left
+        time.sleep(0.05)

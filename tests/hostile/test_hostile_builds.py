@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
-from brief_runs import ROOT, brief, every_file, make_project, start_brief
+from brief_runs import ROOT, brief, build_folders_left, every_file, make_project, start_brief
 
 import builder.write
 from builder.pipeline import extract_to_data
@@ -48,7 +48,7 @@ def test_a_failed_build_leaves_the_published_site_whole(built):
     assert result.returncode == 1
     assert "has the path of a generated file" in result.stderr
     assert every_file(root / "site") == before
-    assert not [p for p in root.iterdir() if p.name.startswith(".site")]
+    assert not build_folders_left(root)
 
 
 def test_a_killed_build_leaves_the_old_site_or_the_new_one(built):
@@ -70,7 +70,7 @@ def test_a_killed_build_leaves_the_old_site_or_the_new_one(built):
         assert (b"Renamed Market" in pages) or site == old
     assert brief(root, "build").returncode == 0
     assert b"Renamed Market" in (root / "site" / "markets" / MARKET / "index.html").read_bytes()
-    assert not [p for p in root.iterdir() if p.name.startswith(".site")]
+    assert not build_folders_left(root)
 
 
 def test_a_second_build_stops_with_one_line_and_changes_nothing(built):
@@ -150,7 +150,7 @@ def test_an_incremental_build_is_all_or_nothing_too(built):
     }
     assert search / "pagefind-entry.json" in after
     assert b"Renamed Market" in after[root / "site" / "markets" / MARKET / "index.html"]
-    assert not [p for p in root.iterdir() if p.name.startswith(".site")]
+    assert not build_folders_left(root)
 
 
 def test_a_bad_report_is_one_line_of_brief_build_and_the_others_are_published(tmp_path):
@@ -185,4 +185,4 @@ def test_two_builds_started_together_publish_one_whole_current_site(built):
     assert len(every_file(root / "site")) == len(before)
     assert brief(root, "build").returncode == 0  # a build alone, for comparison
     assert raced == renamed_pages(root / "site") and len(raced) > 1
-    assert not [p for p in root.iterdir() if p.name.startswith(".site")]
+    assert not build_folders_left(root)
