@@ -57,6 +57,18 @@ class Writer:
     before_change: Callable[[], None] | None = None
     """Called once, before the first file is written or removed (to mark the folder)."""
     _owners: dict[Path, str] = field(default_factory=dict)
+    _folders: dict[str, Path] = field(default_factory=dict)
+
+    def _resolved(self, relative: str) -> Path:
+        """Where `root/relative` really is, links followed. Each folder is resolved once: a
+        build writes a thousand files into a few folders, and resolving costs a system call
+        per part of the path."""
+        parent, _, name = relative.rpartition("/")
+        folder = self._folders.get(parent)
+        if folder is None:
+            folder = self._folders[parent] = (self.root / parent).resolve()
+        target = folder / name
+        return target.resolve() if name in ("", ".", "..") or target.is_symlink() else target
 
     def _changing(self) -> None:
         if self.before_change is not None:
@@ -65,8 +77,8 @@ class Writer:
 
     def write(self, relative: str, content: str | bytes, owner: str) -> Path:
         """Write `content` at `root/relative` for `owner` (named in errors about collisions)."""
-        root = self.root.resolve()
-        target = (root / relative).resolve()
+        root = self._resolved("")
+        target = self._resolved(relative)
         if not target.is_relative_to(root) or target == root:
             raise BriefError(owner, f"refusing to write outside {self.root}: {relative!r}")
         if target in self._owners:
@@ -101,7 +113,8 @@ class Writer:
             for path in base.glob(_TEMPORARY):
                 path.unlink(missing_ok=True)
             for path in sorted(base.glob(pattern)):
-                if path.is_file() and path.resolve() not in self._owners:
+                real = path.resolve() if path.is_symlink() else path
+                if path.is_file() and real not in self._owners:
                     self._changing()
                     path.unlink()
                     removed.append(path)

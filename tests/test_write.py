@@ -121,3 +121,21 @@ def test_swap_in_can_remove_the_old_folder_itself(tmp_path):
     swap_in(staging, site, remove=removed.append)
     assert removed == [staging]  # the old folder, now at the staging path
     assert len(list(site.iterdir())) == 3
+
+
+def test_never_writes_through_a_link_to_outside_its_root(tmp_path):
+    """A data file or folder replaced by a link to elsewhere is refused, not written through."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "x.yaml").write_text("theirs\n")
+    root = tmp_path / "data"
+    (root / "markets").mkdir(parents=True)
+    (root / "markets" / "x.yaml").symlink_to(outside / "x.yaml")
+    (root / "companies").symlink_to(outside)
+    writer = Writer(root)
+    for relative in ("markets/x.yaml", "companies/x.yaml"):
+        with pytest.raises(BriefError, match="refusing to write outside"):
+            writer.write(relative, "ours\n", owner="test")
+    assert (outside / "x.yaml").read_text() == "theirs\n"
+    writer.write("markets/y.yaml", "ours\n", owner="test")
+    assert (root / "markets" / "y.yaml").read_text() == "ours\n"
