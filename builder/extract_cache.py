@@ -23,6 +23,7 @@ from builder.gc_pause import gc_paused
 from builder.schema import SCHEMA_VERSION, ReportRecord
 from builder.settings import Settings
 from builder.sources import Report, read_reports
+from builder.warm import Kept
 from builder.write import atomic_write
 
 POOL_THRESHOLD = 40
@@ -62,6 +63,10 @@ def _extract_one(job: tuple[Path, bytes]) -> tuple[str | None, BriefError | None
         return None, BuilderBug.from_exception(path, exc)
 
 
+_KEPT: Kept[ReportRecord] = Kept()
+"""Records a serving process read or extracted, by cache file (`builder.warm`)."""
+
+
 def cached_records(
     reports: list[Report], cache_dir: Path | None, jobs: int | None
 ) -> tuple[list[ReportRecord], list[BriefError]]:
@@ -72,9 +77,14 @@ def cached_records(
     with gc_paused():
         for report in reports:
             cached = cache_dir / f"{report.key}.json" if cache_dir else None
+            kept = _KEPT.get(cached) if cached else None
+            if kept is not None:
+                records[report.path] = kept
+                continue
             if cached and cached.is_file():
                 try:
                     records[report.path] = ReportRecord.model_validate_json(cached.read_bytes())
+                    _KEPT.put(cached, records[report.path])
                     continue
                 except ValueError:
                     pass  # a damaged cache entry is simply recomputed
@@ -97,6 +107,8 @@ def cached_records(
         records[report.path] = ReportRecord.model_validate_json(record_json)
         if cache_dir:
             atomic_write(cache_dir / f"{report.key}.json", record_json.encode())
+            _KEPT.put(cache_dir / f"{report.key}.json", records[report.path])
+    _KEPT.round_done()
     ordered = [records[r.path] for r in reports if r.path in records]
     return ordered, sorted(problems, key=lambda p: str(p.path))
 

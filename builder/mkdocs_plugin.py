@@ -360,9 +360,15 @@ class BriefPlugin(BasePlugin[BriefConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
         if command == "serve":
-            # every rebuild forks its charts' process from this one (`builder.aside`): with
-            # matplotlib imported once here, a save does not pay its import again
+            # one warm process for every rebuild: what it loaded is kept (`builder.warm`), the
+            # extraction passes are ready for the first saved report, and each rebuild's charts
+            # process (`builder.aside`) is forked with matplotlib already imported
             import matplotlib.figure  # noqa: F401
+
+            import builder.extract  # noqa: F401
+            from builder.warm import keep_warm
+
+            keep_warm()
         if dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_NotDirtyWarning())
 

@@ -219,6 +219,12 @@ def _tree(paths: set[Route]) -> Tree:
     return {step: _tree(rests[step]) for step in sorted(rests, key=str)}
 
 
+_READS: dict[str, Reads | None] = {}
+"""What each template source reads, worked out once per process: the analysis costs more
+than a rebuild's pages after one change. The site's environment parses every template with
+the same syntax, so the source alone decides."""
+
+
 def template_reads(tree: nodes.Template) -> Reads | None:
     """What a template reads of its context; None when it shares the context with another."""
     imports: list[nodes.Import | nodes.FromImport] = [
@@ -257,7 +263,9 @@ class PageCache:
     def template_reads(self, template: str) -> Reads | None:
         if template not in self._reads:
             source = self.env.loader.get_source(self.env, template)[0]  # type: ignore[union-attr]
-            self._reads[template] = template_reads(self.env.parse(source))
+            if source not in _READS:  # a serving process keeps them from one rebuild to the next
+                _READS[source] = template_reads(self.env.parse(source))
+            self._reads[template] = _READS[source]
         return self._reads[template]
 
     def key(self, template: str, page: str, given: dict[str, object]) -> str:

@@ -36,6 +36,7 @@ from builder.paths import (
 )
 from builder.schema import AliasFile, Company, Market, MarketGroups, RateTable
 from builder.settings import Settings
+from builder.warm import Kept
 from builder.write import atomic_write
 from builder.yamlio import (
     MAX_DATA_BYTES,
@@ -99,18 +100,25 @@ def remember(cache_dir: Path, raw: bytes, item: Market | Company) -> None:
         atomic_write(cached, item.model_dump_json().encode("utf-8"))
 
 
+_KEPT: Kept[Market | Company] = Kept()
+"""Data files a serving process loaded, by cache file (`builder.warm`)."""
+
+
 def _load(path: Path, model: type[Market] | type[Company], cache_dir: Path | None):
     """One data file, from the cache when its bytes were loaded before."""
     if cache_dir is None:
         return load_model(path, model, MAX_DATA_BYTES)
     raw = read_bytes(path, MAX_DATA_BYTES)
     cached = _cache_file(cache_dir, raw, model)
+    item = _KEPT.get(cached)
+    if item is not None:
+        return item
     try:
-        return model.model_validate_json(cached.read_bytes())
-    except (OSError, ValueError):
-        pass  # not cached yet, or a damaged entry: parse the YAML
-    item = load_model(path, model, MAX_DATA_BYTES)
-    atomic_write(cached, item.model_dump_json().encode("utf-8"))
+        item = model.model_validate_json(cached.read_bytes())
+    except (OSError, ValueError):  # not cached yet, or a damaged entry: parse the YAML
+        item = load_model(path, model, MAX_DATA_BYTES)
+        atomic_write(cached, item.model_dump_json().encode("utf-8"))
+    _KEPT.put(cached, item)
     return item
 
 
@@ -221,6 +229,7 @@ def load_brief(data_dir: Path, cache_dir: Path | None = None) -> Brief:
     with gc_paused():
         brief.markets = _load_folder(data_dir / MARKETS, Market, brief, cache_dir)
         brief.companies = _load_folder(data_dir / COMPANIES, Company, brief, cache_dir)
+    _KEPT.round_done()
     if generation_state(data_dir) == "writing":
         brief.problems.append(
             BriefError(

@@ -198,16 +198,20 @@ def test_a_pages_own_html_skips_markdown_and_comes_back_where_it_stood():
     )
 
 
-def test_serve_imports_matplotlib_once_for_every_rebuild_and_a_build_never():
+def test_serve_is_one_warm_process_and_a_build_is_not():
     """A preview's rebuilds fork their charts' process from the serving one, so each inherits
-    matplotlib instead of importing it again; a one-off build leaves it to that process."""
+    matplotlib instead of importing it again; the extraction passes are ready for the first
+    saved report, and what a rebuild loaded is kept (`builder.warm`). A one-off build does
+    none of this."""
     script = (
         "import sys\n"
+        "import builder.warm\n"
         "from builder.mkdocs_plugin import BriefPlugin\n"
         "BriefPlugin().on_startup(command='build', dirty=True)\n"
-        "print('matplotlib' in sys.modules)\n"
+        "print('matplotlib' in sys.modules, 'builder.extract' in sys.modules, builder.warm._warm)\n"
         "BriefPlugin().on_startup(command='serve', dirty=True)\n"
-        "print('matplotlib.figure' in sys.modules)\n"
+        "print('matplotlib.figure' in sys.modules, 'builder.extract' in sys.modules,"
+        " builder.warm._warm)\n"
     )
     root = Path(__file__).resolve().parents[2]
     ran = subprocess.run(
@@ -216,4 +220,4 @@ def test_serve_imports_matplotlib_once_for_every_rebuild_and_a_build_never():
         capture_output=True,
         text=True,
     )
-    assert (ran.returncode, ran.stdout) == (0, "False\nTrue\n"), ran.stderr
+    assert (ran.returncode, ran.stdout) == (0, "False False False\nTrue True True\n"), ran.stderr
