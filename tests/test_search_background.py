@@ -44,6 +44,14 @@ def settle(root: Path, timeout: float = 120) -> None:
         time.sleep(0.1)
 
 
+def built_and_indexed(tmp_path: Path) -> Path:
+    """A seed project after its first build and that build's background index run."""
+    root = make_project(tmp_path / "project", extract=True, reports=True)
+    brief_build(root)
+    settle(root)  # the first build's pages come first, then its index
+    return root
+
+
 def index_files(files: dict[str, bytes]) -> dict[str, bytes]:
     return {name: data for name, data in files.items() if name.startswith("pagefind/")}
 
@@ -74,9 +82,7 @@ def test_the_index_follows_in_the_background_and_ends_as_a_waiting_build_would(t
 
 
 def test_a_build_started_during_a_run_stops_it_and_its_own_index_wins(tmp_path):
-    root = make_project(tmp_path / "project", extract=True, reports=True)
-    brief_build(root)
-    settle(root)  # the first build's pages come first, then its index
+    root = built_and_indexed(tmp_path)
     revise_report(root)
     brief_build(root)
     first_run = indexer(root).running()
@@ -90,9 +96,7 @@ def test_a_build_started_during_a_run_stops_it_and_its_own_index_wins(tmp_path):
 
 
 def test_a_stopped_run_is_made_up_by_the_next_build_with_nothing_else_to_do(tmp_path):
-    root = make_project(tmp_path / "project", extract=True, reports=True)
-    brief_build(root)
-    settle(root)  # the first build's pages come first, then its index
+    root = built_and_indexed(tmp_path)
     revise_report(root)
     brief_build(root)
     settle(root)
@@ -126,9 +130,7 @@ def test_the_default_mode(monkeypatch, brief_search, ci, mode):
 
 
 def test_search_wait_indexes_before_the_command_ends(tmp_path):
-    root = make_project(tmp_path / "project", extract=True, reports=True)
-    brief_build(root)
-    settle(root)  # the first build's pages come first, then its index
+    root = built_and_indexed(tmp_path)
     old_index = index_files(site_files(root))
     revise_report(root)
     brief_build(root, "--search", "wait")
@@ -137,9 +139,7 @@ def test_search_wait_indexes_before_the_command_ends(tmp_path):
 
 
 def test_a_failed_run_is_named_and_made_up_now_with_search_wait(tmp_path):
-    root = make_project(tmp_path / "project", extract=True, reports=True)
-    brief_build(root)
-    settle(root)  # the first build's pages come first, then its index
+    root = built_and_indexed(tmp_path)
     search = indexer(root)
     recorded = json.loads(search.state.read_text(encoding="utf-8"))
     search.state.write_text(json.dumps({**recorded, "wanted": "a run that failed"}))
