@@ -42,6 +42,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler, clean_directory, get_relative_url
 
 from builder.errors import BriefError
+from builder.file_events import change_observer
 from builder.fingerprint import package_fingerprint, versions
 from builder.paths import ALIASES, GROUPS, RATES
 from builder.render import HTML_END, HTML_START
@@ -601,6 +602,7 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         preview a second time, for the first build's own writes.
         """
         root, data = self.settings.root, self.settings.data_dir
+        _watch_changes(server, root)
         self.settings.overrides_dir.mkdir(parents=True, exist_ok=True)
         watched = [root / folder for folder in WATCHED] + [self.settings.overrides_dir]
         watched += [data / table for table in (RATES, ALIASES, GROUPS)]
@@ -608,6 +610,24 @@ class BriefPlugin(BasePlugin[BriefConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+def _watch_changes(server: LiveReloadServer, root: Path) -> None:
+    """Have the preview told of changes by the system, not by MkDocs' polling
+    (`builder.file_events`): what MkDocs watches so far (the docs folder, mkdocs.yml) moves to
+    the new observer, and what is watched later goes to it. Where the system has no watches
+    to give, the polling stays."""
+    observer = change_observer(root)
+    if observer is None:
+        return
+    watched = dict(server._watched_paths)  # path -> how many asked: MkDocs unwatches each
+    for path, times in watched.items():
+        for _ in range(times):
+            server.unwatch(path)
+    server.observer = observer  # type: ignore[assignment]
+    for path, times in watched.items():
+        for _ in range(times):
+            server.watch(path)
 
 
 # --- What `brief build`, `brief serve` and `brief publish` run -------------------------------
