@@ -4,16 +4,13 @@ for the preview's rebuilds.
 MkDocs' preview polls: twice a second it lists and stats every watched file, so a save is
 seen up to half a second late (a quarter of a second on average, before the rebuild even
 starts), and the thousand reports are listed again and again while a rebuild runs. The
-system's own events arrive at once. Two things differ from polling and are made equal here:
+system's own events arrive at once. One thing differs from polling and is made equal here:
 a native observer reports reads too (a rebuild reads every report, which would start the
-next rebuild, forever), so only changes are passed on; and a watch on a file follows the
-file's inode, which an editor that saves by renaming a new file over the old one leaves
-behind after the first save, so a file is watched through its folder.
+next rebuild, forever), so only changes are passed on.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from watchdog.events import (
@@ -40,21 +37,8 @@ CHANGES: list[type[FileSystemEvent]] = [
 """The events that are changes, as polling would see them (a touched file's time counts)."""
 
 
-class _OneFile(FileSystemEventHandler):
-    """The events of one file of a watched folder, passed on to the handler of the file."""
-
-    def __init__(self, handler: FileSystemEventHandler, path: str) -> None:
-        super().__init__()
-        self.handler = handler
-        self.path = path
-
-    def dispatch(self, event: FileSystemEvent) -> None:
-        if self.path in (os.fsdecode(event.src_path), os.fsdecode(event.dest_path)):
-            self.handler.dispatch(event)
-
-
 class ChangeObserver(Observer):  # type: ignore[misc, valid-type]  # the platform's observer
-    """The platform's observer, reporting only changes, and a file's through its folder."""
+    """The platform's observer, reporting only changes."""
 
     def schedule(
         self,
@@ -65,10 +49,6 @@ class ChangeObserver(Observer):  # type: ignore[misc, valid-type]  # the platfor
         event_filter: list[type[FileSystemEvent]] | None = None,
         follow_symlink: bool = False,
     ) -> ObservedWatch:
-        path = os.path.abspath(path)
-        if os.path.isfile(path):
-            event_handler = _OneFile(event_handler, path)
-            path, recursive = os.path.dirname(path), False
         return super().schedule(
             event_handler,
             path,
