@@ -31,6 +31,7 @@ from pathlib import Path
 from urllib.parse import quote, urljoin
 
 from click import ClickException
+from jinja2 import Environment, FileSystemLoader
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -164,6 +165,35 @@ def link_kept(files: Files, kept: set[str], published: Path, staging: Path) -> N
             os.makedirs(os.path.join(staging, folder), exist_ok=True)
             made.add(folder)
         link_or_copy(os.path.join(published, file.dest_uri), os.path.join(staging, file.dest_uri))
+
+
+class ThemeFiles(FileSystemLoader):
+    """The theme's templates, listed without hidden folders. MkDocs lists the theme's files
+    on every build, to copy them, and leaves out every hidden one; Material keeps 14,000
+    icons in `.icons/` (read by its templates, never copied), which took 80 ms a build to
+    walk and match against MkDocs' patterns."""
+
+    def list_templates(self) -> list[str]:
+        found: set[str] = set()
+        for top in self.searchpath:
+            for folder, subfolders, names in os.walk(top, followlinks=self.followlinks):
+                subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+                relative = Path(folder).relative_to(top).as_posix()
+                found.update(posixpath.normpath(posixpath.join(relative, name)) for name in names)
+        return sorted(found)
+
+
+def _list_visible_theme_files(config: MkDocsConfig) -> None:
+    """Have the theme's environment list its files with `ThemeFiles`."""
+    theme = config.theme
+    make_env = theme.get_env
+
+    def get_env() -> Environment:
+        env = make_env()
+        env.loader = ThemeFiles(theme.dirs)
+        return env
+
+    theme.get_env = get_env  # type: ignore[method-assign]
 
 
 class _Background:
@@ -375,6 +405,7 @@ class BriefPlugin(BasePlugin[BriefConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = Settings.at(Path(config.config_file_path).parent)
+        _list_visible_theme_files(config)
         from builder.site import build_date
 
         built = f"Figures as the reports state them; built on {build_date().isoformat()}"
