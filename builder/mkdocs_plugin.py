@@ -51,6 +51,7 @@ from builder.search import Indexer, default_mode, has_index, link_index, run_pag
 from builder.settings import Settings
 from builder.site import SiteStats, generate_site, template_cache
 from builder.store import load_brief
+from builder.warm import rebuilding, rebuilt
 from builder.write import atomic_write, discard, link_or_copy, staging_folder, swap_in
 
 log = get_plugin_logger("brief")
@@ -421,6 +422,8 @@ class BriefPlugin(BasePlugin[BriefConfig]):
             staging = staging_folder(self.final)
             discard(staging)  # a killed build's leftover
             config.site_dir = str(staging)
+        if self.command == "serve":
+            rebuilding()
         self.warnings.counts.clear()
         logging.getLogger("mkdocs").addHandler(self.warnings)
         self.incremental = None
@@ -488,6 +491,8 @@ class BriefPlugin(BasePlugin[BriefConfig]):
             self.final = None
         if plan is not None and clean:
             plan.commit(self._files, Path(config.site_dir))
+        if self.command == "serve":
+            rebuilt()
 
     def _publish(self, staging: Path, final: Path) -> None:
         """Swap the staging folder in with a search index (`builder.search`): made now, or

@@ -11,12 +11,18 @@ follows the project, not its history.
 
 from __future__ import annotations
 
+import gc
+import threading
 from pathlib import Path
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
 _warm = False
+
+IDLE_SECONDS = 1.0
+"""How long after a rebuild the process counts as idle: the browser has reloaded the page."""
+_tidying: threading.Timer | None = None
 
 
 def keep_warm() -> None:
@@ -49,3 +55,32 @@ class Kept(Generic[T]):
     def round_done(self) -> None:
         """A load is complete: what it did not use is dropped."""
         self._last, self._now = self._now, {}
+
+
+def rebuilt() -> None:
+    """A rebuild is done: once the process is idle, collect its garbage and freeze the rest.
+
+    Everything a serving process keeps lives on, and the cyclic collector walked all of it
+    (every record and model, the site's files and pages) two or three times in each rebuild
+    to find garbage among the new objects only: 0.8 s of a 2.2 s rebuild at 1,000 reports.
+    Frozen objects are not walked (`gc.freeze`), so a rebuild's collections see only what it
+    made. What a rebuild drops of the frozen objects is freed by reference counting, or, if
+    it is in a cycle (MkDocs' files and pages point at each other), by the next collection
+    here, which unfreezes everything first: memory holds at most one rebuild's garbage."""
+    global _tidying
+    rebuilding()
+    _tidying = threading.Timer(IDLE_SECONDS, _collect_and_freeze)
+    _tidying.daemon = True
+    _tidying.start()
+
+
+def rebuilding() -> None:
+    """A rebuild starts: a collection not yet begun waits for the next idle moment."""
+    if _tidying is not None:
+        _tidying.cancel()
+
+
+def _collect_and_freeze() -> None:
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()

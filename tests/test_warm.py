@@ -4,7 +4,9 @@ read again, what a rebuild no longer uses is dropped, and a one-off build keeps 
 
 from __future__ import annotations
 
+import gc
 import shutil
+import weakref
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from builder.extract_cache import extract_records
 from builder.pipeline import extract_to_dir
 from builder.settings import Settings
 from builder.store import load_brief
-from builder.warm import Kept
+from builder.warm import Kept, rebuilding, rebuilt
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "content" / "reports").iterdir())
@@ -74,3 +76,48 @@ def test_a_serving_process_reuses_unchanged_data_files(warm, tmp_path):
     others = [s for s in first.markets if s != slug]
     assert all(again.markets[s] is first.markets[s] for s in others)
     assert all(again.companies[s] is first.companies[s] for s in first.companies)
+
+
+class Node:
+    """An object in a reference cycle, as MkDocs' files and pages are."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+@pytest.fixture
+def idle_at_once(monkeypatch):
+    monkeypatch.setattr(builder.warm, "IDLE_SECONDS", 0.01)
+    yield
+    builder.warm.rebuilding()
+    gc.unfreeze()
+
+
+def idle() -> None:
+    """Until the collection a rebuild asked for has run."""
+    timer = builder.warm._tidying
+    assert timer is not None
+    timer.join(10)
+
+
+def test_once_idle_after_a_rebuild_what_lives_on_is_frozen_and_a_dropped_cycle_freed(
+    idle_at_once,
+):
+    kept = Node()
+    alive = weakref.ref(kept)
+    rebuilt()
+    idle()
+    assert gc.get_freeze_count() > 0  # the next rebuild's collections do not walk them
+    assert gc.is_tracked(kept) and alive() is kept
+    del kept  # a cycle: reference counting alone never frees it
+    rebuilt()
+    idle()
+    assert alive() is None
+
+
+def test_a_rebuild_that_starts_first_puts_the_collection_off(idle_at_once, monkeypatch):
+    monkeypatch.setattr(builder.warm, "IDLE_SECONDS", 60)
+    rebuilt()
+    rebuilding()
+    idle()
+    assert gc.get_freeze_count() == 0
