@@ -524,6 +524,8 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         if self.final is not None:
             discard(staging_folder(self.final))
             self.final = None
+        if self.command == "serve":
+            rebuilt()
 
     def on_shutdown(self) -> None:
         self.background.stop()

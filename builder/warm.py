@@ -57,30 +57,24 @@ class Kept(Generic[T]):
         self._last, self._now = self._now, {}
 
 
-def rebuilt() -> None:
-    """A rebuild is done: once the process is idle, collect its garbage and freeze the rest.
+def rebuilding() -> None:
+    """A rebuild starts: no cyclic collection until it is done (`rebuilt`).
 
     Everything a serving process keeps lives on, and the cyclic collector walked all of it
     (every record and model, the site's files and pages) two or three times in each rebuild
     to find garbage among the new objects only: 0.8 s of a 2.2 s rebuild at 1,000 reports.
-    Frozen objects are not walked (`gc.freeze`), so a rebuild's collections see only what it
-    made. What a rebuild drops of the frozen objects is freed by reference counting, or, if
-    it is in a cycle (MkDocs' files and pages point at each other), by the next collection
-    here, which unfreezes everything first: memory holds at most one rebuild's garbage."""
+    Reference counting still frees what a rebuild drops; what is left in cycles (MkDocs'
+    files and pages point at each other) waits for the collection once the process is
+    idle, so memory holds at most one rebuild's cyclic garbage more."""
+    if _tidying is not None:
+        _tidying.cancel()  # not begun: the next idle moment collects
+    gc.disable()
+
+
+def rebuilt() -> None:
+    """A rebuild is done (or failed): collect its garbage once the process is idle."""
     global _tidying
-    rebuilding()
-    _tidying = threading.Timer(IDLE_SECONDS, _collect_and_freeze)
+    gc.enable()
+    _tidying = threading.Timer(IDLE_SECONDS, gc.collect)
     _tidying.daemon = True
     _tidying.start()
-
-
-def rebuilding() -> None:
-    """A rebuild starts: a collection not yet begun waits for the next idle moment."""
-    if _tidying is not None:
-        _tidying.cancel()
-
-
-def _collect_and_freeze() -> None:
-    gc.unfreeze()
-    gc.collect()
-    gc.freeze()
