@@ -6,7 +6,8 @@ for objects the last rebuild already had. A serving process keeps them (`keep_wa
 under the path of the cache file it came from: that path is a digest of the bytes it was
 made from and of the code, so a kept object is the one the file would give. A one-off build
 has nothing to reuse and keeps nothing. Each rebuild keeps only what it used, so memory
-follows the project, not its history.
+follows the project, not its history. Since all that lives on, a rebuild runs without the
+cyclic collector, which would walk it again and again, and collects once idle (`rebuilding`).
 """
 
 from __future__ import annotations
