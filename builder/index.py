@@ -143,39 +143,46 @@ def _subsidiaries(brief: Brief) -> dict[str, list[str]]:
     }
 
 
+def _named_by(brief: Brief) -> dict[str, set[str]]:
+    """Each identity key a revenue's subject may have to name a company, with the companies it
+    names: a company's name or alias (its identity key), or the first words of one ("thermo
+    fisher" of "thermo fisher scientific"). Made once per build, so a subject is one lookup,
+    not a pass over every company's names (which grew with companies times subjects)."""
+    named_by: dict[str, set[str]] = defaultdict(set)
+    for slug, company in brief.companies.items():
+        for name in (company.name, *company.aliases):
+            key = identity_key(name)
+            starts = [key[:end] for end, char in enumerate(key) if char == " "]
+            for part in (key, *starts):
+                named_by[part].add(slug)
+    return named_by
+
+
 def _subject_company(
-    brief: Brief, keys: dict[str, list[str]], named_under: str, subject: str
+    brief: Brief, named_by: dict[str, set[str]], named_under: str, subject: str
 ) -> str | None:
-    """The company a revenue's subject names: its identity key is a company's name or alias
-    (`keys`: each company's identity keys), or the first words of one ("Thermo Fisher" for
-    "Thermo Fisher Scientific"). The group of the company whose entry states it is tried
-    first; otherwise the match must be unique."""
+    """The company a revenue's subject names (`_named_by`). The group of the company whose
+    entry states it is tried first; otherwise the match must be unique."""
     key = identity_key(subject)
     if not key:
         return None
-
-    def names(slug: str) -> bool:
-        return any(k == key or k.startswith(key + " ") for k in keys[slug])
-
+    names = named_by.get(key, set())
     parent = brief.companies[named_under].parent
-    if parent in brief.companies and names(parent):
+    if parent in brief.companies and parent in names:
         return parent
-    found = [slug for slug in brief.companies if slug != named_under and names(slug)]
-    return found[0] if len(found) == 1 else None
+    found = names - {named_under}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _attributed(brief: Brief, index: Index) -> None:
     """Who each revenue with a subject belongs to, for both companies' pages."""
-    keys = {  # once per build, not once per subject and company
-        slug: [identity_key(n) for n in (company.name, *company.aliases)]
-        for slug, company in brief.companies.items()
-    }
+    named_by = _named_by(brief)
     for slug in index.company_order:
         for mention in brief.companies[slug].mentions:
             for revenue in mention.revenues:
                 if not revenue.subject:
                     continue
-                owner = _subject_company(brief, keys, slug, revenue.subject)
+                owner = _subject_company(brief, named_by, slug, revenue.subject)
                 if owner is None:
                     continue
                 index.revenue_owner.setdefault(slug, {})[revenue.subject] = owner

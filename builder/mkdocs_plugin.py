@@ -31,6 +31,7 @@ from pathlib import Path
 from urllib.parse import quote, urljoin
 
 from click import ClickException
+from jinja2 import Environment, FileSystemLoader
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -42,6 +43,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler, clean_directory, get_relative_url
 
 from builder.errors import BriefError
+from builder.file_events import change_observer
 from builder.fingerprint import package_fingerprint, versions
 from builder.paths import ALIASES, GROUPS, RATES
 from builder.render import HTML_END, HTML_START
@@ -49,6 +51,7 @@ from builder.search import Indexer, default_mode, has_index, link_index, run_pag
 from builder.settings import Settings
 from builder.site import SiteStats, generate_site, template_cache
 from builder.store import load_brief
+from builder.warm import rebuilding, rebuilt
 from builder.write import atomic_write, discard, link_or_copy, staging_folder, swap_in
 
 log = get_plugin_logger("brief")
@@ -163,6 +166,35 @@ def link_kept(files: Files, kept: set[str], published: Path, staging: Path) -> N
             os.makedirs(os.path.join(staging, folder), exist_ok=True)
             made.add(folder)
         link_or_copy(os.path.join(published, file.dest_uri), os.path.join(staging, file.dest_uri))
+
+
+class ThemeFiles(FileSystemLoader):
+    """The theme's templates, listed without hidden folders. MkDocs lists the theme's files
+    on every build, to copy them, and leaves out every hidden one; Material keeps 14,000
+    icons in `.icons/` (read by its templates, never copied), which took 80 ms a build to
+    walk and match against MkDocs' patterns."""
+
+    def list_templates(self) -> list[str]:
+        found: set[str] = set()
+        for top in self.searchpath:
+            for folder, subfolders, names in os.walk(top, followlinks=self.followlinks):
+                subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+                relative = Path(folder).relative_to(top).as_posix()
+                found.update(posixpath.normpath(posixpath.join(relative, name)) for name in names)
+        return sorted(found)
+
+
+def _list_visible_theme_files(config: MkDocsConfig) -> None:
+    """Have the theme's environment list its files with `ThemeFiles`."""
+    theme = config.theme
+    make_env = theme.get_env
+
+    def get_env() -> Environment:
+        env = make_env()
+        env.loader = ThemeFiles(theme.dirs)
+        return env
+
+    theme.get_env = get_env  # type: ignore[method-assign]
 
 
 class _Background:
@@ -374,6 +406,7 @@ class BriefPlugin(BasePlugin[BriefConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = Settings.at(Path(config.config_file_path).parent)
+        _list_visible_theme_files(config)
         from builder.site import build_date
 
         built = f"Figures as the reports state them; built on {build_date().isoformat()}"
@@ -389,6 +422,8 @@ class BriefPlugin(BasePlugin[BriefConfig]):
             staging = staging_folder(self.final)
             discard(staging)  # a killed build's leftover
             config.site_dir = str(staging)
+        if self.command == "serve":
+            rebuilding()
         self.warnings.counts.clear()
         logging.getLogger("mkdocs").addHandler(self.warnings)
         self.incremental = None
@@ -456,6 +491,8 @@ class BriefPlugin(BasePlugin[BriefConfig]):
             self.final = None
         if plan is not None and clean:
             plan.commit(self._files, Path(config.site_dir))
+        if self.command == "serve":
+            rebuilt()
 
     def _publish(self, staging: Path, final: Path) -> None:
         """Swap the staging folder in with a search index (`builder.search`): made now, or
@@ -487,6 +524,8 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         if self.final is not None:
             discard(staging_folder(self.final))
             self.final = None
+        if self.command == "serve":
+            rebuilt()
 
     def on_shutdown(self) -> None:
         self.background.stop()
@@ -601,6 +640,7 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         preview a second time, for the first build's own writes.
         """
         root, data = self.settings.root, self.settings.data_dir
+        _watch_changes(server, root)
         self.settings.overrides_dir.mkdir(parents=True, exist_ok=True)
         watched = [root / folder for folder in WATCHED] + [self.settings.overrides_dir]
         watched += [data / table for table in (RATES, ALIASES, GROUPS)]
@@ -608,6 +648,24 @@ class BriefPlugin(BasePlugin[BriefConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+def _watch_changes(server: LiveReloadServer, root: Path) -> None:
+    """Have the preview told of changes by the system, not by MkDocs' polling
+    (`builder.file_events`): what MkDocs watches so far (the docs folder, mkdocs.yml) moves to
+    the new observer, and what is watched later goes to it. Where the system has no watches
+    to give, the polling stays."""
+    observer = change_observer(root)
+    if observer is None:
+        return
+    watched = dict(server._watched_paths)  # path -> how many asked: MkDocs unwatches each
+    for path, times in watched.items():
+        for _ in range(times):
+            server.unwatch(path)
+    server.observer = observer  # type: ignore[assignment]
+    for path, times in watched.items():
+        for _ in range(times):
+            server.watch(path)
 
 
 # --- What `brief build`, `brief serve` and `brief publish` run -------------------------------

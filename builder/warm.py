@@ -6,17 +6,24 @@ for objects the last rebuild already had. A serving process keeps them (`keep_wa
 under the path of the cache file it came from: that path is a digest of the bytes it was
 made from and of the code, so a kept object is the one the file would give. A one-off build
 has nothing to reuse and keeps nothing. Each rebuild keeps only what it used, so memory
-follows the project, not its history.
+follows the project, not its history. Since all that lives on, a rebuild runs without the
+cyclic collector, which would walk it again and again, and collects once idle (`rebuilding`).
 """
 
 from __future__ import annotations
 
+import gc
+import threading
 from pathlib import Path
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
 _warm = False
+
+IDLE_SECONDS = 1.0
+"""How long after a rebuild the process counts as idle: the browser has reloaded the page."""
+_tidying: threading.Timer | None = None
 
 
 def keep_warm() -> None:
@@ -49,3 +56,26 @@ class Kept(Generic[T]):
     def round_done(self) -> None:
         """A load is complete: what it did not use is dropped."""
         self._last, self._now = self._now, {}
+
+
+def rebuilding() -> None:
+    """A rebuild starts: no cyclic collection until it is done (`rebuilt`).
+
+    Everything a serving process keeps lives on, and the cyclic collector walked all of it
+    (every record and model, the site's files and pages) two or three times in each rebuild
+    to find garbage among the new objects only: 0.8 s of a 2.2 s rebuild at 1,000 reports.
+    Reference counting still frees what a rebuild drops; what is left in cycles (MkDocs'
+    files and pages point at each other) waits for the collection once the process is
+    idle, so memory holds at most one rebuild's cyclic garbage more."""
+    if _tidying is not None:
+        _tidying.cancel()  # not begun: the next idle moment collects
+    gc.disable()
+
+
+def rebuilt() -> None:
+    """A rebuild is done (or failed): collect its garbage once the process is idle."""
+    global _tidying
+    gc.enable()
+    _tidying = threading.Timer(IDLE_SECONDS, gc.collect)
+    _tidying.daemon = True
+    _tidying.start()

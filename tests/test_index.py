@@ -142,6 +142,14 @@ def test_a_revenue_stated_for_a_group_belongs_to_the_group():
     assert attributed.revenue.qualifier == "more_than"
 
 
+def test_a_subject_may_name_a_company_by_its_first_words_but_not_by_part_of_a_word():
+    brief = make_brief()
+    brief.companies["gamma"].name = "Gamma Scientific Holdings"
+    for subject, owner in (("Gamma Scientific", "gamma"), ("Gamma Sci", None)):
+        _with_revenue(brief, "beta", "gadgets-market", subject, f"{subject} reported revenues.")
+        assert build_index(brief).revenue_owner.get("beta", {}).get(subject) == owner
+
+
 def test_a_subject_naming_no_single_company_stays_with_the_entry_that_states_it():
     brief = make_brief()
     _with_revenue(

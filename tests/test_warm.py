@@ -4,7 +4,9 @@ read again, what a rebuild no longer uses is dropped, and a one-off build keeps 
 
 from __future__ import annotations
 
+import gc
 import shutil
+import weakref
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from builder.extract_cache import extract_records
 from builder.pipeline import extract_to_dir
 from builder.settings import Settings
 from builder.store import load_brief
-from builder.warm import Kept
+from builder.warm import Kept, rebuilding, rebuilt
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "content" / "reports").iterdir())
@@ -74,3 +76,44 @@ def test_a_serving_process_reuses_unchanged_data_files(warm, tmp_path):
     others = [s for s in first.markets if s != slug]
     assert all(again.markets[s] is first.markets[s] for s in others)
     assert all(again.companies[s] is first.companies[s] for s in first.companies)
+
+
+class Node:
+    """An object in a reference cycle, as MkDocs' files and pages are."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+@pytest.fixture
+def idle_at_once(monkeypatch):
+    monkeypatch.setattr(builder.warm, "IDLE_SECONDS", 0.01)
+    yield
+    rebuilt()
+
+
+def idle() -> None:
+    """Until the collection the last rebuild asked for has run, or was put off."""
+    timer = builder.warm._tidying
+    assert timer is not None
+    timer.join(10)
+
+
+def test_a_rebuild_runs_no_cyclic_collection_and_its_cycles_are_freed_once_idle(idle_at_once):
+    rebuilding()
+    assert not gc.isenabled()
+    dropped = weakref.ref(Node())  # a cycle: reference counting alone never frees it
+    rebuilt()
+    assert gc.isenabled()
+    idle()
+    assert dropped() is None
+
+
+def test_a_rebuild_that_starts_first_puts_the_collection_off(idle_at_once, monkeypatch):
+    monkeypatch.setattr(builder.warm, "IDLE_SECONDS", 0.5)
+    rebuilding()
+    rebuilt()
+    dropped = weakref.ref(Node())
+    rebuilding()  # before the process was idle
+    idle()
+    assert dropped() is not None and not gc.isenabled()

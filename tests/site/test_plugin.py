@@ -13,9 +13,10 @@ from markdown_html import CONFIGS, EXTENSIONS
 from markupsafe import Markup
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import Files
 from sitebuild import article, build, html, warnings
 
-from builder.mkdocs_plugin import BriefPlugin, hold_html, put_back
+from builder.mkdocs_plugin import BriefPlugin, ThemeFiles, hold_html, put_back
 from builder.render import html_block
 
 
@@ -172,6 +173,23 @@ def test_serve_watches_reports_templates_corrections_and_tables_not_extracted_da
     assert not [path for path in watched if path == str(data) or "/data/markets" in path]
     assert (hostile_project / "data" / "overrides").is_dir()  # the first correction is seen too
     assert not list((hostile_project / "data").glob(".*"))  # builds leave nothing hidden there
+
+
+def test_the_theme_files_copied_are_those_mkdocs_would_find_without_walking_hidden_ones(
+    hostile_project,
+):
+    config = load_config(str(hostile_project / "mkdocs.yml"))
+    mkdocs_own = Files([])
+    mkdocs_own.add_files_from_theme(config.theme.get_env(), config)
+    config.plugins["brief"].on_config(config)
+    env = config.theme.get_env()
+    assert isinstance(env.loader, ThemeFiles)
+    listed = Files([])
+    listed.add_files_from_theme(env, config)
+    assert [f.src_uri for f in listed] == [f.src_uri for f in mkdocs_own]
+    assert any(uri.startswith("assets/javascripts/") for uri in mkdocs_own.src_uris)
+    assert not [name for name in env.list_templates() if name.startswith(".icons/")]
+    assert env.get_template(".icons/material/magnify.svg")  # still there for the templates
 
 
 def test_a_pages_own_html_skips_markdown_and_comes_back_where_it_stood():
