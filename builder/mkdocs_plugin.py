@@ -573,10 +573,10 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         self._files = files
         skipped = len(self.incremental.skipped) if self.incremental else 0
         seconds = time.perf_counter() - started
-        self.summary = lambda: (  # said once the charts are drawn
-            f"{len(brief.markets)} markets, {len(brief.companies)} companies, {stats.summary()}, "
-            f"{len(stats.problems)} problems, {skipped} files kept from the last build, "
-            f"{seconds:.2f} s"
+        found = f"{len(brief.markets)} markets, {len(brief.companies)} companies"
+        self.summary = lambda: (  # said once the charts are drawn; the data is not kept for it
+            f"{found}, {stats.summary()}, {len(stats.problems)} problems, "
+            f"{skipped} files kept from the last build, {seconds:.2f} s"
         )
         return files
 
