@@ -42,6 +42,22 @@ def _stop(signum: int, frame: FrameType | None) -> None:
     sys.exit(1)
 
 
+def _progress(out: Connection) -> Step:
+    """Progress sent at most once a percent. The caller may read it only when it asks for the
+    result, long after; a pipe left unread fills after a few thousand messages, and the work
+    would then stop until it is read."""
+    said = -1
+
+    def step(done: int, total: int) -> None:
+        nonlocal said
+        percent = done * 100 // total if total else 100
+        if percent != said:
+            said = percent
+            out.send(("step", done, total))
+
+    return step
+
+
 def _run(work: Work[T], out: Connection) -> None:
     """The second process: do the work, send its progress and then its result or failure.
 
@@ -50,7 +66,7 @@ def _run(work: Work[T], out: Connection) -> None:
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        value = work(lambda done, total: out.send(("step", done, total)))
+        value = work(_progress(out))
     except Exception as exc:  # handed to the caller, who raises it
         trace = traceback.format_exc()
         try:

@@ -3,9 +3,10 @@
 A chart is described by a small, JSON-able `ChartSpec` built from the data, so the site can
 hash it (and skip charts whose data did not change) and ship it to a worker process. Drawing
 uses `matplotlib.figure.Figure` with the SVG backend and a fixed style under `rc_context`,
-never pyplot's global figures. Text stays text (`svg.fonttype: none`): files are small, fast
-to write and searchable. Colours are mid-tones on a transparent background so a chart reads
-on Material's light and dark schemes alike.
+never pyplot's global figures; a process draws all its charts on one figure, emptied after
+each, with the bytes a new figure gives. Text stays text (`svg.fonttype: none`): files are
+small, fast to write and searchable. Colours are mid-tones on a transparent background so a
+chart reads on Material's light and dark schemes alike.
 """
 
 from __future__ import annotations
@@ -262,9 +263,12 @@ def _frame(fig: Figure, spec: ChartSpec, left: float, legend: int = 0) -> Axes:
     fig.text(0.12 / WIDTH, 0.08 / height, "\n".join(note), va="bottom")
     top = 0.3 + 0.26 * len(title) + 0.28 * legend
     bottom = 0.15 + 0.2 * len(note) + 0.55  # the note, then the axis labels above it
-    axes = fig.add_axes(
-        (left / WIDTH, bottom / height, 1 - (left + 0.2) / WIDTH, 1 - (bottom + top) / height)
-    )
+    place = (left / WIDTH, bottom / height, 1 - (left + 0.2) / WIDTH, 1 - (bottom + top) / height)
+    if fig.axes:  # the process' figure, emptied by `_empty`
+        axes = fig.axes[0]
+        axes.set_position(place)
+        return axes
+    axes = fig.add_axes(place)
     axes.set_axis_off()
     axes.set_autoscale_on(False)
     return axes
@@ -474,14 +478,45 @@ def _height(spec: ChartSpec) -> float:
     return 2.3 + per_row * max(len(spec.rows), 2)
 
 
+_FIGURE: list[Figure] = []
+"""The one figure of this process, when it has drawn a chart."""
+
+
+def _figure(height: float) -> Figure:
+    """This process' figure, `height` inches tall. It is made once and emptied after each
+    chart (`_empty`): a new axes costs a third of a chart, as matplotlib makes its tick
+    objects even for an axes that draws no axis."""
+    from matplotlib.figure import Figure
+
+    if not _FIGURE:
+        _FIGURE.append(Figure(figsize=(WIDTH, height)))
+    figure = _FIGURE[0]
+    figure.set_size_inches(WIDTH, height)
+    return figure
+
+
+def _empty(fig: Figure) -> None:
+    """Remove what a chart drew, so the next one starts from the figure a new one would be."""
+    for text in list(fig.texts):
+        text.remove()
+    for axes in fig.axes:
+        for artist in [*axes.texts, *axes.lines, *axes.collections, *axes.patches]:
+            artist.remove()
+        axes.relim()
+        if axes.get_xscale() != "linear":
+            axes.set_xscale("linear")
+
+
 def render_chart(spec: ChartSpec) -> str:
     """The SVG text of one chart; identical specs give identical bytes."""
     import matplotlib
-    from matplotlib.figure import Figure
 
     with matplotlib.rc_context(RC):
-        fig = Figure(figsize=(WIDTH, _height(spec)))
-        DRAW[spec.kind](fig, spec)
-        out = io.StringIO()
-        fig.savefig(out, format="svg", metadata={"Date": None}, transparent=True)
+        fig = _figure(_height(spec))
+        try:
+            DRAW[spec.kind](fig, spec)
+            out = io.StringIO()
+            fig.savefig(out, format="svg", metadata={"Date": None}, transparent=True)
+        finally:
+            _empty(fig)
     return out.getvalue()

@@ -26,6 +26,7 @@ import posixpath
 import re
 import threading
 import time
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import quote, urljoin
@@ -50,6 +51,7 @@ from builder.render import HTML_END, HTML_START
 from builder.search import Indexer, default_mode, has_index, link_index, run_pagefind
 from builder.settings import Settings
 from builder.site import SiteStats, generate_site, template_cache
+from builder.site_charts import ChartFile
 from builder.store import load_brief
 from builder.warm import rebuilding, rebuilt
 from builder.write import atomic_write, discard, link_or_copy, staging_folder, swap_in
@@ -258,6 +260,34 @@ def _stat(folder: Path, name: str) -> list[int] | None:
     return [stat.st_size, stat.st_mtime_ns]
 
 
+class _Drawn(File):
+    """A chart its process may still be drawing into the chart cache. MkDocs copies static
+    files before it builds the pages, so this one only notes whether it is to be copied then;
+    the plugin copies it after the pages, once every chart is drawn (`on_post_build`)."""
+
+    digest = ""
+    """The chart's key, a digest of its bytes, known before they exist (`Incremental.plan`)."""
+    wanted = False
+
+    @classmethod
+    def of(cls, config: MkDocsConfig, path: str, chart: ChartFile) -> _Drawn:
+        file = cls.generated(config, path, abs_src_path=str(chart.path))
+        assert isinstance(file, _Drawn)
+        file.digest = chart.key
+        return file
+
+    def copy_file(self, dirty: bool = False) -> None:
+        self.wanted = not dirty or self.is_modified()
+
+    def is_modified(self) -> bool:
+        return True  # an unchanged one is marked so by `Incremental.skip_unchanged`
+
+    def copy_drawn(self) -> None:
+        """Copy the finished chart into the site, when MkDocs was to copy it."""
+        if self.wanted:
+            super().copy_file()
+
+
 class Incremental:
     """What an incremental build may keep of the last one, from its manifest.
 
@@ -296,7 +326,9 @@ class Incremental:
         ]
         self.key = _sha(b"\0".join(_sha(part).encode() for part in parts))
         for file in files:
-            if file.generated_by is not None:
+            if isinstance(file, _Drawn):
+                self.hashes[file.src_uri] = file.digest
+            elif file.generated_by is not None:
                 self.hashes[file.src_uri] = _sha(file.content_bytes)
             elif file.is_documentation_page() or Path(file.abs_src_path or "").is_relative_to(docs):
                 self.hashes[file.src_uri] = _sha(Path(file.abs_src_path).read_bytes())  # type: ignore[arg-type]
@@ -385,6 +417,8 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         self.crumbs = ""
         self.lifted: dict[str, list[str]] = {}
         self.incremental: Incremental | None = None
+        self.stats = SiteStats()
+        self.summary: Callable[[], str] = str
         self.background = _Background()
         self.warnings = CountHandler()
         self.warnings.setLevel(logging.WARNING)
@@ -468,6 +502,7 @@ class BriefPlugin(BasePlugin[BriefConfig]):
     @event_priority(100)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Put skipped pages' search entries back, in page order; publish the whole build."""
+        self._copy_charts()
         self._mark = 0
         search = _search_index(config)
         plan = self.incremental
@@ -520,6 +555,7 @@ class BriefPlugin(BasePlugin[BriefConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         """The published site stays as it was; the half-built one goes."""
+        self._stop_drawing()
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         if self.final is not None:
             discard(staging_folder(self.final))
@@ -527,7 +563,13 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         if self.command == "serve":
             rebuilt()
 
+    def _stop_drawing(self) -> None:
+        if self.stats.drawing is not None:
+            self.stats.drawing.close()
+            self.stats.drawing = None
+
     def on_shutdown(self) -> None:
+        self._stop_drawing()
         self.background.stop()
         self.held.close()
 
@@ -547,15 +589,18 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         from builder.store import data_cache
 
         brief = load_brief(self.settings.data_dir, data_cache(self.settings))
-        stats = SiteStats()
+        stats = self.stats = SiteStats()
         for path, content in generate_site(
-            self.settings, brief, extra_problems=problems, stats=stats
+            self.settings, brief, extra_problems=problems, stats=stats, wait_for_charts=False
         ):
             if files.get_file_from_path(path) is not None:
                 raise PluginError(
                     f"{config.docs_dir}/{path} has the path of a generated file; rename it"
                 )
-            files.append(File.generated(config, path, content=content))
+            if isinstance(content, ChartFile):  # drawn while MkDocs builds the pages
+                files.append(_Drawn.of(config, path, content))
+            else:
+                files.append(File.generated(config, path, content=content))
         said = {str(p) for p in printed or ()}
         for problem in stats.problems:
             if str(problem) in said:
@@ -566,12 +611,24 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         self._start_incremental(files, config)
         self._files = files
         skipped = len(self.incremental.skipped) if self.incremental else 0
-        log.info(
-            f"{len(brief.markets)} markets, {len(brief.companies)} companies, {stats.summary()}, "
-            f"{len(stats.problems)} problems, {skipped} files kept from the last build, "
-            f"{time.perf_counter() - started:.2f} s"
+        seconds = time.perf_counter() - started
+        found = f"{len(brief.markets)} markets, {len(brief.companies)} companies"
+        self.summary = lambda: (  # said once the charts are drawn; the data is not kept for it
+            f"{found}, {stats.summary()}, {len(stats.problems)} problems, "
+            f"{skipped} files kept from the last build, {seconds:.2f} s"
         )
         return files
+
+    def _copy_charts(self) -> None:
+        """Wait for the charts drawn while MkDocs built the pages, and copy them into the
+        site: each from its finished file in the cache, so the site never holds half of one."""
+        if self.stats.drawing is not None:
+            self.stats.drawing.wait()
+            self.stats.drawing = None
+        for file in self._files:
+            if isinstance(file, _Drawn):
+                file.copy_drawn()
+        log.info(self.summary())
 
     def on_env(self, env, /, *, config: MkDocsConfig, files: Files):
         env.bytecode_cache = template_cache(self.settings.cache_dir)

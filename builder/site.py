@@ -3,9 +3,12 @@
 This is the one API every consumer uses: the MkDocs plugin hands the files to MkDocs, and
 anything else (a writer into a folder, a test) can take them as they come. It runs in two
 phases like MkDocs' own build: the cross-reference index and the chart plan are made before
-the first page, so every link agrees. The charts (`builder.site_charts`) and the downloads
-(`builder.downloads`), which no page needs, are made in a second process (`builder.aside`)
-while the pages render on the first, and yielded after them.
+the first page, so every link agrees. The downloads (`builder.downloads`) and the charts
+(`builder.site_charts`), which no page needs, are made in second processes
+(`builder.aside`) while the pages render on the first, and yielded after them. A chart is
+yielded as its file in the chart cache (`ChartFile`). The caller may take the charts before
+they are drawn (`wait_for_charts=False`) and wait for them later (`SiteStats.drawing`): a
+cold MkDocs build converts and lays out its pages meanwhile.
 
 Pages are cached too (`builder.page_cache`), so after a correction only the pages that show
 the corrected data are rendered again.
@@ -24,7 +27,7 @@ from pathlib import Path
 from jinja2 import FileSystemBytecodeCache
 
 from builder import progress
-from builder.aside import Step, aside
+from builder.aside import Aside, Step, aside
 from builder.charts import CODE_VERSION as CHARTS_CODE
 from builder.charts import ChartSpec, chart_table
 from builder.checks import Checks, run_checks
@@ -44,7 +47,7 @@ from builder.paths import (
 from builder.render import SiteData, make_environment
 from builder.schema import RateTable
 from builder.settings import Settings
-from builder.site_charts import ChartRenderer, plan_charts
+from builder.site_charts import ChartFile, chart_file, draw_charts, plan_charts
 from builder.store import Brief, load_groups, load_tables
 
 
@@ -60,6 +63,8 @@ class SiteStats:
     charts_seconds: float = 0.0
     seconds: float = 0.0
     problems: list[BriefError] = field(default_factory=list)
+    drawing: Drawing | None = None
+    """Charts still being drawn, when the caller did not wait for them."""
 
     @property
     def pages_rendered(self) -> int:
@@ -90,39 +95,45 @@ def template_cache(cache_dir: Path) -> FileSystemBytecodeCache:
     return FileSystemBytecodeCache(str(folder))
 
 
-@dataclass(frozen=True)
-class AsideFiles:
-    """What the second process hands back: the downloads, then each chart and its data."""
-
-    downloads: list[tuple[str, str]]
-    charts: list[tuple[str, str]]
-    charts_drawn: int
-    charts_seconds: float
-
-
-def _charts_and_downloads(
-    brief: Brief,
-    index: Index,
-    checks: Checks,
-    specs: dict[str, ChartSpec],
-    charts_cache: Path,
-    workers: int | None,
-    step: Step,
-) -> AsideFiles:
-    """The files no page needs: drawn and computed while the pages render. The charts start
-    first, so when many are missing their pool draws while the rest is computed."""
-    started = time.perf_counter()
-    charts = ChartRenderer(charts_cache, workers)
-    charts.start(list(specs.values()))
-    others_started = time.perf_counter()
-    loaded = list(downloads(brief, index, checks))
+def _downloads(
+    brief: Brief, index: Index, checks: Checks, specs: dict[str, ChartSpec], step: Step
+) -> tuple[list[tuple[str, str]], dict[str, str]]:
+    """The downloads, and each chart's data by the chart's path: computed while the pages
+    render."""
     tables = {path: csv_text(*chart_table(spec)) for path, spec in specs.items()}
-    others = time.perf_counter() - others_started
-    drawn = charts.finish(step)
-    files = []
-    for path, spec in specs.items():
-        files += [(path, charts.svg(spec)), (chart_data(path), tables[path])]
-    return AsideFiles(loaded, files, drawn, time.perf_counter() - started - others)
+    return list(downloads(brief, index, checks)), tables
+
+
+def _draw(
+    specs: list[ChartSpec], cache_dir: Path, workers: int | None, step: Step
+) -> tuple[int, float]:
+    """The charts the cache lacks, drawn into it; how many, and the seconds it took."""
+    started = time.perf_counter()
+    drawn = draw_charts(specs, cache_dir, workers, step)
+    return drawn, time.perf_counter() - started
+
+
+class Drawing:
+    """The charts the cache lacked, drawn in a second process (or, without one, by `wait`).
+    Every chart file `generate_site` yielded is whole once `wait` has returned."""
+
+    def __init__(self, side: Aside[tuple[int, float]] | None, stats: SiteStats) -> None:
+        self.side = side
+        self.stats = stats
+
+    def wait(self) -> None:
+        """Wait for the last chart, showing the progress; a chart that failed fails here."""
+        if self.side is not None:
+            self.stats.charts_drawn, self.stats.charts_seconds = self.side.result(
+                lambda done, total: progress.step("Drawing charts", done, total)
+            )
+        self.side = None
+
+    def close(self) -> None:
+        """Stop the drawing, if it is still going: the caller gave up on the site."""
+        if self.side is not None:
+            self.side.close()
+            self.side = None
 
 
 def generate_site(
@@ -133,8 +144,11 @@ def generate_site(
     built: date | None = None,
     workers: int | None = None,
     stats: SiteStats | None = None,
-) -> Iterator[tuple[str, str | bytes]]:
-    """Every generated page, chart and download of the site, as (path under docs, content)."""
+    wait_for_charts: bool = True,
+) -> Iterator[tuple[str, str | bytes | ChartFile]]:
+    """Every generated page, chart and download of the site, as (path under docs, content);
+    a chart's content is its file in the chart cache. With `wait_for_charts` false, the
+    charts are yielded before they are drawn, and `stats.drawing` is what to wait for."""
     started = time.perf_counter()
     stats = stats if stats is not None else SiteStats()
     index = build_index(brief)
@@ -187,19 +201,18 @@ def generate_site(
         progress.step("Rendering pages", stats.pages, total)
         return path, text
 
-    side = aside(
-        partial(
-            _charts_and_downloads,
-            brief,
-            index,
-            data.checks,
-            specs,
-            cache_folder(settings.cache_dir / "charts", CHARTS_CODE),
-            workers,
-        ),
-        "charts and downloads",
-        fork=(workers or os.cpu_count() or 1) > 1,
+    fork = (workers or os.cpu_count() or 1) > 1
+    cache_dir = cache_folder(settings.cache_dir / "charts", CHARTS_CODE)
+    charts = {path: chart_file(cache_dir, spec) for path, spec in specs.items()}
+    missing = {chart.key: specs[path] for path, chart in charts.items() if not chart.path.is_file()}
+    drawing = Drawing(
+        aside(partial(_draw, list(missing.values()), cache_dir, workers), "charts", fork=fork)
+        if missing
+        else None,
+        stats,
     )
+    side = aside(partial(_downloads, brief, index, data.checks, specs), "downloads", fork=fork)
+    handed = False
     try:
         for path, render, args in overview:
             yield page(path, render, *args)
@@ -213,12 +226,18 @@ def generate_site(
             yield page(sources_page(group.anchor), pages.source_group, position)
         stats.rendered = cache.rendered
         cache.save()
-        aside_files = side.result(lambda done, total: progress.step("Drawing charts", done, total))
+        loaded, tables = side.result(lambda done, total: None)
+        stats.charts = len(specs)
+        if wait_for_charts:
+            drawing.wait()
+        yield from loaded
+        for path, chart in charts.items():
+            yield path, chart
+            yield chart_data(path), tables[path]
+        if not wait_for_charts:
+            stats.drawing, handed = drawing, True  # the caller's to wait for
     finally:
-        side.close()  # the consumer stopped early: the second process must not outlive it
-    yield from aside_files.downloads
-    stats.charts = len(specs)
-    stats.charts_drawn = aside_files.charts_drawn
-    stats.charts_seconds = aside_files.charts_seconds
-    yield from aside_files.charts
+        side.close()  # the consumer stopped early: no second process may outlive it
+        if not handed:
+            drawing.close()
     stats.seconds = time.perf_counter() - started

@@ -1,17 +1,19 @@
-"""The site's charts: which exist and where they go (`plan_charts`), and drawing the ones the
-cache does not hold (`ChartRenderer`).
+"""The site's charts: which exist and where they go (`plan_charts`), the file of the cache
+each one is (`chart_file`), and drawing the ones the cache does not hold (`draw_charts`).
 
 Charts are the expensive part of a cold build: each is keyed by a hash of its data and drawn
 only when that key is not in the cache (`.cache/charts/`, plain SVG files, safe to delete).
-`builder.site` runs the renderer in a second process while the pages render; when many charts
-are missing, it draws them with a pool of worker processes on every core.
+`builder.site` draws them in a second process while the pages render and, in a MkDocs
+build, while MkDocs converts and lays out the pages; when many charts are missing, they are
+drawn with a pool of worker processes on every core.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
@@ -57,73 +59,47 @@ def plan_charts(
     return refs, specs
 
 
-def _draw(spec: ChartSpec, cached: Path | None) -> str:
-    """Draw one chart and keep it in the cache; runs in a worker process when many."""
-    svg = render_chart(spec)
-    if cached is not None:
-        atomic_write(cached, svg.encode("utf-8"))
-    return svg
+@dataclass(frozen=True)
+class ChartFile:
+    """A chart as a file of the chart cache, named by its key: the same key, the same bytes.
+    The file may still be drawing when the site hands it out (`builder.site`)."""
+
+    path: Path
+    key: str
 
 
-class ChartRenderer:
-    """Draws the charts not in the cache, in worker processes when there are many."""
+def chart_file(cache_dir: Path, spec: ChartSpec) -> ChartFile:
+    key = spec.key()
+    return ChartFile(cache_dir / f"{key}.svg", key)
 
-    def __init__(self, cache_dir: Path | None, workers: int | None = None) -> None:
-        self.cache_dir = cache_dir
-        self.workers = workers or os.cpu_count() or 1
-        self._pool: ProcessPoolExecutor | None = None
-        self._svg: dict[str, str] = {}
-        self._pending: dict[str, ChartSpec | Future[str]] = {}
 
-    def _cached(self, key: str) -> Path | None:
-        return self.cache_dir / f"{key}.svg" if self.cache_dir else None
+def _draw(spec: ChartSpec, cached: Path) -> None:
+    """Draw one chart into the cache; runs in a worker process when many. Written whole or
+    not at all, so a file of the cache is always a finished chart."""
+    atomic_write(cached, render_chart(spec).encode("utf-8"))
 
-    def _read_cached(self, key: str) -> str | None:
-        """The chart drawn before, or None when there is no cache or it does not hold it."""
-        path = self._cached(key)
-        if path is None:
-            return None
-        try:
-            return path.read_text(encoding="utf-8")
-        except OSError:
-            return None
 
-    def start(self, specs: Sequence[ChartSpec]) -> None:
-        """Read cached charts and set the missing ones drawing; returns at once."""
-        for spec in specs:
-            key = spec.key()
-            if key in self._svg or key in self._pending:
-                continue
-            svg = self._read_cached(key)
-            if svg is None:
-                self._pending[key] = spec
-            else:
-                self._svg[key] = svg
-        if len(self._pending) >= POOL_THRESHOLD and self.workers > 1:
-            # fork: workers start with matplotlib already imported, and a caller's script is
-            # never re-imported (spawn and forkserver need an `if __name__` guard there)
-            import matplotlib.figure  # noqa: F401  (imported once, here, for every worker)
+def draw_charts(
+    specs: Sequence[ChartSpec], cache_dir: Path, workers: int | None, step: Step
+) -> int:
+    """Draw every chart into its file of the cache, with a pool of worker processes when
+    there are many, telling `step` how many are done; returns how many were drawn."""
+    workers = workers or os.cpu_count() or 1
+    paths = [chart_file(cache_dir, spec).path for spec in specs]
+    drawn: Iterator[None] = map(_draw, specs, paths)
+    pool: ProcessPoolExecutor | None = None
+    if len(specs) >= POOL_THRESHOLD and workers > 1:
+        # fork: workers start with matplotlib already imported, and a caller's script is
+        # never re-imported (spawn and forkserver need an `if __name__` guard there)
+        import matplotlib.figure  # noqa: F401  (imported once, here, for every worker)
 
-            context = get_context("fork" if "fork" in get_all_start_methods() else "spawn")
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
-            for key, waiting in self._pending.items():
-                if isinstance(waiting, ChartSpec):
-                    self._pending[key] = self._pool.submit(_draw, waiting, self._cached(key))
-
-    def finish(self, step: Step) -> int:
-        """Wait for every chart (each is cached as it is drawn), telling `step` how many are
-        done; returns how many were drawn."""
-        try:
-            for done, (key, job) in enumerate(self._pending.items(), 1):
-                self._svg[key] = (
-                    job.result() if isinstance(job, Future) else _draw(job, self._cached(key))
-                )
-                step(done, len(self._pending))
-        finally:
-            if self._pool:
-                self._pool.shutdown(cancel_futures=True)
-        drawn, self._pending = len(self._pending), {}
-        return drawn
-
-    def svg(self, spec: ChartSpec) -> str:
-        return self._svg[spec.key()]
+        context = get_context("fork" if "fork" in get_all_start_methods() else "spawn")
+        pool = ProcessPoolExecutor(workers, mp_context=context)
+        drawn = pool.map(_draw, specs, paths, chunksize=4)
+    try:
+        for done, _ in enumerate(drawn, 1):
+            step(done, len(specs))
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
+    return len(specs)

@@ -74,3 +74,22 @@ def test_work_the_caller_gives_up_on_is_stopped():
     assert time.perf_counter() - started < 10
     with pytest.raises(ProcessLookupError):  # ended and reaped
         os.kill(pid, signal.SIGTERM)  # type: ignore[arg-type]
+
+
+def count_to_a_hundred_thousand(step: Step) -> int:
+    for done in range(1, 100_001):
+        step(done, 100_000)
+    return done
+
+
+def test_progress_left_unread_never_stops_the_work():
+    """A caller busy elsewhere reads nothing until it asks for the result: the work must still
+    finish meanwhile, its progress no more than a message a percent."""
+    work = aside(count_to_a_hundred_thousand, "counting")
+    process = work._process
+    assert process is not None
+    process.join(30)  # a full pipe would keep it waiting to send
+    assert process.exitcode is not None, "the work stopped on its unread progress"
+    steps: list[tuple[int, int]] = []
+    assert work.result(lambda d, t: steps.append((d, t))) == 100_000
+    assert len(steps) == 101 and steps[-1] == (100_000, 100_000)

@@ -224,6 +224,41 @@ def test_bytes_are_identical_in_another_process(widgets, tmp_path):
     assert other.stdout == render_chart(spec)
 
 
+def test_a_chart_is_the_same_whichever_charts_the_process_drew_before(widgets, tmp_path):
+    """A process draws every chart on one figure, emptied in between: nothing of a chart
+    (its texts, bars, limits, a log scale) may reach the next one."""
+    markets = list(make_brief().markets.values())
+    markets[1].size[0].usd_millions = 5.0  # a log-scaled comparison first
+    markets[1].cagr = markets[0].cagr.model_copy(update={"percent": 12.5})
+    specs = [
+        span_spec(markets),
+        size_spec(widgets),
+        cagr_spec(markets),
+        regions_spec(widgets),
+        size_spec(markets[1]),
+    ]
+    script = (
+        "import pickle, sys\n"
+        "from builder.charts import render_chart\n"
+        "specs = pickle.load(sys.stdin.buffer)\n"
+        "pickle.dump([render_chart(spec) for spec in specs], sys.stdout.buffer)\n"
+    )
+    import pickle
+
+    def fresh(spec) -> str:
+        """Drawn by a process that drew nothing before."""
+        ran = subprocess.run(
+            [sys.executable, "-c", script], input=pickle.dumps([spec]), capture_output=True
+        )
+        assert ran.returncode == 0, ran.stderr
+        return pickle.loads(ran.stdout)[0]
+
+    alone = [fresh(spec) for spec in specs]
+    assert len(set(alone)) == len(specs)
+    assert [render_chart(spec) for spec in specs] == alone
+    assert [render_chart(spec) for spec in reversed(specs)] == alone[::-1]
+
+
 def test_cache_key_changes_with_the_data_only(widgets):
     first = size_spec(widgets)
     assert first.key() == size_spec(widgets).key()

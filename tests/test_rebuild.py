@@ -87,6 +87,22 @@ def test_cached_rebuilds_write_the_bytes_of_a_cold_build(tmp_path, corpus):
     assert built(fresh)[0] == changed
 
 
+def test_a_chart_that_cannot_be_drawn_fails_the_build_and_the_published_site_stays(tmp_path):
+    """Charts are drawn while MkDocs builds the pages and copied in after them: one that
+    fails then still fails the build, and nothing of it reaches the published site."""
+    root = project(tmp_path / "project", "seeds")
+    published, _ = built(root)
+    charts = sorted((root / ".cache" / "charts").rglob("*.svg"))
+    assert charts
+    for chart in charts:  # a folder where each chart's file goes: none can be written
+        chart.unlink()
+        chart.mkdir()
+    result = build(root)
+    assert result.returncode != 0 and "IsADirectoryError" in result.stderr
+    assert site_files(root) == published
+    assert not (root / ".site.new").exists()
+
+
 # --- Each cache on its own, without MkDocs ---------------------------------------------------
 
 

@@ -11,6 +11,8 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -24,6 +26,7 @@ from builder.schema import Company, Market
 from builder.settings import Settings
 from builder.downloads import companies_csv, markets_csv
 from builder.site import SiteStats, generate_site
+from builder.site_charts import ChartFile
 from builder.store import Brief
 
 
@@ -37,8 +40,18 @@ def settings(tmp_path: Path) -> Settings:
     return Settings(root)
 
 
+def contents(
+    generated: Iterable[tuple[str, str | bytes | ChartFile]],
+) -> list[tuple[str, str | bytes]]:
+    """The files as (path, content), a chart's content read from its file in the cache."""
+    return [
+        (path, content.path.read_text("utf-8") if isinstance(content, ChartFile) else content)
+        for path, content in generated
+    ]
+
+
 def files(settings: Settings, brief=None, **options) -> dict[str, str | bytes]:
-    generated = list(generate_site(settings, brief or make_brief(), **options))
+    generated = contents(generate_site(settings, brief or make_brief(), **options))
     paths = [path for path, _ in generated]
     assert len(paths) == len(set(paths)), "a path was generated twice"
     return dict(generated)
@@ -229,9 +242,9 @@ def test_rendering_reports_its_progress_page_by_page_and_chart_by_chart(settings
 
 def test_one_process_gives_the_files_of_two_in_the_same_order(settings):
     brief = make_brief()
-    two = list(generate_site(settings, brief, workers=2))
+    two = contents(generate_site(settings, brief, workers=2))
     shutil.rmtree(settings.cache_dir)
-    assert list(generate_site(settings, brief, workers=1)) == two
+    assert contents(generate_site(settings, brief, workers=1)) == two
     assert [path for path, _ in two[-14:]] == [
         "sources/beta-insights.md",  # the last page
         "downloads/markets.csv",
@@ -257,14 +270,53 @@ def test_a_chart_that_fails_in_the_second_process_fails_the_build(settings, monk
     monkeypatch.setattr(site_charts, "render_chart", fail)
     with pytest.raises(ValueError, match="cannot draw") as raised:
         files(settings, workers=2)
-    assert raised.value.__notes__[0].startswith("in the charts and downloads process:")
+    assert raised.value.__notes__[0].startswith("in the charts process:")
 
 
 def test_a_consumer_that_stops_early_leaves_no_process_behind(settings):
     site = generate_site(settings, make_brief(), workers=2)
     assert next(site)[0] == "index.md"
-    assert [p.name for p in multiprocessing.active_children()] == ["charts and downloads"]
+    assert "charts" in [p.name for p in multiprocessing.active_children()]  # downloads: maybe done
     site.close()
+    assert multiprocessing.active_children() == []
+
+
+def test_charts_taken_before_they_are_drawn_are_whole_once_waited_for(
+    settings, monkeypatch, tmp_path
+):
+    """A MkDocs build takes the charts' files at once and converts its pages while they are
+    drawn: the site is handed over although no chart can be drawn yet."""
+    gate = tmp_path / "go"
+    draw = site_charts.render_chart
+
+    def held(spec):
+        for _ in range(3000):  # 30 s: the test fails, not hangs, if the site waited for it
+            if gate.exists():
+                return draw(spec)
+            time.sleep(0.01)
+        raise TimeoutError("the site waited for its charts")
+
+    monkeypatch.setattr(site_charts, "render_chart", held)
+    stats = SiteStats()
+    site = dict(generate_site(settings, make_brief(), stats=stats, wait_for_charts=False))
+    charts = [chart for chart in site.values() if isinstance(chart, ChartFile)]
+    assert len(charts) == stats.charts == 4 and stats.drawing is not None
+    assert not any(chart.path.exists() for chart in charts)
+    gate.touch()
+    stats.drawing.wait()
+    assert stats.charts_drawn == 4
+    assert all(chart.path.read_text("utf-8").startswith("<?xml") for chart in charts)
+    monkeypatch.setattr(site_charts, "render_chart", draw)
+    assert files(settings) == dict(contents(site.items()))  # the bytes of a site that waited
+
+
+def test_a_drawing_given_up_on_is_stopped(settings, monkeypatch):
+    monkeypatch.setattr(site_charts, "render_chart", lambda spec: time.sleep(60))
+    stats = SiteStats()
+    list(generate_site(settings, make_brief(), stats=stats, wait_for_charts=False))
+    assert [p.name for p in multiprocessing.active_children()] == ["charts"]
+    assert stats.drawing is not None
+    stats.drawing.close()
     assert multiprocessing.active_children() == []
 
 
