@@ -156,7 +156,7 @@ def generate_site(
     env = make_environment(settings.template_folders)
     env.bytecode_cache = template_cache(settings.cache_dir)
     pages_cache = cache_folder(settings.cache_dir / "pages", CODE_VERSION)
-    cache = PageCache(pages_cache, env, settings.template_folders)
+    cache = PageCache(pages_cache, env, settings.template_folders, brief.digests)
     pages = CachedPages(env, data, cache)
 
     overview: list[tuple[str, Callable[..., str], tuple[object, ...]]] = [
