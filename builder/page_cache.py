@@ -11,8 +11,9 @@ never named is left out of the key; a condition reads only whether a value is tr
 (`include`, `extends`, an import `with context`) is keyed on every value it is given.
 
 Values are keyed through JSON: pydantic models by a digest of their JSON (once per model
-and run, as one company appears on many pages), dataclasses by their fields, and a mapping
-read in part (`brief.markets[slug].name`) by one digest per run. Jinja globals are code,
+and run, as one company appears on many pages), a model read in part by a digest of the
+JSON of the fields read (pydantic dumps them, `_include`), dataclasses by their fields, and
+a mapping read in part (`brief.markets[slug].name`) by one digest per run. Jinja globals are code,
 covered by the code version; the ones that take the context read only `page`. Entries are
 plain Markdown files in `.cache/pages/`, safe to delete.
 """
@@ -23,14 +24,17 @@ import contextlib
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Callable, Sequence, Sized
+from collections.abc import Callable, Iterable, Sequence, Sized
 from dataclasses import fields, is_dataclass
 from datetime import date
 from pathlib import Path
+from types import NoneType, UnionType
+from typing import Union, cast, get_args, get_origin
 
 import jinja2
 from jinja2 import Environment, nodes
 from pydantic import BaseModel
+from pydantic.main import IncEx
 
 from builder.fingerprint import CODE_VERSION
 from builder.paths import company_page, market_page
@@ -58,6 +62,9 @@ WHOLE_DATA = frozenset({"brief", "index", "site"})
 """The values every page is given; a template reading any of them reads all the data."""
 MARKERS = frozenset({EACH, ANY, LENGTH, TRUTH})
 WHOLE: Tree = {}
+Include = bool | dict[str, "Include"]
+"""What of a model pydantic dumps: a field's name, or "__all__" for a list's elements, to
+what of it; True for all of it."""
 KNOWN = "known.json"
 """Per digest of a page's inputs, the key of the page made from them."""
 
@@ -100,6 +107,35 @@ def _chain(node: nodes.Node) -> tuple[str, Route] | None:
             return node.name, tuple(reversed(steps))
         else:
             return None
+
+
+def _model_type(annotation: object) -> type[BaseModel] | None:
+    """The model a field holds (`Cagr`, `Cagr | None`), if it holds one."""
+    if get_origin(annotation) in (Union, UnionType):
+        others = [a for a in get_args(annotation) if a is not NoneType]
+        annotation = others[0] if len(others) == 1 else None
+    is_model = isinstance(annotation, type) and issubclass(annotation, BaseModel)
+    return annotation if is_model else None  # type: ignore[return-value]
+
+
+def _include(annotation: object, tree: Tree) -> Include:
+    """What pydantic must dump of a value of this type to cover what the tree reads of it:
+    the fields the tree names, every element of a list a loop walks, and the whole value
+    wherever a step is anything else (a truth test, a length alone, a subscript, a name
+    that is no field), which can make a key change more often than the page, never less.
+    A dump is a call into pydantic's serializer, not a walk in Python through every step:
+    a page of a publisher's reports reads a few fields of each of a thousand markets."""
+    if not tree:
+        return True
+    model = _model_type(annotation)
+    if model is not None:
+        known = model.model_fields
+        if all(isinstance(step, str) and step in known for step in tree):
+            return {str(s): _include(known[str(s)].annotation, rest) for s, rest in tree.items()}
+        return True
+    if get_origin(annotation) is list and EACH in tree and set(tree) <= {EACH, LENGTH}:
+        return {"__all__": _include(get_args(annotation)[0], tree[EACH])}  # its length too
+    return True
 
 
 class _Reader:
@@ -244,13 +280,23 @@ def template_reads(tree: nodes.Template) -> Reads | None:
 class PageCache:
     """Pages kept under a key over everything their template reads."""
 
-    def __init__(self, folder: Path | None, env: Environment, templates: Sequence[Path]) -> None:
+    def __init__(
+        self,
+        folder: Path | None,
+        env: Environment,
+        templates: Sequence[Path],
+        digests: Iterable[tuple[object, str]] = (),
+    ) -> None:
+        """`digests`: values whose digest is known already, such as a model's by the bytes of
+        the data file it was loaded from (`Brief.digests`), which costs no dump."""
         self.folder = folder
         self.env = env
         self.rendered: list[str] = []
         self._version = _folders_digest(templates, CODE_VERSION, jinja2.__version__)
         self._digests: dict[tuple[int, int], tuple[object, str]] = {}
         self._parts: dict[tuple[int, int], tuple[object, list[object]]] = {}
+        self._includes: dict[tuple[type, int], Include] = {}
+        self._wholes: dict[int, tuple[object, str]] = {id(v): (v, d) for v, d in digests}
         self._reads: dict[str, Reads | None] = {}
         self._known: dict[str, str] = {}
         if folder is not None:
@@ -287,6 +333,8 @@ class PageCache:
             return value
         if isinstance(value, dict):
             return self._digest(value, tree, lambda: self._json(self._follow(value, tree)))
+        if isinstance(value, BaseModel):
+            return self._model_part(value, tree)
         if _record(value):
             known = self._parts.get((id(value), id(tree)))
             if known is None or known[0] is not value:
@@ -294,6 +342,16 @@ class PageCache:
                 self._parts[(id(value), id(tree))] = known  # kept: its id stays its own
             return known[1]
         return self._follow(value, tree)
+
+    def _model_part(self, value: BaseModel, tree: Tree) -> str:
+        """A digest of the fields of a model the tree reads, as pydantic dumps them."""
+        include = self._includes.get((type(value), id(tree)))
+        if include is None:
+            include = self._includes[(type(value), id(tree))] = _include(type(value), tree)
+        if include is True:
+            return str(self._stand_in(value))
+        fields = cast(IncEx, include)
+        return self._digest(value, tree, lambda: value.model_dump_json(include=fields))
 
     def _follow(self, value: object, tree: Tree) -> list[object]:
         return [[step, self._step(value, step, rest)] for step, rest in tree.items()]
@@ -320,11 +378,15 @@ class PageCache:
         return value
 
     def _stand_in(self, value: object) -> object:
-        """What JSON holds for a value it cannot encode itself."""
+        """What JSON holds for a value it cannot encode itself: a model or a dataclass by a
+        digest, looked up first (they are most of what pages are given, many times a run)."""
+        whole = self._wholes.get(id(value))
+        if whole is not None and whole[0] is value:
+            return whole[1]
         if isinstance(value, BaseModel):
-            return self._digest(value, WHOLE, value.model_dump_json)
+            return self._whole(value, value.model_dump_json)
         if is_dataclass(value):
-            return self._digest(value, WHOLE, lambda: self._json(_fields(value)))
+            return self._whole(value, lambda: self._json(_fields(value)))
         if isinstance(value, date):
             return value.isoformat()
         if isinstance(value, Path | BaseException):
@@ -333,6 +395,11 @@ class PageCache:
         if callable(value) and qualname is not None:
             return f"{value.__module__}.{qualname}"  # code: covered by the version
         raise TypeError(f"no cache key for a {type(value).__name__} passed to a page")
+
+    def _whole(self, value: object, text: Callable[[], str]) -> str:
+        digest = hashlib.sha256(text().encode("utf-8")).hexdigest()
+        self._wholes[id(value)] = (value, digest)  # the value is kept: its id stays its own
+        return digest
 
     def _json(self, value: object) -> str:
         return json.dumps(value, default=self._stand_in)

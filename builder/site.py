@@ -34,6 +34,7 @@ from builder.checks import Checks, run_checks
 from builder.downloads import csv_text, downloads
 from builder.errors import BriefError
 from builder.fingerprint import CODE_VERSION, build_date, cache_folder
+from builder.gc_pause import gc_paused
 from builder.index import Index, build_index
 from builder.page_cache import CachedPages, PageCache
 from builder.paths import (
@@ -151,8 +152,9 @@ def generate_site(
     charts are yielded before they are drawn, and `stats.drawing` is what to wait for."""
     started = time.perf_counter()
     stats = stats if stats is not None else SiteStats()
-    index = build_index(brief)
-    refs, specs = plan_charts(brief, index)
+    with gc_paused():  # thousands of cross-references and chart specs, alive to the end
+        index = build_index(brief)
+        refs, specs = plan_charts(brief, index)
     rates, rate_problems = load_rates(settings)
     groups, group_problems = load_groups(settings, brief.markets)
     problems = [*extra_problems, *brief.problems, *index.problems, *rate_problems, *group_problems]
@@ -170,7 +172,7 @@ def generate_site(
     env = make_environment(settings.template_folders)
     env.bytecode_cache = template_cache(settings.cache_dir)
     pages_cache = cache_folder(settings.cache_dir / "pages", CODE_VERSION)
-    cache = PageCache(pages_cache, env, settings.template_folders)
+    cache = PageCache(pages_cache, env, settings.template_folders, brief.digests)
     pages = CachedPages(env, data, cache)
 
     overview: list[tuple[str, Callable[..., str], tuple[object, ...]]] = [

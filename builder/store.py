@@ -59,6 +59,10 @@ class Brief:
     applied_overrides: dict[str, Path] = field(default_factory=dict)
     """Each correction applied, by slug, or "market:<slug>" / "company:<slug>" when it came
     from the kind's own folder."""
+    digests: list[tuple[Market | Company, str]] = field(default_factory=list)
+    """Each model loaded through the cache with a digest of its data file's bytes (and of the
+    code), which stands for the model: the same bytes load as the same model. A page's key
+    takes it instead of dumping the model; a corrected model is another object, not here."""
 
     def corrected(self, kind: str, slug: str) -> bool:
         """Whether a correction applied to this market's (kind "market") or company's page."""
@@ -105,21 +109,22 @@ _KEPT: Kept[Market | Company] = Kept()
 
 
 def _load(path: Path, model: type[Market] | type[Company], cache_dir: Path | None):
-    """One data file, from the cache when its bytes were loaded before."""
+    """One data file, from the cache when its bytes were loaded before; with the digest of
+    its bytes when it went through the cache."""
     if cache_dir is None:
-        return load_model(path, model, MAX_DATA_BYTES)
+        return load_model(path, model, MAX_DATA_BYTES), None
     raw = read_bytes(path, MAX_DATA_BYTES)
     cached = _cache_file(cache_dir, raw, model)
     item = _KEPT.get(cached)
     if item is not None:
-        return item
+        return item, cached.stem
     try:
         item = model.model_validate_json(cached.read_bytes())
     except (OSError, ValueError):  # not cached yet, or a damaged entry: parse the YAML
         item = load_model(path, model, MAX_DATA_BYTES)
         atomic_write(cached, item.model_dump_json().encode("utf-8"))
     _KEPT.put(cached, item)
-    return item
+    return item, cached.stem
 
 
 def _load_folder(
@@ -128,7 +133,7 @@ def _load_folder(
     loaded = {}
     for path in sorted(folder.glob(DATA_PATTERN)) if folder.is_dir() else []:
         try:
-            item = _load(path, model, cache_dir)
+            item, digest = _load(path, model, cache_dir)
         except BriefError as exc:
             brief.problems.append(exc)
             continue
@@ -136,6 +141,8 @@ def _load_folder(
             brief.problems.append(BriefError(path, f"slug {item.slug!r} does not match file name"))
             continue
         loaded[item.slug] = item
+        if digest is not None:
+            brief.digests.append((item, digest))
     return loaded
 
 

@@ -32,6 +32,11 @@ def keep_warm() -> None:
     _warm = True
 
 
+def serving() -> bool:
+    """Whether this process rebuilds again and again (`keep_warm` was called)."""
+    return _warm
+
+
 class Kept(Generic[T]):
     """Objects by the cache file they were read from, kept while the process serves."""
 

@@ -6,6 +6,7 @@ import gc
 
 import pytest
 
+import builder.warm
 from builder.gc_pause import gc_paused
 
 
@@ -33,3 +34,19 @@ def test_a_collector_the_caller_paused_stays_paused():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_one_off_build_freezes_what_a_step_leaves_alive():
+    gc.unfreeze()
+    with gc_paused():
+        made = [[n] for n in range(1000)]
+    assert gc.get_freeze_count() >= len(made)  # no collection walks them again
+    gc.unfreeze()
+
+
+def test_a_serving_process_leaves_its_objects_to_the_collector(monkeypatch):
+    monkeypatch.setattr(builder.warm, "_warm", True)
+    gc.unfreeze()
+    with gc_paused():
+        made = [[n] for n in range(1000)]
+    assert gc.get_freeze_count() == 0 and len(made) == 1000

@@ -11,6 +11,7 @@ from jinja2 import DictLoader, Environment
 from builder.index import build_index
 from builder.page_cache import CachedPages, PageCache, template_reads
 from builder.render import ChartRef, SiteData, make_environment
+from builder.schema import ReportWarning
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "site"))
@@ -79,6 +80,49 @@ def test_a_page_key_changes_only_with_what_the_page_shows():
     assert key(Shown("Widgets", 9.5), Shown("Gadgets", 2.0)) == first  # a figure not shown
     assert key(Shown("Widgets", 1.0), Shown("Gizmos", 2.0)) != first
     assert key(Shown("Widgets", 1.0)) != first
+
+
+def test_a_model_read_in_part_is_keyed_on_the_fields_read_down_to_each_element():
+    """Pydantic dumps the fields a template reads of a model (`_include`); a step that is no
+    field of the model keys it whole."""
+    env = Environment(
+        loader=DictLoader(
+            {
+                "warned.md.j2": "{% for m in items %}{{ m.name }}{{ m.source.file }}"
+                "{% for w in m.warnings %}{{ w.text }}{% endfor %}{% endfor %}",
+                "odd.md.j2": "{% for m in items %}{{ m.name }}{{ m.not_a_field }}{% endfor %}",
+            }
+        )
+    )
+    market = make_brief().markets["widgets-market"]
+
+    def key(template: str, **changes: object) -> str:
+        cache = PageCache(None, env, [])  # a new run: nothing remembered
+        return cache.key(template, "a.md", {"items": [market.model_copy(update=changes)]})
+
+    first = key("warned.md.j2")
+    warning = ReportWarning(code="unusable-size", text="Another warning")
+    assert key("warned.md.j2", summary="Not shown") == first
+    assert key("warned.md.j2", warnings=[*market.warnings, warning]) != first
+    assert key("warned.md.j2", warnings=[warning]) != first
+    source = market.source.model_copy(update={"file": "002_other.txt"})
+    assert key("warned.md.j2", source=source) != first
+    unread = market.source.model_copy(update={"sha256": "0" * 64})
+    assert key("warned.md.j2", source=unread) == first
+    assert key("odd.md.j2", summary="Not shown") != key("odd.md.j2")
+
+
+def test_known_digests_stand_for_their_values(tmp_path):
+    """A model loaded from a data file is keyed by the digest of its bytes, not dumped."""
+    env = Environment(loader=DictLoader({"one.md.j2": "{{ item }}"}))
+    market = make_brief().markets["widgets-market"]
+
+    def key(digests: list[tuple[object, str]]) -> str:
+        return PageCache(None, env, [], digests).key("one.md.j2", "a.md", {"item": market})
+
+    assert key([(market, "bytes-1")]) != key([(market, "bytes-2")])
+    assert key([(market, "bytes-1")]) == key([(market, "bytes-1")])
+    assert key([(market.model_copy(), "bytes-1")]) == key([])  # another object: dumped
 
 
 def test_a_page_whose_view_inputs_are_unchanged_is_taken_as_it_was(tmp_path):

@@ -126,3 +126,25 @@ def test_a_correction_in_the_kinds_folder_marks_its_page_and_is_listed_by_its_pa
         "data/overrides/lonza.yaml",
         f"data/overrides/markets/{market}.yaml",
     ]
+
+
+def test_a_model_loaded_through_the_cache_carries_the_digest_of_its_bytes(data_dir, tmp_path):
+    """Page keys take this digest for the model (`PageCache`), so it must follow the bytes
+    and never stand for a corrected model."""
+    cache = tmp_path / "cache"
+    first = load_brief(data_dir, cache)
+    digests = {item.slug: digest for item, digest in first.digests}
+    assert set(digests) == {*first.markets, *first.companies}
+    assert all(item is first.markets.get(item.slug, item) for item, _ in first.digests)
+
+    path = data_dir / "companies" / "lonza.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Lonza", "Lonza Group"))
+    slug = "north-america-biopharmaceuticals-contract-manufacturing-market"
+    override(data_dir, slug, "geography: Canada\n")
+    again = load_brief(data_dir, cache)
+    redone = {item.slug: digest for item, digest in again.digests}
+    assert redone["lonza"] != digests["lonza"] and redone[slug] == digests[slug]
+    corrected = again.markets[slug]
+    assert corrected.geography == "Canada"
+    assert all(item is not corrected for item, _ in again.digests)  # keyed by its JSON instead
+    assert load_brief(data_dir).digests == []  # not through the cache: no digest
