@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -118,6 +119,9 @@ def _catch_up_search(settings: Settings, mode: str) -> None:
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from builder.mkdocs_plugin import serve_site
 
+    if args.poll:  # read by the plugin, in this process, when the server starts
+        os.environ["BRIEF_WATCH"] = "poll"
+
     return 0 if serve_site(settings, args.dev_addr) else 1
 
 
@@ -188,6 +192,12 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help="preview the site, rebuilding on every change")
     p.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT")
+    p.add_argument(
+        "--poll",
+        action="store_true",
+        help="look for changes twice a second instead of being told by the system (for a "
+        "folder shared into a container or a virtual machine; BRIEF_WATCH=poll sets it)",
+    )
     p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser("publish", help="build and push the site to the gh-pages branch")

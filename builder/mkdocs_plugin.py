@@ -711,7 +711,10 @@ def _watch_changes(server: LiveReloadServer, root: Path) -> None:
     """Have the preview told of changes by the system, not by MkDocs' polling
     (`builder.file_events`): what MkDocs watches so far (the docs folder, mkdocs.yml) moves to
     the new observer, and what is watched later goes to it. Where the system has no watches
-    to give, the polling stays."""
+    to give, or where `BRIEF_WATCH=poll` asks for it (a folder shared into a container or a
+    virtual machine, whose changes the system may not report), the polling stays."""
+    if os.environ.get("BRIEF_WATCH", "").strip().lower() == "poll":
+        return
     observer = change_observer(root)
     if observer is None:
         return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 from pathlib import Path
 
@@ -62,3 +63,15 @@ def test_check_names_a_market_group_slug_no_market_has(tmp_path, capsys):
     assert main(["--root", str(tmp_path), "check"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "market_groups.yaml" in err[0] and "'gone-market'" in err[0]
+
+
+def test_serve_poll_asks_the_plugin_to_poll(monkeypatch, tmp_path):
+    import builder.mkdocs_plugin
+
+    monkeypatch.setenv("BRIEF_WATCH", "")  # put back as it was after the test
+    seen = []
+    monkeypatch.setattr(
+        builder.mkdocs_plugin, "serve_site", lambda *a: not seen.append(os.environ["BRIEF_WATCH"])
+    )
+    assert main(["--root", str(tmp_path), "serve", "--poll"]) == 0
+    assert seen == ["poll"]

@@ -89,3 +89,18 @@ def test_the_preview_moves_what_mkdocs_watches_to_the_system_events(tmp_path):
         assert str(docs) in server._watched_paths  # MkDocs still injects its reload script
     finally:
         server.server_close()
+
+
+def test_the_preview_polls_when_asked(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEF_WATCH", "poll")
+    (tmp_path / "mkdocs.yml").write_text("site_name: A\n", encoding="utf-8")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    polling = server.observer
+    plugin = BriefPlugin()
+    plugin.settings = Settings.at(tmp_path)
+    try:
+        plugin.on_serve(server, config=None, builder=None)  # type: ignore[arg-type]
+        assert server.observer is polling
+        assert not isinstance(server.observer, ChangeObserver)
+    finally:
+        server.server_close()
