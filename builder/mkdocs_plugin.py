@@ -53,7 +53,7 @@ from builder.settings import Settings
 from builder.site import SiteStats, generate_site, template_cache
 from builder.site_charts import ChartFile
 from builder.store import load_brief
-from builder.warm import rebuilding, rebuilt
+from builder.warm import rebuilding, rebuilt, serving
 from builder.write import atomic_write, discard, link_or_copy, staging_folder, swap_in
 
 log = get_plugin_logger("brief")
@@ -456,7 +456,7 @@ class BriefPlugin(BasePlugin[BriefConfig]):
             staging = staging_folder(self.final)
             discard(staging)  # a killed build's leftover
             config.site_dir = str(staging)
-        if self.command == "serve":
+        if serving():  # the process `brief serve` keeps warm (`on_startup`)
             rebuilding()
         self.warnings.counts.clear()
         logging.getLogger("mkdocs").addHandler(self.warnings)
@@ -526,7 +526,7 @@ class BriefPlugin(BasePlugin[BriefConfig]):
             self.final = None
         if plan is not None and clean:
             plan.commit(self._files, Path(config.site_dir))
-        if self.command == "serve":
+        if serving():
             rebuilt()
 
     def _publish(self, staging: Path, final: Path) -> None:
@@ -560,7 +560,7 @@ class BriefPlugin(BasePlugin[BriefConfig]):
         if self.final is not None:
             discard(staging_folder(self.final))
             self.final = None
-        if self.command == "serve":
+        if serving():
             rebuilt()
 
     def _stop_drawing(self) -> None:
